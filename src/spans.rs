@@ -1,0 +1,188 @@
+//! Stage 2: quote spans.
+//!
+//! Pairs the marks of [`crate::marks`] into quotations. Within a paragraph an
+//! opening mark pairs with the next mark that can close it. A quote still open
+//! at the end of its paragraph continues when the next paragraph starts with an
+//! opening mark, the convention of news writing for long quotes:
+//!
+//! ```text
+//! Blinken said: “What I think is absolutely essential … going forward.
+//! “Our nations helped Israel defend itself …
+//! “But we’re equally determined to end the conflict … in Gaza.”
+//! ```
+//!
+//! is one quote over three paragraphs. A quote left open with no continuation
+//! ends at its paragraph's end, flagged as unclosed. One pass over the marks.
+//!
+//! ```
+//! use quotelens::{marks::find_marks, spans::pair_marks};
+//! let text = "He said: “One.\n“Two.”\nDone.";
+//! let chars: Vec<char> = text.chars().collect();
+//! let spans = pair_marks(&chars, &find_marks(&chars));
+//! assert_eq!(spans.len(), 1);
+//! assert_eq!(spans[0].paragraphs, 2);
+//! ```
+
+use crate::marks::{Mark, Role, Style};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The first opening mark.
+    pub open_at: usize,
+    /// The closing mark; `None` when the quote ran to the end of its paragraph.
+    pub close_at: Option<usize>,
+    /// The quoted words, without marks or surrounding white space.
+    pub start: usize,
+    pub end: usize,
+    /// How many paragraphs the quote runs over.
+    pub paragraphs: u32,
+}
+
+impl Span {
+    /// The stretch of text the quote covers, marks included.
+    pub fn covered(&self) -> (usize, usize) {
+        (self.open_at, self.close_at.map_or(self.end, |c| c + 1))
+    }
+}
+
+struct OpenQuote {
+    open_at: usize,
+    style: Style,
+    paragraph_end: usize,
+    paragraphs: u32,
+}
+
+/// Pairs `marks` (in text order) into quote spans, in text order, never overlapping.
+pub fn pair_marks(chars: &[char], marks: &[Mark]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<OpenQuote> = None;
+    for mark in marks {
+        if let Some(quote) = open.take() {
+            if mark.at > quote.paragraph_end {
+                if reopens_next_paragraph(chars, quote.paragraph_end, mark) {
+                    open = Some(OpenQuote {
+                        paragraph_end: paragraph_end(chars, mark.at),
+                        paragraphs: quote.paragraphs + 1,
+                        ..quote
+                    });
+                    continue;
+                }
+                push_span(chars, &mut spans, &quote, None);
+            } else if closes(mark, quote.style) {
+                push_span(chars, &mut spans, &quote, Some(mark.at));
+                continue;
+            } else {
+                // Two openers in a row: the first was never closed.
+                push_span(chars, &mut spans, &quote, None);
+            }
+        }
+        if mark.role != Role::Close {
+            open = Some(OpenQuote {
+                open_at: mark.at,
+                style: mark.style,
+                paragraph_end: paragraph_end(chars, mark.at),
+                paragraphs: 1,
+            });
+        }
+    }
+    if let Some(quote) = open {
+        push_span(chars, &mut spans, &quote, None);
+    }
+    spans
+}
+
+fn closes(mark: &Mark, style: Style) -> bool {
+    match style {
+        Style::Guillemet => mark.role == Role::Close && mark.style == Style::Guillemet,
+        // In „…“ the closer is a `“`, classed as an opener by shape.
+        Style::Low => mark.style == Style::English,
+        Style::English => mark.role != Role::Open && mark.style == Style::English,
+    }
+}
+
+/// The offset of the line break ending the paragraph that holds `at` (or the text length).
+fn paragraph_end(chars: &[char], at: usize) -> usize {
+    chars[at..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| at + p)
+}
+
+/// Whether `mark` opens the first non-blank paragraph after the one ending at `end`.
+fn reopens_next_paragraph(chars: &[char], end: usize, mark: &Mark) -> bool {
+    mark.role != Role::Close && chars[end..mark.at].iter().all(|c| c.is_whitespace())
+}
+
+fn push_span(chars: &[char], spans: &mut Vec<Span>, quote: &OpenQuote, close_at: Option<usize>) {
+    let mut start = quote.open_at + 1;
+    let mut end = close_at.unwrap_or(quote.paragraph_end);
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if start < end {
+        spans.push(Span { open_at: quote.open_at, close_at, start, end, paragraphs: quote.paragraphs });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::marks::find_marks;
+
+    fn quoted(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        pair_marks(&chars, &find_marks(&chars))
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn mixed_straight_and_curly_marks_pair() {
+        let text = "\"So we’re down to a handful of issues – not even a handful of issues – that are hard but fully resolvable, in our judgment,” Blinken said.";
+        assert_eq!(
+            quoted(text),
+            ["So we’re down to a handful of issues – not even a handful of issues – that are hard but fully resolvable, in our judgment,"]
+        );
+    }
+
+    #[test]
+    fn split_quote_gives_two_spans() {
+        let text = "“Bad, bad things are going to happen,” Trump warned. “This could be the great Trojan horse of all time.”";
+        assert_eq!(quoted(text), ["Bad, bad things are going to happen,", "This could be the great Trojan horse of all time."]);
+    }
+
+    #[test]
+    fn quote_reopened_in_next_paragraph_is_one_span() {
+        let text = "He went on: “Dozens of Russian military personnel have been trained in Iran.\n“Russia has an array of its own ballistic missiles.”\nLammy said so.";
+        let chars: Vec<char> = text.chars().collect();
+        let spans = pair_marks(&chars, &find_marks(&chars));
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].paragraphs, 2);
+        let inside: String = chars[spans[0].start..spans[0].end].iter().collect();
+        assert!(inside.starts_with("Dozens") && inside.ends_with("missiles."));
+    }
+
+    #[test]
+    fn blank_lines_between_reopened_paragraphs_are_allowed() {
+        let text = "She said: \"One thing.\n\n\"Another thing.\"";
+        assert_eq!(quoted(text).len(), 1);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_its_paragraph() {
+        let text = "He said \"this never closes\nNext paragraph has no quote.";
+        assert_eq!(quoted(text), ["this never closes"]);
+    }
+
+    #[test]
+    fn french_and_german_quotes() {
+        assert_eq!(quoted("Il a dit : « C’est bien » hier."), ["C’est bien"]);
+        assert_eq!(quoted("Er sagte: „Das ist gut.“ Dann ging er."), ["Das ist gut."]);
+    }
+
+    #[test]
+    fn stray_closing_mark_is_ignored() {
+        assert_eq!(quoted("It’s a 12” pipe, he said “ok”."), ["ok"]);
+    }
+}

@@ -1,0 +1,162 @@
+// The demo page (www/) in headless Chromium, as a newcomer uses it after `make demo`:
+// the sample article, a pasted text, the who-said-what list, the JSON download, and
+// proof that the page asks nothing of the network beyond its own origin.
+// Run with `make www-test` (it builds www/ first).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import puppeteer from "puppeteer-core";
+import { serve } from "../../scripts/serve.mjs";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+// A shot of the page after the sample, for a person to look at (target/ is not committed).
+const SHOT = join(ROOT, "target", "www", "demo.png");
+
+let server, origin, browser, page, profile;
+const foreign = []; // every request for something not on our server
+const errors = []; // uncaught exceptions and console errors in the page
+
+before(async () => {
+  server = await serve(join(ROOT, "www"));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  profile = await mkdtemp(join(tmpdir(), "quotelens-www-"));
+  browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir: profile,
+    // No Google services, no component updates: the machine has no network, and the
+    // test must not depend on one.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.setRequestInterception(true);
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith(`${origin}/`) || url.startsWith("data:") || url.startsWith("blob:")) {
+      request.continue();
+    } else {
+      foreign.push(url);
+      request.abort();
+    }
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  await page.goto(`${origin}/`, { waitUntil: "load" });
+  await page.waitForSelector("#quote-count");
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+/** What the page shows: the counts, the who-said-what list, the overlay's highlights. */
+function readPage() {
+  return page.evaluate(() => {
+    const highlighted = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (name === "quotelens-demo-focus") continue;
+      for (const range of highlight) {
+        // Offsets within the paragraph, so a test can say where the highlight sits.
+        const paragraph = range.startContainer.parentElement.closest("p");
+        const before = document.createRange();
+        before.setStart(paragraph, 0);
+        before.setEnd(range.startContainer, range.startOffset);
+        highlighted.push({ text: range.toString(), paragraph: paragraph.textContent, at: before.toString().length });
+      }
+    }
+    return {
+      quotes: Number(document.querySelector("#quote-count").textContent),
+      ms: Number(document.querySelector("#analysis-ms").textContent),
+      status: document.querySelector("#status").textContent,
+      speakers: [...document.querySelectorAll("#speakers .speaker .name")].map((el) => el.textContent),
+      listed: document.querySelectorAll("#speakers .quote-link").length,
+      highlighted,
+    };
+  });
+}
+
+test("the sample article shows 20 quotes, with Antony Blinken and David Lammy among the speakers", async () => {
+  const shown = await readPage();
+  console.log(`sample: ${shown.status}`);
+  await mkdir(join(ROOT, "target", "www"), { recursive: true });
+  await page.screenshot({ path: SHOT, fullPage: true });
+  console.log(`screenshot: ${SHOT}`);
+  assert.equal(shown.quotes, 20);
+  assert.equal(shown.listed, 20, "every quote is in the who-said-what list");
+  assert.ok(shown.speakers.includes("Antony Blinken"), `speakers: ${shown.speakers.join(", ")}`);
+  assert.ok(shown.speakers.includes("David Lammy"), `speakers: ${shown.speakers.join(", ")}`);
+  assert.ok(shown.highlighted.length >= 20, `${shown.highlighted.length} highlighted ranges`);
+});
+
+test("a quote in the list is reachable by keyboard and marks its quote in the article", async () => {
+  // Tab from the download button into the list: the first quote button takes focus.
+  await page.focus("#download");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement.classList.contains("quote-link"));
+  assert.ok(focused, "Tab after the toolbar reaches the first quote in the list");
+  await page.keyboard.press("Enter");
+  const marked = await page.evaluate(() => {
+    const [range] = CSS.highlights.get("quotelens-demo-focus") ?? [];
+    return { range: range?.toString(), title: document.activeElement.title };
+  });
+  assert.equal(marked.range, marked.title);
+});
+
+test("a pasted text with an emoji and a non-ASCII name is highlighted where its quote is", async () => {
+  const paragraph = "🎉 Ça y est! “We will open the bridge on Monday,” said Zoë Ångström, the mayor of Malmö.";
+  const text = `The town council met on Friday.\n${paragraph}\nThe bridge cost €4m.`;
+  await page.$eval("#text", (el, value) => (el.value = value), text);
+  await page.click("#analyse");
+  await page.waitForFunction(() => document.querySelector("#quote-count")?.textContent === "1");
+  const shown = await readPage();
+  console.log(`pasted: ${shown.status}`);
+  const quote = "We will open the bridge on Monday,";
+  const hit = shown.highlighted.find((h) => h.paragraph === paragraph);
+  assert.ok(hit, `a highlight in the quoted paragraph; got ${JSON.stringify(shown.highlighted)}`);
+  assert.equal(hit.text, quote);
+  assert.equal(hit.at, paragraph.indexOf(quote), "the highlight starts where the quote does");
+  assert.ok(shown.speakers.includes("Zoë Ångström"), `speakers: ${shown.speakers.join(", ")}`);
+});
+
+test("Download JSON saves the analysis, and it parses with the quotes shown", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "quotelens-download-"));
+  const cdp = await browser.target().createCDPSession();
+  await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: dir, eventsEnabled: true });
+  const done = new Promise((resolve, reject) => {
+    let name;
+    cdp.on("Browser.downloadWillBegin", (event) => (name = event.suggestedFilename));
+    cdp.on("Browser.downloadProgress", (event) => {
+      if (event.state === "completed") resolve(name);
+      if (event.state === "canceled") reject(new Error("download canceled"));
+    });
+  });
+  await page.click("#download");
+  const name = await done;
+  const saved = JSON.parse(await readFile(join(dir, name), "utf8"));
+  await rm(dir, { recursive: true, force: true });
+  const shown = await readPage();
+  assert.equal(name, "quotelens-analysis.json");
+  assert.equal(saved.quotes.length, shown.quotes);
+  assert.equal(saved.quotes[0].text, "We will open the bridge on Monday,");
+  assert.equal(saved.text.slice(saved.quotes[0].start16, saved.quotes[0].end16), saved.quotes[0].text);
+  assert.ok(Array.isArray(saved.speakers));
+});
+
+test("the page asks for nothing beyond its own origin, and throws no error", () => {
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});

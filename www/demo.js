@@ -83,7 +83,8 @@ function showStatus(analysis, ms) {
     ` ${plural(quotes, "quote")} · `,
     strong("speaker-count", speakers),
     ` ${plural(speakers, "speaker")} · analysed in `,
-    strong("analysis-ms", ms.toFixed(1)),
+    // Browsers round performance.now() to 0.1 ms or coarser.
+    strong("analysis-ms", ms < 0.1 ? "< 0.1" : ms.toFixed(1)),
     " ms",
     pass === undefined ? "" : ` (page pass with highlights ${pass.toFixed(1)} ms)`,
   );

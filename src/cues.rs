@@ -1,13 +1,721 @@
 //! Stage 3b: cues and speaker candidates.
-use crate::{spans::Span, tokens::Token};
+//!
+//! For each quote, finds the cue that attributes it and the mention the cue
+//! names, looking only inside the quote's own sentence, in this order:
+//!
+//! 1. **After the quote**, right after its closing mark: `“…,” Blinken said`,
+//!    `“…,” said Sen. John Smith`, `“…,” he added`, `“…,” according to aides`.
+//!    This wins over any name before the quote, which is how
+//!    `Russia’s President Vladimir Putin “will likely use them”, Blinken said`
+//!    goes to Blinken and not Putin.
+//! 2. **Before the quote**, the nearest verb of saying that has a subject:
+//!    `Lammy said the missiles marked "definitely a significant escalation"`,
+//!    `Blinken said: “…”`, `According to the ministry, “…”`.
+//! 3. **No cue in the sentence**: the second half of a split quote
+//!    (`“A,” X said. “B.”`) and a quote that continues a speaker's paragraph
+//!    take the speaker of the quote before; those carry less confidence.
+//!
+//! A mention is a name with its title (`British Foreign Secretary David Lammy`),
+//! several names (`Blinken and Lammy`), a pronoun (`he`, or `who` with the name
+//! before it) or a description (`a senior aide`, `the ministry`). Which person a
+//! pronoun or a surname means is the next stage's work.
+//!
+//! ```
+//! let a = quotelens::analyze("Lammy said the missiles marked \"definitely a significant escalation\".");
+//! assert_eq!(a.quotes[0].cue.as_deref(), Some("said"));
+//! assert_eq!(a.quotes[0].speaker.as_deref(), Some("Lammy"));
+//! ```
+//!
+//! Every search is bounded to one sentence and a fixed number of tokens, so
+//! the stage is linear in the text.
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Attribution {
-    pub mention: Option<(usize, usize)>,
-    pub cue: Option<String>,
-    pub confidence: f32,
+use crate::lexicon::{
+    cue_stem, ends_noun_phrase, is_adverb_or_auxiliary, is_bare_speaker_noun,
+    is_capitalised_stopword, is_determiner, is_role_word, is_subject_pronoun, is_title,
+    NEEDS_PARTICLE,
+};
+use crate::spans::Span;
+use crate::tokens::{Kind, Token};
+use crate::QuoteKind;
+
+/// A person's name in the text and, when the text gives it, their role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The name proper, titles stripped: `David Lammy`.
+    pub name: (usize, usize),
+    /// `British Foreign Secretary`, or an apposition: `a spokesman for the campaign`.
+    pub role: Option<(usize, usize)>,
 }
 
-pub fn attribute(_chars: &[char], _tokens: &[Token], spans: &[Span]) -> Vec<Attribution> {
-    vec![Attribution::default(); spans.len()]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    Named(Person),
+    /// `Blinken and Lammy agreed that …`
+    Group(Vec<Person>),
+    /// `he`, `she`, `they`, `it`, `I`, `we`.
+    Pronoun,
+    /// `who` in `Smith, who said …`, with the name before it when there is one.
+    Relative(Option<Person>),
+    /// `a senior aide`, `the ministry`, `officials`.
+    Nominal,
+}
+
+/// Where in the text the cue names its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub who: Who,
+}
+
+/// How a quote found its speaker; decides the confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// `“…,” Blinken said`
+    After,
+    /// `Blinken said: “…”`
+    Before,
+    /// `Trump went further, saying “…”`: the cue has no subject of its own.
+    SentenceSubject,
+    /// `Trump: “…”`, as in headlines.
+    Colon,
+    /// No cue: the speaker of the next quote in the paragraph (`“A.” “B,” X said.`).
+    NextQuote,
+    /// No cue: the speaker of the quote before, in the same paragraph.
+    SameParagraph,
+    /// No cue: the speaker of the quote before, in the paragraph before.
+    PreviousParagraph,
+    /// Nobody found.
+    Unattributed,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    pub mention: Option<Mention>,
+    pub cue: Option<String>,
+    pub via: Via,
+    pub kind: QuoteKind,
+    /// For inherited attributions, the quote whose speaker this one shares.
+    pub inherits: Option<usize>,
+}
+
+/// What this stage hands to resolution.
+pub struct Cues {
+    /// One per quote span, in order.
+    pub attributions: Vec<Attribution>,
+    /// Every subject of a verb of saying outside quotes, attributed or not
+    /// (`Blinken said he was working …`), in text order: the context that
+    /// pronouns are resolved against.
+    pub subjects: Vec<Mention>,
+    /// Every name of a person outside quotes, in text order.
+    pub names: Vec<Mention>,
+}
+
+/// How far a cue may stand from its quote, in tokens.
+const AFTER_WINDOW: usize = 16;
+const BEFORE_WINDOW: usize = 60;
+const NOUN_PHRASE_WORDS: usize = 7;
+
+/// Finds the cue and speaker mention of every quote in `spans`.
+pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span]) -> Cues {
+    let text = Text {
+        chars,
+        tokens,
+        spans,
+    };
+    let quote_tokens: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, Kind::Quote(_)))
+        .map(|(i, _)| i)
+        .collect();
+    let paragraph_of = paragraph_indices(tokens);
+
+    let mut attributions: Vec<Attribution> = quote_tokens
+        .iter()
+        .map(|&qt| {
+            let kind = text.quote_kind(qt);
+            let (mention, cue, via) = text
+                .cue_after(qt)
+                .map(|(m, c)| (Some(m), Some(c), Via::After))
+                .or_else(|| text.cue_before(qt).map(|(m, c, via)| (Some(m), c, via)))
+                .unwrap_or((None, None, Via::Unattributed));
+            Attribution {
+                mention,
+                cue,
+                via,
+                kind,
+                inherits: None,
+            }
+        })
+        .collect();
+    inherit_speakers(&text, &quote_tokens, &paragraph_of, &mut attributions);
+
+    Cues {
+        attributions,
+        subjects: text.all_cue_subjects(),
+        names: text.all_names(),
+    }
+}
+
+/// Paragraph number of every token.
+fn paragraph_indices(tokens: &[Token]) -> Vec<u32> {
+    let mut paragraph = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            if t.kind == Kind::Break {
+                paragraph += 1;
+            }
+            paragraph
+        })
+        .collect()
+}
+
+/// Pass 2: quotes with no cue in their sentence share a neighbour's speaker.
+fn inherit_speakers(
+    text: &Text,
+    quote_tokens: &[usize],
+    paragraph_of: &[u32],
+    attributions: &mut [Attribution],
+) {
+    for i in 0..attributions.len() {
+        if attributions[i].via != Via::Unattributed {
+            continue;
+        }
+        let qt = quote_tokens[i];
+        // `“A.” “B,” X said.`: only punctuation between this quote and the next.
+        if let Some(&next_qt) = quote_tokens.get(i + 1) {
+            let adjacent = (qt + 1..next_qt).all(|k| matches!(text.tokens[k].kind, Kind::Punct(_)));
+            if adjacent && attributions[i + 1].via == Via::After {
+                attributions[i].via = Via::NextQuote;
+                attributions[i].inherits = Some(i + 1);
+                continue;
+            }
+        }
+        let Some(previous) = (0..i)
+            .rev()
+            .find(|&p| attributions[p].via != Via::Unattributed)
+        else {
+            continue;
+        };
+        let gap = paragraph_of[qt] - paragraph_of[quote_tokens[previous]];
+        let via = match gap {
+            0 => Via::SameParagraph,
+            1 => Via::PreviousParagraph,
+            _ => continue,
+        };
+        // Inherit the original attribution, not a chain of guesses.
+        let source = attributions[previous].inherits.unwrap_or(previous);
+        attributions[i].via = via;
+        attributions[i].inherits = Some(source);
+    }
+}
+
+struct Text<'a> {
+    chars: &'a [char],
+    tokens: &'a [Token],
+    spans: &'a [Span],
+}
+
+impl Text<'_> {
+    fn word(&self, i: usize) -> Option<String> {
+        let t = self.tokens.get(i)?;
+        (t.kind == Kind::Word).then(|| {
+            self.chars[t.start..t.end]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect()
+        })
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && self.chars[t.start].is_uppercase())
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.tokens.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn source_text(&self, from: usize, to: usize) -> String {
+        self.chars[self.tokens[from].start..self.tokens[to].end]
+            .iter()
+            .collect()
+    }
+
+    /// A capitalised word that can be part of a name.
+    fn is_name_word(&self, i: usize) -> bool {
+        self.is_capitalised(i) && !self.word(i).is_some_and(|w| is_capitalised_stopword(&w))
+    }
+
+    /// `de`, `van`, `bin`, `of` between two name words.
+    fn is_name_connector(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "de" | "da"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "bin"
+                    | "al"
+                    | "el"
+                    | "la"
+                    | "le"
+                    | "di"
+                    | "du"
+                    | "del"
+                    | "dos"
+                    | "ibn"
+                    | "of"
+            )
+        })
+    }
+
+    /// Ends a sentence, for the backward search: a paragraph break, `.`, `!`,
+    /// `?`, or a quote that itself ends in one.
+    fn ends_sentence(&self, i: usize) -> bool {
+        match self.tokens[i].kind {
+            Kind::Break => true,
+            Kind::Punct(c) => matches!(c, '.' | '!' | '?'),
+            Kind::Quote(q) => {
+                let span = &self.spans[q];
+                matches!(self.chars[span.end - 1], '.' | '!' | '?') && span.close_at.is_some()
+            }
+            Kind::Word => false,
+        }
+    }
+
+    /// The cue verb at `i` with its particle (`went on`), if `i` is one.
+    fn cue_at(&self, i: usize) -> Option<(String, usize)> {
+        let word = self.word(i)?;
+        let stem = cue_stem(&word)?;
+        match NEEDS_PARTICLE.iter().find(|(s, _)| *s == stem) {
+            Some((_, particle)) => (self.word(i + 1).as_deref() == Some(*particle))
+                .then(|| (self.source_text(i, i + 1), i + 1)),
+            None => Some((self.source_text(i, i), i)),
+        }
+    }
+
+    fn quote_kind(&self, qt: usize) -> QuoteKind {
+        let Kind::Quote(q) = self.tokens[qt].kind else {
+            return QuoteKind::Partial;
+        };
+        let first = self.chars[self.spans[q].start];
+        let sentence_like = first.is_uppercase() || first.is_numeric() || "[(….'‘".contains(first);
+        let woven = qt > 0 && self.word(qt - 1).is_some_and(|w| cue_stem(&w).is_none());
+        if sentence_like && !woven {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        }
+    }
+
+    /// `“…,” Blinken said`, `“…,” said Blinken`, `“…,” according to aides`.
+    fn cue_after(&self, qt: usize) -> Option<(Mention, String)> {
+        let mut k = qt + 1;
+        while matches!(self.punct(k), Some(',' | '–' | '—')) {
+            k += 1;
+        }
+        self.word(k)?;
+        if let Some((cue, last)) = self.cue_at(k) {
+            return self.noun_phrase_after(last + 1).map(|m| (m, cue));
+        }
+        if self.word(k).as_deref() == Some("according") && self.word(k + 1).as_deref() == Some("to")
+        {
+            return self
+                .noun_phrase_after(k + 2)
+                .map(|m| (m, "according to".to_string()));
+        }
+        let limit = (k + AFTER_WINDOW).min(self.tokens.len());
+        let verb = (k..limit)
+            .take_while(|&i| {
+                !matches!(
+                    self.tokens[i].kind,
+                    Kind::Break | Kind::Quote(_) | Kind::Punct('.' | '!' | '?' | ';')
+                )
+            })
+            .find(|&i| self.cue_at(i).is_some())?;
+        let mention = self.subject_before(verb, k)?;
+        let (cue, _) = self.cue_at(verb)?;
+        (mention.start == self.tokens[k].start).then_some((mention, cue))
+    }
+
+    /// `Blinken said: “…”`, `Lammy said the missiles marked "…"`.
+    fn cue_before(&self, qt: usize) -> Option<(Mention, Option<String>, Via)> {
+        let floor = (qt.saturating_sub(BEFORE_WINDOW)..qt)
+            .rev()
+            .find(|&i| self.ends_sentence(i))
+            .map_or(qt.saturating_sub(BEFORE_WINDOW), |i| i + 1);
+        let mut orphan_cue: Option<String> = None;
+        for j in (floor..qt).rev() {
+            if self.word(j).as_deref() == Some("according")
+                && self.word(j + 1).as_deref() == Some("to")
+            {
+                if let Some(m) = self.noun_phrase_after(j + 2) {
+                    return Some((m, Some("according to".to_string()), Via::Before));
+                }
+            }
+            let Some((cue, _)) = self.cue_at(j) else {
+                continue;
+            };
+            if let Some(m) = self.subject_before(j, floor) {
+                return Some((m, Some(cue), Via::Before));
+            }
+            orphan_cue.get_or_insert(cue);
+        }
+        if let Some(cue) = orphan_cue {
+            let subject = self.sentence_subject(floor, qt)?;
+            return Some((subject, Some(cue), Via::SentenceSubject));
+        }
+        // Headline style `Trump: “…”`: a name, a colon, the quote.
+        if qt >= 2 && self.punct(qt - 1) == Some(':') {
+            let m = self.noun_phrase_ending_at(qt - 2, floor)?;
+            if m.start == self.tokens[floor].start && matches!(m.who, Who::Named(_) | Who::Group(_))
+            {
+                return Some((m, None, Via::Colon));
+            }
+        }
+        None
+    }
+
+    /// The subject that starts the sentence at `floor`, skipping `But`, `And`.
+    fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Mention> {
+        let mut k = floor;
+        while k < limit
+            && self.word(k).is_some_and(|w| {
+                matches!(w.as_str(), "but" | "and" | "so" | "yet" | "then" | "still")
+            })
+        {
+            k += 1;
+        }
+        let m = self.noun_phrase_after(k)?;
+        (!matches!(m.who, Who::Nominal)).then_some(m)
+    }
+
+    /// The subject of the cue verb at `verb`: `Blinken [also] said`,
+    /// `Smith, a spokesman for the campaign, said`, `Smith, who said`.
+    fn subject_before(&self, verb: usize, floor: usize) -> Option<Mention> {
+        let mut j = verb;
+        let mut skipped = 0;
+        while j > floor
+            && skipped < 3
+            && self.word(j - 1).is_some_and(|w| is_adverb_or_auxiliary(&w))
+        {
+            j -= 1;
+            skipped += 1;
+        }
+        // `Sen. Ted Cruz (R-Texas) said`
+        if j > floor && self.punct(j - 1) == Some(')') {
+            if let Some(open) = (j.saturating_sub(8).max(floor)..j - 1)
+                .rev()
+                .find(|&i| self.punct(i) == Some('('))
+            {
+                j = open;
+            }
+        }
+        if j <= floor {
+            return None;
+        }
+        let t = j - 1;
+        if let Some(word) = self.word(t) {
+            if is_subject_pronoun(&word) {
+                let who = if word == "who" {
+                    let antecedent = (t > floor + 1 && self.punct(t - 1) == Some(','))
+                        .then(|| self.noun_phrase_ending_at(t - 2, floor))
+                        .flatten();
+                    Who::Relative(antecedent.and_then(|m| match m.who {
+                        Who::Named(p) => Some(p),
+                        _ => None,
+                    }))
+                } else {
+                    Who::Pronoun
+                };
+                return Some(self.mention(t, t, who));
+            }
+            return self.noun_phrase_ending_at(t, floor);
+        }
+        if matches!(self.punct(t), Some(',' | '–' | '—')) {
+            return self.subject_with_apposition(t, floor);
+        }
+        None
+    }
+
+    /// `Smith, a spokesman for the campaign, said`: the comma at `comma` closes
+    /// the apposition; the subject stands before its opening comma.
+    fn subject_with_apposition(&self, comma: usize, floor: usize) -> Option<Mention> {
+        let closing = self.punct(comma)?;
+        let opening_comma = (comma.saturating_sub(14).max(floor)..comma)
+            .rev()
+            .find(|&i| self.punct(i) == Some(if closing == ',' { ',' } else { closing }))?;
+        let inside = opening_comma + 1..comma;
+        if inside.is_empty()
+            || inside
+                .clone()
+                .any(|i| !matches!(self.tokens[i].kind, Kind::Word | Kind::Punct(_)))
+        {
+            return None;
+        }
+        let first = self.word(inside.start)?;
+        let relative = matches!(first.as_str(), "who" | "whose");
+        let descriptive = relative
+            || is_determiner(&first)
+            || first.ends_with("’s")
+            || first.ends_with("'s")
+            || is_role_word(&first)
+            || !self.is_capitalised(inside.start);
+        if !descriptive || (!relative && inside.clone().any(|i| self.cue_at(i).is_some())) {
+            return None;
+        }
+        let mut mention = self.noun_phrase_ending_at(opening_comma.checked_sub(1)?, floor)?;
+        let role = (self.tokens[inside.start].start, self.tokens[comma - 1].end);
+        if let Who::Named(person) = &mut mention.who {
+            if !relative {
+                person.role = Some(role);
+            }
+        }
+        Some(mention)
+    }
+
+    fn mention(&self, from: usize, to: usize, who: Who) -> Mention {
+        Mention {
+            start: self.tokens[from].start,
+            end: self.tokens[to].end,
+            who,
+        }
+    }
+
+    /// The noun phrase whose last word is `t`: a name run with its titles and
+    /// role words (`campaign manager Robby Mook`), names joined by `and`, or a
+    /// description starting at a determiner (`a senior aide`).
+    fn noun_phrase_ending_at(&self, t: usize, floor: usize) -> Option<Mention> {
+        let word = self.word(t)?;
+        if self.is_name_word(t) {
+            let (start, person) = self.name_run_ending_at(t, floor);
+            // `Blinken and Lammy`, `US Secretary … Blinken and … David Lammy`
+            if start >= floor + 2
+                && self.word(start - 1).as_deref() == Some("and")
+                && self.is_name_word(start - 2)
+            {
+                let (first_start, first) = self.name_run_ending_at(start - 2, floor);
+                return Some(self.mention(first_start, t, Who::Group(vec![first, person])));
+            }
+            return Some(self.mention(start, t, Who::Named(person)));
+        }
+        if ends_noun_phrase(&word) || is_adverb_or_auxiliary(&word) || cue_stem(&word).is_some() {
+            return None;
+        }
+        let mut s = t;
+        let mut determined = false;
+        loop {
+            let w = self.word(s)?;
+            if is_determiner(&w) || (s < t && (w.ends_with("’s") || w.ends_with("'s"))) {
+                determined = true;
+                break;
+            }
+            if s == floor || t - s >= NOUN_PHRASE_WORDS {
+                break;
+            }
+            let previous = s - 1;
+            match self.word(previous) {
+                Some(pw) if self.is_capitalised(previous) || !ends_noun_phrase(&pw) => s = previous,
+                _ => break,
+            }
+        }
+        if determined || is_bare_speaker_noun(&word) {
+            let s = if determined { s } else { t };
+            return Some(self.mention(s, t, Who::Nominal));
+        }
+        None
+    }
+
+    /// The name run ending at `t`, with titles split off as the role.
+    fn name_run_ending_at(&self, t: usize, floor: usize) -> (usize, Person) {
+        let mut s = t;
+        while s > floor {
+            if self.is_name_word(s - 1)
+                || (s >= floor + 2 && self.is_name_connector(s - 1) && self.is_name_word(s - 2))
+            {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        // Lower-case role words before the name: `campaign manager Robby Mook`.
+        let mut role_start = s;
+        while role_start > floor
+            && s - role_start < 5
+            && self
+                .word(role_start - 1)
+                .is_some_and(|w| !self.is_capitalised(role_start - 1) && is_role_word(&w))
+        {
+            role_start -= 1;
+        }
+        if role_start < s {
+            // and any capitalised words before them: `White House press secretary`.
+            while role_start > floor && self.is_name_word(role_start - 1) && s - role_start < 8 {
+                role_start -= 1;
+            }
+        }
+        (role_start, self.person(role_start, s, t))
+    }
+
+    /// `name_run_start..=t` are name words; titles and possessives among them
+    /// go to the role, and so do `role_start..name_run_start`.
+    fn person(&self, role_start: usize, name_run_start: usize, t: usize) -> Person {
+        let mut name_from = name_run_start;
+        for i in name_run_start..=t {
+            let w = self.word(i).unwrap_or_default();
+            if i < t
+                && (is_title(&w)
+                    || w.ends_with("’s")
+                    || w.ends_with("'s")
+                    || (w == "of" && i > name_from))
+            {
+                name_from = i + 1;
+            }
+        }
+        // `Secretary of Homeland Security Jeh Johnson`: the name is the last two words.
+        if name_from > name_run_start && self.word(name_from - 1).as_deref() == Some("of") {
+            name_from = name_from.max(t.saturating_sub(1));
+        }
+        let name = (self.tokens[name_from].start, self.tokens[t].end);
+        let role = (role_start < name_from)
+            .then(|| {
+                (
+                    self.tokens[role_start].start,
+                    self.tokens[name_from - 1].end,
+                )
+            })
+            .filter(|_| !self.is_honorific_only(role_start, name_from));
+        Person { name, role }
+    }
+
+    fn is_honorific_only(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|i| {
+            self.word(i).is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches('.'),
+                    "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame"
+                )
+            })
+        })
+    }
+
+    /// The noun phrase starting at `k`, after an inverted cue (`said Smith`)
+    /// or `according to`.
+    fn noun_phrase_after(&self, k: usize) -> Option<Mention> {
+        let word = self.word(k)?;
+        if is_subject_pronoun(&word) && word != "who" {
+            return Some(self.mention(k, k, Who::Pronoun));
+        }
+        if self.is_name_word(k) || (is_title(&word) && self.is_capitalised(k + 1)) {
+            let mut e = k;
+            while self.is_name_word(e + 1)
+                || (self.is_name_connector(e + 1) && self.is_name_word(e + 2))
+            {
+                e += 1;
+            }
+            let mut person = self.person(k, k, e);
+            if let Some(role) = self.apposition_after(e + 1) {
+                person.role.get_or_insert(role);
+            }
+            if self.word(e + 1).as_deref() == Some("and") && self.is_name_word(e + 2) {
+                let mut e2 = e + 2;
+                while self.is_name_word(e2 + 1) {
+                    e2 += 1;
+                }
+                let second = self.person(e + 2, e + 2, e2);
+                return Some(self.mention(k, e2, Who::Group(vec![person, second])));
+            }
+            return Some(self.mention(k, e, Who::Named(person)));
+        }
+        if is_determiner(&word) || word.ends_with("’s") || word.ends_with("'s") {
+            let mut e = k;
+            while e - k < NOUN_PHRASE_WORDS
+                && self.word(e + 1).is_some_and(|w| {
+                    !ends_noun_phrase(&w)
+                        && !matches!(w.as_str(), "for" | "of" | "who" | "in" | "at" | "on")
+                })
+            {
+                e += 1;
+            }
+            return (e > k).then(|| self.mention(k, e, Who::Nominal));
+        }
+        if is_bare_speaker_noun(&word) {
+            return Some(self.mention(k, k, Who::Nominal));
+        }
+        None
+    }
+
+    /// `, a spokesman for the campaign,` or `, a spokesman for the campaign.`
+    fn apposition_after(&self, comma: usize) -> Option<(usize, usize)> {
+        if self.punct(comma) != Some(',') {
+            return None;
+        }
+        let first = self.word(comma + 1)?;
+        if !(is_determiner(&first)
+            || is_role_word(&first)
+            || first.ends_with("’s")
+            || first.ends_with("'s"))
+        {
+            return None;
+        }
+        let mut e = comma + 1;
+        while e - comma < 12 && self.word(e + 1).is_some() {
+            e += 1;
+        }
+        Some((self.tokens[comma + 1].start, self.tokens[e].end))
+    }
+
+    /// Subjects of every verb of saying outside quotes, for pronoun resolution.
+    fn all_cue_subjects(&self) -> Vec<Mention> {
+        let mut floor = 0;
+        let mut subjects = Vec::new();
+        for i in 0..self.tokens.len() {
+            if self.ends_sentence(i) {
+                floor = i + 1;
+            } else if self.cue_at(i).is_some() {
+                if let Some(m) = self.subject_before(i, floor.max(i.saturating_sub(BEFORE_WINDOW)))
+                {
+                    subjects.push(m);
+                }
+            }
+        }
+        subjects
+    }
+
+    /// Every name of a person outside quotes: two or more name words, or one
+    /// with a title (`Mr Lammy`).
+    fn all_names(&self) -> Vec<Mention> {
+        let mut names = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if !self.is_name_word(i) {
+                i += 1;
+                continue;
+            }
+            let mut e = i;
+            while self.is_name_word(e + 1)
+                || (self.is_name_connector(e + 1) && self.is_name_word(e + 2))
+            {
+                e += 1;
+            }
+            let person = self.person(i, i, e);
+            let name_words = self.chars[person.name.0..person.name.1]
+                .split(|c| c.is_whitespace())
+                .count();
+            if name_words >= 2 || person.role.is_some() || self.is_honorific_only(i, i + 1) && e > i
+            {
+                names.push(self.mention(i, e, Who::Named(person)));
+            }
+            i = e + 1;
+        }
+        names
+    }
 }

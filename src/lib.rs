@@ -28,10 +28,12 @@
 //! bounded, and no stage backtracks over the whole text.
 
 pub mod cues;
+pub mod lexicon;
 pub mod marks;
 pub mod offsets;
 pub mod resolve;
 pub mod spans;
+pub mod textmap;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
@@ -96,6 +98,6 @@ pub fn analyze(text: &str) -> Analysis {
     let marks = marks::find_marks(&chars);
     let spans = spans::pair_marks(&chars, &marks);
     let tokens = tokens::tokenize(&chars, &spans);
-    let attributions = cues::attribute(&chars, &tokens, &spans);
-    resolve::resolve(&chars, &tokens, &spans, attributions)
+    let cues = cues::attribute(&chars, &tokens, &spans);
+    resolve::resolve(&chars, &spans, cues)
 }

@@ -1,23 +1,307 @@
-//! Stage 4: resolution.
-use crate::{cues::Attribution, spans::Span, tokens::Token, Analysis, Quote, QuoteKind};
+//! Stage 4: from mentions to speakers.
+//!
+//! The cue stage says *where* a speaker is named; this stage says *who* that
+//! is. In the seed article
+//!
+//! ```text
+//! US Secretary of State Antony Blinken and British Foreign Secretary David Lammy warned …
+//! Blinken said he was working with his Egyptian and Qatari counterparts …
+//! “Very soon, we will put that before the parties …,” he added.
+//! ```
+//!
+//! `Blinken` is the `Antony Blinken` of the first line, whose role is
+//! `US Secretary of State`, and `he` is the last person who spoke before it,
+//! Blinken again. Full names anywhere in the text define people; a surname,
+//! `Mr Lammy` or `Lammy’s` is the person with that surname; a pronoun is the
+//! last speaker before it (or the last person named, if nobody spoke yet);
+//! `the pair` is the last group. A quote keeps its mention (the `he`) for the
+//! scorer and gets the resolved name for the reader.
+//!
+//! ```
+//! let a = quotelens::analyze(
+//!     "Secretary of State Antony Blinken met Lammy.\n“Very soon,” he added.",
+//! );
+//! assert_eq!(a.quotes[0].speaker.as_deref(), Some("Antony Blinken"));
+//! assert_eq!(a.quotes[0].role.as_deref(), Some("Secretary of State"));
+//! ```
 
-pub fn resolve(chars: &[char], _tokens: &[Token], spans: &[Span], attributions: Vec<Attribution>) -> Analysis {
-    let quotes = spans
-        .iter()
-        .zip(attributions)
-        .map(|(s, a)| Quote {
-            start: s.start,
-            end: s.end,
-            text: chars[s.start..s.end].iter().collect(),
-            kind: QuoteKind::Direct,
-            speaker: a.mention.map(|(b, e)| chars[b..e].iter().collect()),
-            speaker_id: None,
-            speaker_start: a.mention.map(|m| m.0),
-            speaker_end: a.mention.map(|m| m.1),
-            role: None,
-            cue: a.cue,
-            confidence: a.confidence,
-        })
-        .collect();
-    Analysis { quotes, speakers: Vec::new() }
+use std::collections::HashMap;
+
+use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
+use crate::spans::Span;
+use crate::{Analysis, Quote, Speaker};
+
+struct Entity {
+    name: String,
+    role: Option<String>,
+    aliases: Vec<String>,
+    is_group: bool,
+}
+
+#[derive(Default)]
+struct Registry {
+    entities: Vec<Entity>,
+    /// Surname (lower case) → person.
+    by_surname: HashMap<String, usize>,
+    /// Canonical name → entity, for groups and descriptions.
+    by_name: HashMap<String, usize>,
+}
+
+impl Registry {
+    fn add(&mut self, name: String, role: Option<String>, is_group: bool) -> usize {
+        if let Some(&id) = self.by_name.get(&name) {
+            return id;
+        }
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            name: name.clone(),
+            role,
+            aliases: Vec::new(),
+            is_group,
+        });
+        self.by_name.insert(name, id);
+        id
+    }
+
+    /// The person a name refers to: by surname when a fuller name is known.
+    fn person(&mut self, chars: &[char], person: &Person) -> usize {
+        let name = strip_possessive(&slice(chars, person.name));
+        let role = person.role.map(|r| slice(chars, r));
+        let key = surname_key(&name);
+        let id = match self.by_surname.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.add(name.clone(), role.clone(), false);
+                self.by_surname.insert(key, id);
+                id
+            }
+        };
+        let entity = &mut self.entities[id];
+        if entity.role.is_none() {
+            entity.role = role;
+        }
+        if name != entity.name && !entity.aliases.contains(&name) {
+            entity.aliases.push(name);
+        }
+        id
+    }
+
+    fn group(&mut self, members: Vec<usize>) -> usize {
+        let names: Vec<String> = members
+            .iter()
+            .map(|&m| self.entities[m].name.clone())
+            .collect();
+        self.add(names.join(" and "), None, true)
+    }
+}
+
+fn slice(chars: &[char], (start, end): (usize, usize)) -> String {
+    chars[start..end].iter().collect()
+}
+
+fn strip_possessive(name: &str) -> String {
+    name.strip_suffix("’s")
+        .or_else(|| name.strip_suffix("'s"))
+        .unwrap_or(name)
+        .to_string()
+}
+
+fn surname_key(name: &str) -> String {
+    name.split_whitespace()
+        .last()
+        .unwrap_or(name)
+        .to_lowercase()
+}
+
+/// What the walk through the text remembers for pronouns.
+#[derive(Default)]
+struct Context {
+    last_person: Option<usize>,
+    last_speaker: Option<usize>,
+    last_group: Option<usize>,
+}
+
+enum Event<'a> {
+    Name(&'a Mention),
+    Subject(&'a Mention),
+    Quote(usize),
+}
+
+/// Resolves every attribution to a speaker and assembles the result.
+pub fn resolve(chars: &[char], spans: &[Span], cues: Cues) -> Analysis {
+    let mut registry = Registry::default();
+    // Full names anywhere define people, so a surname can point forward too.
+    for mention in &cues.names {
+        if let Who::Named(person) = &mention.who {
+            if slice(chars, person.name).contains(char::is_whitespace) {
+                registry.person(chars, person);
+            }
+        }
+    }
+
+    let mut events: Vec<(usize, u8, Event)> = Vec::new();
+    events.extend(cues.names.iter().map(|m| (m.start, 0, Event::Name(m))));
+    events.extend(
+        cues.subjects
+            .iter()
+            .map(|m| (m.start, 1, Event::Subject(m))),
+    );
+    for (i, a) in cues.attributions.iter().enumerate() {
+        if let (Some(m), None) = (&a.mention, a.inherits) {
+            events.push((m.start, 2, Event::Quote(i)));
+        }
+    }
+    events.sort_by_key(|(at, order, _)| (*at, *order));
+
+    let mut speaker_of: Vec<Option<usize>> = vec![None; cues.attributions.len()];
+    let mut context = Context::default();
+    for (_, _, event) in &events {
+        match event {
+            Event::Name(m) => {
+                if let Who::Named(p) = &m.who {
+                    context.last_person = Some(registry.person(chars, p));
+                }
+            }
+            Event::Subject(m) => {
+                if let Some(id) = resolve_mention(chars, m, &mut registry, &context) {
+                    remember_speaker(&mut context, &registry, id);
+                }
+            }
+            Event::Quote(i) => {
+                let mention = cues.attributions[*i]
+                    .mention
+                    .as_ref()
+                    .expect("only mentioned quotes are events");
+                speaker_of[*i] = resolve_mention(chars, mention, &mut registry, &context);
+                if let Some(id) = speaker_of[*i] {
+                    remember_speaker(&mut context, &registry, id);
+                }
+            }
+        }
+    }
+    for i in 0..speaker_of.len() {
+        if let Some(source) = cues.attributions[i].inherits {
+            speaker_of[i] = speaker_of[source];
+        }
+    }
+    assemble(chars, spans, &cues.attributions, &speaker_of, registry)
+}
+
+fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {
+    context.last_speaker = Some(id);
+    if registry.entities[id].is_group {
+        context.last_group = Some(id);
+    } else {
+        context.last_person = Some(id);
+    }
+}
+
+fn resolve_mention(
+    chars: &[char],
+    mention: &Mention,
+    registry: &mut Registry,
+    context: &Context,
+) -> Option<usize> {
+    match &mention.who {
+        Who::Named(person) => Some(registry.person(chars, person)),
+        Who::Group(people) => {
+            let members = people.iter().map(|p| registry.person(chars, p)).collect();
+            Some(registry.group(members))
+        }
+        Who::Pronoun => {
+            let pronoun = slice(chars, (mention.start, mention.end)).to_lowercase();
+            match pronoun.as_str() {
+                "they" => context.last_group.or(context.last_speaker),
+                _ => context.last_speaker.or(context.last_person),
+            }
+        }
+        Who::Relative(Some(person)) => Some(registry.person(chars, person)),
+        Who::Relative(None) => context.last_person,
+        Who::Nominal => {
+            let text = slice(chars, (mention.start, mention.end));
+            let lower = text.to_lowercase();
+            let refers_to_group = ["the pair", "both", "the two", "the duo"]
+                .iter()
+                .any(|g| lower.starts_with(g));
+            match (refers_to_group, context.last_group) {
+                (true, Some(group)) => Some(group),
+                _ => Some(registry.add(text, None, false)),
+            }
+        }
+    }
+}
+
+/// How sure an attribution is: the route to the cue times the kind of mention.
+fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
+    let route = match attribution.via {
+        Via::After => 0.95,
+        Via::Before => 0.9,
+        Via::SameParagraph => 0.7,
+        Via::NextQuote => 0.7,
+        Via::Colon => 0.65,
+        Via::SentenceSubject => 0.6,
+        Via::PreviousParagraph => 0.5,
+        Via::Unattributed => 0.0,
+    };
+    let mention = match source.mention.as_ref().map(|m| &m.who) {
+        Some(Who::Named(_)) => 1.0,
+        Some(Who::Group(_)) => 0.95,
+        Some(Who::Relative(_)) | Some(Who::Nominal) => 0.9,
+        Some(Who::Pronoun) => 0.85,
+        None => 0.0,
+    };
+    ((route * mention) * 100.0_f32).round() / 100.0
+}
+
+fn assemble(
+    chars: &[char],
+    spans: &[Span],
+    attributions: &[Attribution],
+    speaker_of: &[Option<usize>],
+    registry: Registry,
+) -> Analysis {
+    // Only entities that were quoted become speakers, numbered in order of first quote.
+    let mut speaker_index: HashMap<usize, usize> = HashMap::new();
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut quotes = Vec::with_capacity(spans.len());
+    for (i, (span, attribution)) in spans.iter().zip(attributions).enumerate() {
+        let source = attribution
+            .inherits
+            .map_or(attribution, |s| &attributions[s]);
+        let entity = speaker_of[i];
+        let speaker_id = entity.map(|e| {
+            *speaker_index.entry(e).or_insert_with(|| {
+                let entity = &registry.entities[e];
+                speakers.push(Speaker {
+                    name: entity.name.clone(),
+                    role: entity.role.clone(),
+                    aliases: entity.aliases.clone(),
+                    quote_count: 0,
+                });
+                speakers.len() - 1
+            })
+        });
+        if let Some(id) = speaker_id {
+            speakers[id].quote_count += 1;
+        }
+        let mention = source.mention.as_ref();
+        quotes.push(Quote {
+            start: span.start,
+            end: span.end,
+            text: chars[span.start..span.end].iter().collect(),
+            kind: attribution.kind,
+            speaker: speaker_id.map(|id| speakers[id].name.clone()),
+            speaker_id,
+            speaker_start: mention.filter(|_| entity.is_some()).map(|m| m.start),
+            speaker_end: mention.filter(|_| entity.is_some()).map(|m| m.end),
+            role: speaker_id.and_then(|id| speakers[id].role.clone()),
+            cue: source.cue.clone(),
+            confidence: if entity.is_some() {
+                confidence(attribution, source)
+            } else {
+                0.0
+            },
+        });
+    }
+    Analysis { quotes, speakers }
 }

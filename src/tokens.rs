@@ -1,12 +1,200 @@
 //! Stage 3a: words and sentences.
+//!
+//! Cue finding works on the text *around* quotes, never inside them, so this
+//! stage turns the text into a stream where each quote is one opaque token:
+//!
+//! ```text
+//! “Very soon, we will see what they say,” he added.
+//! [Quote 0] [,]? [he] [added] [.]
+//! ```
+//!
+//! Words keep their internal apostrophes, hyphens and periods (`Iran’s`,
+//! `R-Texas`, `U.S.`), and a title or initial keeps its period (`Mr.`, `Sen.`,
+//! `John F. Kennedy`) so that it does not end a sentence. Line breaks become
+//! paragraph-break tokens. One pass, linear in the text.
+//!
+//! ```
+//! use quotelens::{marks::find_marks, spans::pair_marks, tokens::{tokenize, Kind}};
+//! let chars: Vec<char> = "Sen. Smith said: “Yes.”".chars().collect();
+//! let spans = pair_marks(&chars, &find_marks(&chars));
+//! let kinds: Vec<Kind> = tokenize(&chars, &spans).iter().map(|t| t.kind).collect();
+//! assert_eq!(kinds, [Kind::Word, Kind::Word, Kind::Word, Kind::Punct(':'), Kind::Quote(0)]);
+//! ```
+
 use crate::spans::Span;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct(char),
+    /// One or more line breaks: a paragraph boundary.
+    Break,
+    /// A whole quotation, marks included; the index into the spans.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
+    pub kind: Kind,
 }
 
-pub fn tokenize(_chars: &[char], _spans: &[Span]) -> Vec<Token> {
-    Vec::new()
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
+    "maj", "prof", "st", "jr", "sr", "rev", "hon", "pres", "sec", "atty", "supt", "insp", "det",
+    "ft", "mt", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "sep", "oct",
+    "nov", "dec", "d", "r", "i", "ind",
+];
+
+/// Splits `chars` into tokens, each quote in `spans` becoming one [`Kind::Quote`].
+pub fn tokenize(chars: &[char], spans: &[Span]) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(chars.len() / 5);
+    let mut next_span = 0;
+    let mut at = 0;
+    while at < chars.len() {
+        if let Some(span) = spans.get(next_span) {
+            let (open, close) = span.covered();
+            if at >= open {
+                tokens.push(Token {
+                    start: open,
+                    end: close,
+                    kind: Kind::Quote(next_span),
+                });
+                next_span += 1;
+                at = close.max(at + 1);
+                continue;
+            }
+        }
+        let c = chars[at];
+        if c == '\n' {
+            let start = at;
+            while at < chars.len()
+                && chars[at].is_whitespace()
+                && !starts_span(spans, next_span, at)
+            {
+                at += 1;
+            }
+            tokens.push(Token {
+                start,
+                end: at,
+                kind: Kind::Break,
+            });
+        } else if c.is_whitespace() {
+            at += 1;
+        } else if c.is_alphanumeric() {
+            let end = word_end(chars, at);
+            tokens.push(Token {
+                start: at,
+                end,
+                kind: Kind::Word,
+            });
+            at = end;
+        } else {
+            tokens.push(Token {
+                start: at,
+                end: at + 1,
+                kind: Kind::Punct(c),
+            });
+            at += 1;
+        }
+    }
+    tokens
+}
+
+fn starts_span(spans: &[Span], next_span: usize, at: usize) -> bool {
+    spans.get(next_span).is_some_and(|s| s.open_at == at)
+}
+
+/// The end of the word starting at `start`: letters and digits, joined by
+/// `’ ' - . &` when a letter or digit follows, plus the period of an abbreviation.
+fn word_end(chars: &[char], start: usize) -> usize {
+    let mut end = start;
+    loop {
+        while end < chars.len() && (chars[end].is_alphanumeric() || is_combining(chars[end])) {
+            end += 1;
+        }
+        let joins = end + 1 < chars.len()
+            && "’'-.&\u{2011}".contains(chars[end])
+            && chars[end + 1].is_alphanumeric();
+        if !joins {
+            break;
+        }
+        end += 1;
+    }
+    if chars.get(end) == Some(&'.') && keeps_period(&chars[start..end]) {
+        end += 1;
+    }
+    end
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// `Mr.`, `Sen.`, an initial `F.`, or a dotted abbreviation such as `U.S.`.
+fn keeps_period(word: &[char]) -> bool {
+    if word.len() == 1 && word[0].is_uppercase() {
+        return true;
+    }
+    if word.contains(&'.') {
+        return true;
+    }
+    if word.len() > 5 {
+        return false;
+    }
+    let lower: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
+    ABBREVIATIONS.contains(&lower.as_str()) && word[0].is_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{marks::find_marks, spans::pair_marks};
+
+    fn words(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let spans = pair_marks(&chars, &find_marks(&chars));
+        tokenize(&chars, &spans)
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Quote(i) => format!("<Q{i}>"),
+                Kind::Break => "¶".to_string(),
+                _ => chars[t.start..t.end].iter().collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotes_become_single_tokens() {
+        assert_eq!(
+            words("“Very soon, we will see,” he added.\nNext."),
+            ["<Q0>", "he", "added", ".", "¶", "Next", "."]
+        );
+    }
+
+    #[test]
+    fn titles_initials_and_dotted_abbreviations_keep_their_period() {
+        assert_eq!(
+            words("Mr. John F. Kennedy of the U.S. said"),
+            ["Mr.", "John", "F.", "Kennedy", "of", "the", "U.S.", "said"]
+        );
+    }
+
+    #[test]
+    fn possessives_and_hyphens_stay_in_the_word() {
+        assert_eq!(
+            words("Iran’s Sen. Cruz (R-Texas) said."),
+            ["Iran’s", "Sen.", "Cruz", "(", "R-Texas", ")", "said", "."]
+        );
+    }
+
+    #[test]
+    fn sentence_final_period_is_punctuation() {
+        assert_eq!(
+            words("Blinken said so. Lammy agreed."),
+            ["Blinken", "said", "so", ".", "Lammy", "agreed", "."]
+        );
+    }
 }

@@ -1,0 +1,862 @@
+//! Word lists the cue and resolution stages share: cue verbs, titles, pronouns.
+//!
+//! Kept in one place so a reader can see at a glance what counts as "said".
+//! Every list holds lower-case words.
+
+/// Verbs of saying, by stem; inflected forms are recognised by [`cue_stem`].
+const CUE_STEMS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "write",
+    "ask",
+    "explain",
+    "note",
+    "argue",
+    "continue",
+    "state",
+    "declare",
+    "insist",
+    "warn",
+    "claim",
+    "tweet",
+    "post",
+    "announce",
+    "acknowledge",
+    "admit",
+    "recall",
+    "respond",
+    "reply",
+    "answer",
+    "suggest",
+    "agree",
+    "call",
+    "describe",
+    "predict",
+    "promise",
+    "vow",
+    "urge",
+    "caution",
+    "complain",
+    "concede",
+    "conclude",
+    "contend",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "observe",
+    "remark",
+    "report",
+    "quip",
+    "joke",
+    "boast",
+    "charge",
+    "maintain",
+    "comment",
+    "speak",
+    "talk",
+    "assert",
+    "allege",
+    "confirm",
+    "deny",
+    "reveal",
+    "shout",
+    "yell",
+    "scream",
+    "chant",
+    "pledge",
+    "mutter",
+    "wonder",
+    "testify",
+    "characterize",
+    "characterise",
+    "label",
+    "dub",
+    "term",
+    "brag",
+    "lament",
+    "thunder",
+    "exclaim",
+    "demand",
+    "proclaim",
+    "recount",
+    "reason",
+    "retort",
+    "scoff",
+    "sneer",
+    "snap",
+    "sigh",
+    "whisper",
+    "cry",
+    "plead",
+    "counter",
+    "chide",
+    "mock",
+    "rail",
+    "fume",
+    "muse",
+    "opine",
+    "posit",
+    "query",
+    "inform",
+    "assure",
+    "advise",
+    "instruct",
+    "order",
+    "concur",
+    "blast",
+    "slam",
+    "praise",
+    "criticize",
+    "criticise",
+    "accuse",
+    "dismiss",
+    "defend",
+    "blame",
+    "applaud",
+    "welcome",
+    "condemn",
+    "decry",
+    "question",
+    "challenge",
+    "hail",
+    "tout",
+    "highlight",
+    "point",
+    "go",
+    "interject",
+    "interrupt",
+    "begin",
+    "finish",
+    "summarize",
+    "summarise",
+    "estimate",
+    "hint",
+    "concede",
+];
+
+/// Irregular forms mapped to their stem.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("went", "go"),
+    ("goes", "go"),
+    ("going", "go"),
+    ("gone", "go"),
+    ("began", "begin"),
+    ("begun", "begin"),
+];
+
+/// Stems that are cues only with a particle after them: `went on`, `pointed out`.
+pub const NEEDS_PARTICLE: &[(&str, &str)] = &[("go", "on"), ("point", "out"), ("begin", "by")];
+
+/// The stem of `word` (lower case) when it is a verb of saying in any form.
+pub fn cue_stem(word: &str) -> Option<&'static str> {
+    if let Some(&(_, stem)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+        return Some(stem);
+    }
+    let candidates = [
+        Some(word),
+        word.strip_suffix('s'),
+        word.strip_suffix("es"),
+        word.strip_suffix("ed"),
+        word.strip_suffix('d'),
+        word.strip_suffix("ing"),
+    ];
+    for candidate in candidates.into_iter().flatten() {
+        if let Some(stem) = find_stem(candidate) {
+            return Some(stem);
+        }
+    }
+    // replies, replied → reply; admitted, admitting → admit; noting → note.
+    let y_stem = word
+        .strip_suffix("ies")
+        .or_else(|| word.strip_suffix("ied"))
+        .map(|s| format!("{s}y"));
+    let undoubled = word
+        .strip_suffix("ted")
+        .or_else(|| word.strip_suffix("ting"))
+        .or_else(|| word.strip_suffix("bed"))
+        .or_else(|| word.strip_suffix("bing"))
+        .or_else(|| word.strip_suffix("ped"))
+        .or_else(|| word.strip_suffix("ping"))
+        .map(|s| s.to_string());
+    let e_stem = word.strip_suffix("ing").map(|s| format!("{s}e"));
+    [y_stem, undoubled, e_stem]
+        .into_iter()
+        .flatten()
+        .find_map(|s| find_stem(&s))
+}
+
+fn find_stem(candidate: &str) -> Option<&'static str> {
+    CUE_STEMS.iter().copied().find(|stem| *stem == candidate)
+}
+
+/// Personal pronouns that can be the subject of a cue.
+pub fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "they" | "i" | "we" | "it" | "who")
+}
+
+/// Titles and offices that stand before a name: `Secretary`, `Sen.`, `Mr`.
+pub fn is_title(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    TITLES.contains(&word)
+}
+
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "chancellor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "chief",
+    "general",
+    "gen",
+    "judge",
+    "justice",
+    "attorney",
+    "ambassador",
+    "speaker",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "professor",
+    "prof",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "sheriff",
+    "officer",
+    "detective",
+    "sgt",
+    "sergeant",
+    "captain",
+    "capt",
+    "lt",
+    "lieutenant",
+    "col",
+    "colonel",
+    "adm",
+    "admiral",
+    "candidate",
+    "nominee",
+    "deputy",
+    "assistant",
+    "ceo",
+    "founder",
+    "executive",
+    "manager",
+    "adviser",
+    "advisor",
+    "aide",
+    "host",
+    "anchor",
+    "editor",
+    "analyst",
+    "strategist",
+    "rev",
+    "reverend",
+    "pastor",
+    "bishop",
+    "rabbi",
+    "imam",
+    "cardinal",
+    "coach",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "councilor",
+    "assemblyman",
+    "assemblywoman",
+    "delegate",
+    "superintendent",
+    "commander",
+    "premier",
+    "sec",
+    "treasurer",
+    "comptroller",
+    "auditor",
+    "solicitor",
+    "prosecutor",
+    "lawyer",
+    "counsel",
+    "chairperson",
+    "dean",
+    "provost",
+    "principal",
+    "economist",
+    "correspondent",
+    "columnist",
+    "reporter",
+    "author",
+    "activist",
+    "mp",
+    "mep",
+    "senior",
+    "press",
+    "former",
+];
+
+/// Role words and modifiers that may stand, in lower case, before a name:
+/// `campaign manager Robby Mook`, `police Chief Chuck Jordan`.
+pub fn is_role_word(word: &str) -> bool {
+    is_title(word) || ROLE_MODIFIERS.contains(&word)
+}
+
+const ROLE_MODIFIERS: &[&str] = &[
+    "presidential",
+    "campaign",
+    "police",
+    "former",
+    "deputy",
+    "senior",
+    "top",
+    "vice",
+    "national",
+    "security",
+    "foreign",
+    "policy",
+    "communications",
+    "state",
+    "federal",
+    "district",
+    "county",
+    "city",
+    "house",
+    "senate",
+    "republican",
+    "democratic",
+    "acting",
+    "interim",
+    "press",
+    "defense",
+    "white",
+    "political",
+    "legal",
+    "chief",
+    "majority",
+    "minority",
+    "party",
+    "team",
+    "company",
+    "department",
+    "agency",
+    "union",
+    "group",
+    "media",
+    "digital",
+    "regional",
+    "local",
+    "general",
+    "special",
+    "economic",
+    "health",
+    "education",
+    "finance",
+];
+
+/// Capitalised words that start sentences but are not names.
+pub fn is_capitalised_stopword(word: &str) -> bool {
+    STOP_CAPS.contains(&word)
+}
+
+const STOP_CAPS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "if",
+    "then",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "where",
+    "also",
+    "still",
+    "meanwhile",
+    "however",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "speaking",
+    "asked",
+    "according",
+    "last",
+    "next",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "one",
+    "no",
+    "not",
+    "because",
+    "since",
+    "although",
+    "though",
+    "during",
+    "from",
+    "by",
+    "to",
+    "of",
+    "until",
+    "despite",
+    "instead",
+    "even",
+    "only",
+    "just",
+    "now",
+    "later",
+    "earlier",
+    "among",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "whose",
+    "whom",
+    "asked",
+    "told",
+    "said",
+    "says",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "read",
+    "more",
+    "related",
+    "advertisement",
+    "watch",
+    "photo",
+    "video",
+    "update",
+    "updated",
+    "like",
+    "unlike",
+    "without",
+    "under",
+    "over",
+    "about",
+    "into",
+    "through",
+    "against",
+    "between",
+    "each",
+    "every",
+    "another",
+    "such",
+    "other",
+    "once",
+    "again",
+    "indeed",
+    "yes",
+    "well",
+    "oh",
+    "mrs",
+    "mr",
+    "ms",
+    "thank",
+    "thanks",
+    "please",
+    "let",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "sources",
+    "officials",
+    "whether",
+    "perhaps",
+    "maybe",
+    "regardless",
+    "nor",
+    "neither",
+    "either",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "overall",
+    "similarly",
+    "likewise",
+    "moreover",
+    "thus",
+    "therefore",
+    "hence",
+    "otherwise",
+    "anyway",
+    "besides",
+    "rather",
+    "almost",
+    "nearly",
+    "already",
+    "never",
+    "always",
+    "often",
+    "sometimes",
+    "ever",
+    "jan",
+    "feb",
+    "march",
+    "april",
+    "june",
+    "july",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words that may stand between a subject and its cue verb: `Blinken also said`,
+/// `Trump has repeatedly said`.
+pub fn is_adverb_or_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "had"
+            | "have"
+            | "would"
+            | "will"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "previously"
+            | "again"
+            | "still"
+            | "just"
+            | "once"
+            | "recently"
+            | "reportedly"
+            | "further"
+            | "often"
+            | "never"
+            | "even"
+            | "already"
+            | "first"
+            | "last"
+            | "simply"
+            | "quickly"
+            | "flatly"
+            | "privately"
+            | "publicly"
+            | "repeatedly"
+            | "similarly"
+            | "separately"
+            | "initially"
+            | "finally"
+            | "subsequently"
+            | "immediately"
+            | "did"
+            | "does"
+            | "do"
+            | "may"
+            | "might"
+            | "could"
+            | "can"
+            | "should"
+            | "must"
+            | "been"
+            | "not"
+            | "always"
+            | "since"
+            | "now"
+            | "famously"
+            | "too"
+            | "herself"
+            | "himself"
+            | "themselves"
+    ) || (word.len() > 4 && word.ends_with("ly"))
+}
+
+/// Words that open a noun phrase naming a speaker: `a senior aide`, `the ministry`.
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "another"
+            | "one"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "both"
+            | "other"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "each"
+            | "most"
+            | "few"
+            | "no"
+            | "my"
+            | "your"
+    )
+}
+
+/// Plural heads that name speakers without a determiner: `officials said`.
+pub fn is_bare_speaker_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "officials"
+            | "sources"
+            | "aides"
+            | "experts"
+            | "analysts"
+            | "critics"
+            | "advocates"
+            | "supporters"
+            | "opponents"
+            | "people"
+            | "lawmakers"
+            | "authorities"
+            | "police"
+            | "investigators"
+            | "prosecutors"
+            | "researchers"
+            | "scientists"
+            | "doctors"
+            | "witnesses"
+            | "voters"
+            | "members"
+            | "leaders"
+            | "residents"
+            | "protesters"
+            | "organizers"
+            | "observers"
+            | "economists"
+            | "strategists"
+            | "diplomats"
+            | "activists"
+            | "staffers"
+            | "officers"
+            | "democrats"
+            | "republicans"
+            | "others"
+            | "reporters"
+            | "attendees"
+            | "participants"
+            | "students"
+            | "parents"
+            | "teachers"
+            | "workers"
+            | "executives"
+            | "users"
+            | "fans"
+            | "negotiators"
+            | "spokesmen"
+            | "spokespeople"
+    )
+}
+
+/// Words that cannot be inside a speaker noun phrase; the phrase stops there.
+pub fn ends_noun_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "that"
+            | "which"
+            | "and"
+            | "but"
+            | "or"
+            | "said"
+            | "says"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "to"
+            | "if"
+            | "as"
+            | "when"
+            | "while"
+            | "because"
+            | "after"
+            | "before"
+            | "what"
+            | "how"
+            | "why"
+            | "where"
+            | "than"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "not"
+            | "so"
+            | "then"
+            | "also"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "this"
+            | "by"
+            | "with"
+            | "at"
+            | "in"
+            | "on"
+            | "into"
+            | "from"
+            | "about"
+            | "like"
+            | "can"
+            | "could"
+            | "do"
+            | "does"
+            | "did"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_verbs_in_every_form() {
+        let table = [
+            ("said", "say"),
+            ("says", "say"),
+            ("saying", "say"),
+            ("told", "tell"),
+            ("added", "add"),
+            ("adds", "add"),
+            ("wrote", "write"),
+            ("noted", "note"),
+            ("noting", "note"),
+            ("argued", "argue"),
+            ("replied", "reply"),
+            ("replies", "reply"),
+            ("admitted", "admit"),
+            ("tweeted", "tweet"),
+            ("warned", "warn"),
+            ("went", "go"),
+            ("spoke", "speak"),
+            ("talked", "talk"),
+            ("agreed", "agree"),
+            ("continued", "continue"),
+            ("stressed", "stress"),
+            ("emphasised", "emphasise"),
+        ];
+        for (form, stem) in table {
+            assert_eq!(cue_stem(form), Some(stem), "{form}");
+        }
+    }
+
+    #[test]
+    fn other_words_are_not_cues() {
+        for word in [
+            "sad", "marked", "met", "the", "missiles", "was", "tells_", "states_", "addition",
+        ] {
+            assert_eq!(cue_stem(word), None, "{word}");
+        }
+    }
+}

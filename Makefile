@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: demo test check-rust eval eval-floor tools release
+.PHONY: demo test check-rust eval eval-floor tools release www www-test
 
 ## Build the CLI and run it on the bundled sample article (the main job).
 release:
@@ -23,4 +23,19 @@ eval: release
 eval-floor: release
 	@bash scripts/eval.sh --floor
 
-test: check-rust eval-floor
+test: check-rust eval-floor www-test
+
+## The demo page: www/ plus the WASM package and the sample article, ready for any static host.
+www: wasm
+	rm -rf www/pkg && mkdir -p www/pkg
+	cp -R pkg/. www/pkg/
+	cp tests/fixtures/seed-article.txt www/sample.txt
+
+## Installs what is missing, builds it all, runs the CLI on the sample, serves www/.
+PORT ?= 8080
+demo: tools extension www release
+	@PORT=$(PORT) bash scripts/demo.sh
+
+## The demo page in headless Chromium.
+www-test: tools www
+	node --test tests/www/demo.test.mjs

@@ -44,12 +44,14 @@ async function loadSample() {
 
 function run(raw) {
   const text = raw.replace(/\r\n?/g, "\n");
+  // A fresh overlay per text: the old one's ranges point into paragraphs about to go.
+  // free() also releases its memory on the Rust side.
+  overlay?.detach();
+  overlay?.free();
   render(text);
   const t0 = performance.now();
   const analysis = analyze(text);
   const ms = performance.now() - t0;
-  // A fresh overlay per text: the old one's ranges point into paragraphs now gone.
-  overlay?.detach();
   overlay = Overlay.attach(article);
   result = { text, analysis, ms };
   listSpeakers(analysis);

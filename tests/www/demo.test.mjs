@@ -102,6 +102,34 @@ test("the sample article shows 20 quotes, with Antony Blinken and David Lammy am
   assert.ok(shown.highlighted.length >= 20, `${shown.highlighted.length} highlighted ranges`);
 });
 
+test("hovering a highlighted quote opens the extension's card, naming its speaker", async () => {
+  // The first quote that has a speaker, as the list shows it, and where it sits on screen.
+  const target = await page.evaluate(() => {
+    const button = document.querySelector("#speakers .speaker:has(.name) .quote-link");
+    const speaker = button.closest(".speaker").querySelector(".name").textContent;
+    for (const [name, highlight] of CSS.highlights) {
+      if (name === "quotelens-demo-focus") continue;
+      for (const range of highlight) {
+        if (range.toString() !== button.title) continue;
+        range.startContainer.parentElement.scrollIntoView({ block: "center" });
+        const box = range.getClientRects()[0];
+        return { speaker, x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+    }
+    return { speaker };
+  });
+  assert.ok(target.x !== undefined, `no highlight for the first quote of ${target.speaker}`);
+  await page.mouse.move(target.x, target.y);
+  // The card lives in the overlay's open shadow root, as on any page with the extension.
+  const card = await page.waitForFunction(() => {
+    const el = document.querySelector("quotelens-root")?.shadowRoot?.querySelector(".ql-card");
+    return el && !el.hidden && el.textContent;
+  });
+  const text = await card.jsonValue();
+  await page.screenshot({ path: join(ROOT, "target", "www", "hover.png") });
+  assert.ok(text.includes(target.speaker), `card "${text}" names ${target.speaker}`);
+});
+
 test("a quote in the list is reachable by keyboard and marks its quote in the article", async () => {
   // Tab from the download button until a quote in the list has focus: the list must be
   // in the tab order (the overlay's badges may come before it).

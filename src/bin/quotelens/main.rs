@@ -1,32 +1,96 @@
-//! `quotelens extract FILE...`: quotes and speakers as JSON Lines.
-use std::io::{self, BufRead, Write};
+//! `quotelens`: the command-line tool over the core.
+//!
+//! ```text
+//! quotelens extract story.txt page.html corpus.jsonl -   # JSON Lines on stdout
+//! ```
+//!
+//! Prints one JSON object a line per article: `{"id", "quotes", "speakers"}`,
+//! plus `"text"` for an HTML page (the extracted text the offsets count into).
+//! A source that cannot be read, or a bad line in a JSON Lines file, is reported
+//! on stderr with its file and line; the other articles are still processed and
+//! the exit status is 1 at the end.
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) != Some("extract") {
-        eprintln!("usage: quotelens extract FILE...");
-        std::process::exit(2);
-    }
+mod html;
+mod input;
+mod output;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use input::Format;
+
+#[derive(Parser)]
+#[command(
+    name = "quotelens",
+    version,
+    about = "Who said that? Finds attributed quotations in news text."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the quotes and speakers of each article as JSON Lines.
+    ///
+    /// FILE is a .txt article (id: the file stem), an .html page (its article
+    /// text is extracted first and printed as "text"), a .jsonl file with one
+    /// {"id", "text"} object a line, or - for stdin (JSON Lines when every
+    /// non-empty line starts with `{`, else one text article).
+    Extract {
+        /// Input files; `-` reads stdin.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+        /// Read every input in this format instead of guessing from its extension.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+}
+
+fn main() -> ExitCode {
+    let Command::Extract { files, format } = Cli::parse().command;
     let stdout = io::stdout();
-    let mut out = stdout.lock();
-    for path in &args[1..] {
-        let file = std::fs::File::open(path).expect("open");
-        for line in io::BufReader::new(file).lines() {
-            let line = line.unwrap();
-            if line.trim().is_empty() {
-                continue;
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for path in &files {
+        for article in input::read_source(path, format) {
+            let article = match article {
+                Ok(article) => article,
+                Err(e) => {
+                    eprintln!("quotelens: {e}");
+                    failed = true;
+                    continue;
+                }
+            };
+            let analysis = quotelens::analyze(&article.text);
+            let text = article.derived.then_some(article.text.as_str());
+            let record = output::Record::new(&article.id, text, &analysis);
+            let written = serde_json::to_writer(&mut out, &record)
+                .map_err(io::Error::from)
+                .and_then(|_| writeln!(out));
+            if let Err(e) = written {
+                return write_failed(e);
             }
-            let record: serde_json::Value = serde_json::from_str(&line).unwrap();
-            let text = record["text"].as_str().unwrap_or("");
-            let analysis = quotelens::analyze(text);
-            let quotes: Vec<serde_json::Value> = analysis
-                .quotes
-                .iter()
-                .map(|q| serde_json::json!({"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
-                    "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "role": q.role, "cue": q.cue,
-                    "kind": q.kind, "confidence": q.confidence}))
-                .collect();
-            writeln!(out, "{}", serde_json::json!({"id": record["id"], "quotes": quotes})).unwrap();
         }
     }
+    if let Err(e) = out.flush() {
+        return write_failed(e);
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A closed pipe (`quotelens extract … | head`) ends the run quietly.
+fn write_failed(e: io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("quotelens: cannot write output: {e}");
+    ExitCode::FAILURE
 }

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8080}
 SAMPLE=tests/fixtures/seed-article.txt
-bold() { printf '\n\033[1m%s\033[0m\n' "$*"; }
+# Headings in bold on a terminal, plain in a log.
+if [ -t 1 ]; then bold() { printf '\n\033[1m%s\033[0m\n' "$*"; }; else bold() { printf '\n== %s\n' "$*"; }; fi
 
 bold "The CLI on the sample article ($SAMPLE)"
 echo "target/release/quotelens extract $SAMPLE"
@@ -33,7 +34,7 @@ target/release/quotelens extract "$SAMPLE" | python3 -c "$summary"
 bold "The browser extensions (unpacked)"
 for browser in chrome firefox; do
   if [ -d "dist/$browser" ]; then
-    echo "  $browser:  $PWD/dist/$browser"
+    printf '  %-9s %s\n' "$browser:" "$PWD/dist/$browser"
   else
     echo "  $browser:  dist/$browser is missing: run make extension" >&2
   fi

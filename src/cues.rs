@@ -31,8 +31,8 @@
 
 use crate::lexicon::{
     cue_stem, ends_noun_phrase, is_adverb_or_auxiliary, is_bare_speaker_noun,
-    is_capitalised_stopword, is_determiner, is_role_word, is_subject_pronoun, is_title,
-    NEEDS_PARTICLE,
+    is_capitalised_stopword, is_determiner, is_role_word, is_speaker_noun, is_subject_pronoun,
+    is_time_word, is_title, NEEDS_PARTICLE,
 };
 use crate::spans::Span;
 use crate::tokens::{Kind, Token};
@@ -81,10 +81,12 @@ pub enum Via {
     Colon,
     /// No cue: the speaker of the next quote in the paragraph (`“A.” “B,” X said.`).
     NextQuote,
+    /// `Guccifer 2.0 was branded "in homage to" Lazar, Song wrote.`
+    SentenceEnd,
+    /// No cue: the subject of a cue in the sentence before, in the same paragraph.
+    SentenceBefore,
     /// No cue: the speaker of the quote before, in the same paragraph.
     SameParagraph,
-    /// No cue: the speaker of the quote before, in the paragraph before.
-    PreviousParagraph,
     /// Nobody found.
     Unattributed,
 }
@@ -112,7 +114,8 @@ pub struct Cues {
 }
 
 /// How far a cue may stand from its quote, in tokens.
-const AFTER_WINDOW: usize = 16;
+const AFTER_WINDOW: usize = 30;
+const APPOSITION_WINDOW: usize = 24;
 const BEFORE_WINDOW: usize = 60;
 const NOUN_PHRASE_WORDS: usize = 7;
 
@@ -139,6 +142,10 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span]) -> Cues {
                 .cue_after(qt)
                 .map(|(m, c)| (Some(m), Some(c), Via::After))
                 .or_else(|| text.cue_before(qt).map(|(m, c, via)| (Some(m), c, via)))
+                .or_else(|| {
+                    text.cue_ending_sentence(qt)
+                        .map(|(m, c)| (Some(m), Some(c), Via::SentenceEnd))
+                })
                 .unwrap_or((None, None, Via::Unattributed));
             Attribution {
                 mention,
@@ -149,11 +156,18 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span]) -> Cues {
             }
         })
         .collect();
-    inherit_speakers(&text, &quote_tokens, &paragraph_of, &mut attributions);
+    let subjects = text.all_cue_subjects();
+    inherit_speakers(
+        &text,
+        &quote_tokens,
+        &paragraph_of,
+        &subjects,
+        &mut attributions,
+    );
 
     Cues {
         attributions,
-        subjects: text.all_cue_subjects(),
+        subjects: subjects.into_iter().map(|(_, m)| m).collect(),
         names: text.all_names(),
     }
 }
@@ -172,11 +186,14 @@ fn paragraph_indices(tokens: &[Token]) -> Vec<u32> {
         .collect()
 }
 
-/// Pass 2: quotes with no cue in their sentence share a neighbour's speaker.
+/// Pass 2: quotes with no cue in their sentence take the speaker of a
+/// neighbouring quote, or of a cue in the sentence before:
+/// `Sam Lau, the party's communications director, said in a statement. “…”`.
 fn inherit_speakers(
     text: &Text,
     quote_tokens: &[usize],
     paragraph_of: &[u32],
+    subjects: &[(usize, Mention)],
     attributions: &mut [Attribution],
 ) {
     for i in 0..attributions.len() {
@@ -184,25 +201,46 @@ fn inherit_speakers(
             continue;
         }
         let qt = quote_tokens[i];
-        // `“A.” “B,” X said.`: only punctuation between this quote and the next.
+        // `“A” -- an aside -- “B,” X said.`: the next quote in the same sentence.
         if let Some(&next_qt) = quote_tokens.get(i + 1) {
-            let adjacent = (qt + 1..next_qt).all(|k| matches!(text.tokens[k].kind, Kind::Punct(_)));
-            if adjacent && attributions[i + 1].via == Via::After {
+            let same_sentence =
+                next_qt - qt < AFTER_WINDOW && (qt + 1..next_qt).all(|k| !text.ends_sentence(k));
+            if same_sentence && attributions[i + 1].via == Via::After {
                 attributions[i].via = Via::NextQuote;
                 attributions[i].inherits = Some(i + 1);
                 continue;
             }
         }
-        let Some(previous) = (0..i)
+        let previous = (0..i)
             .rev()
-            .find(|&p| attributions[p].via != Via::Unattributed)
-        else {
-            continue;
+            .find(|&p| attributions[p].via != Via::Unattributed);
+        // A cue earlier in this paragraph (or closing the one before with a
+        // colon), after the previous quote.
+        let paragraph = paragraph_of[qt];
+        let lead_paragraph = match qt
+            .checked_sub(2)
+            .map(|k| (text.punct(k), text.tokens[k + 1].kind))
+        {
+            Some((Some(':'), Kind::Break)) => paragraph.saturating_sub(1),
+            _ => paragraph,
         };
-        let gap = paragraph_of[qt] - paragraph_of[quote_tokens[previous]];
-        let via = match gap {
+        let after_token = previous.map_or(0, |p| quote_tokens[p]);
+        let cue_subject = subjects
+            .iter()
+            .rev()
+            .skip_while(|(at, _)| *at > qt)
+            .take_while(|(at, _)| *at > after_token && paragraph_of[*at] >= lead_paragraph)
+            .next();
+        if let Some((_, mention)) = cue_subject {
+            attributions[i].mention = Some(mention.clone());
+            attributions[i].via = Via::SentenceBefore;
+            continue;
+        }
+        let Some(previous) = previous else { continue };
+        // Across a paragraph break the last speaker is a poor guess (one in
+        // ten on PolNeAR, even for partial quotes): leave the quote unattributed.
+        let via = match paragraph - paragraph_of[quote_tokens[previous]] {
             0 => Via::SameParagraph,
-            1 => Via::PreviousParagraph,
             _ => continue,
         };
         // Inherit the original attribution, not a chain of guesses.
@@ -343,7 +381,13 @@ impl Text<'_> {
             .find(|&i| self.cue_at(i).is_some())?;
         let mention = self.subject_before(verb, k)?;
         let (cue, _) = self.cue_at(verb)?;
-        (mention.start == self.tokens[k].start).then_some((mention, cue))
+        // The mention must follow the quote at once; a longer name the
+        // mention is the tail of (`Judicial Watch president Tom Fitton`) is fine.
+        let lead_in = (k..verb).take_while(|&i| self.tokens[i].start < mention.start);
+        lead_in
+            .into_iter()
+            .all(|i| self.is_capitalised(i))
+            .then_some((mention, cue))
     }
 
     /// `Blinken said: “…”`, `Lammy said the missiles marked "…"`.
@@ -373,15 +417,36 @@ impl Text<'_> {
             let subject = self.sentence_subject(floor, qt)?;
             return Some((subject, Some(cue), Via::SentenceSubject));
         }
-        // Headline style `Trump: “…”`: a name, a colon, the quote.
+        // A colon introduces the quote: headline style `Trump: “…”`, or
+        // `Trump … leaned in and boomed: “…”`; the sentence's subject speaks.
         if qt >= 2 && self.punct(qt - 1) == Some(':') {
-            let m = self.noun_phrase_ending_at(qt - 2, floor)?;
-            if m.start == self.tokens[floor].start && matches!(m.who, Who::Named(_) | Who::Group(_))
-            {
-                return Some((m, None, Via::Colon));
+            if let Some(m) = self.noun_phrase_ending_at(qt - 2, floor) {
+                if m.start == self.tokens[floor].start
+                    && matches!(m.who, Who::Named(_) | Who::Group(_))
+                {
+                    return Some((m, None, Via::Colon));
+                }
             }
+            let subject = self.sentence_subject(floor, qt)?;
+            let verb_follows = self
+                .word(self.token_after(subject.end)?)
+                .is_some_and(|w| !self.is_capitalised_word(&w));
+            return verb_follows.then_some((subject, None, Via::Colon));
         }
         None
+    }
+
+    /// A cue closing the sentence the quote stands in, when neither side of
+    /// the quote has one: `… branded "in homage to" Lazar, Song wrote.`
+    fn cue_ending_sentence(&self, qt: usize) -> Option<(Mention, String)> {
+        let limit = (qt + AFTER_WINDOW).min(self.tokens.len());
+        let end = (qt + 1..limit).find(|&i| self.ends_sentence(i))?;
+        let verb = (qt + 1..end)
+            .rev()
+            .take(4)
+            .find(|&i| self.cue_at(i).is_some())?;
+        let mention = self.subject_before(verb, qt + 1)?;
+        Some((mention, self.cue_at(verb)?.0))
     }
 
     /// The subject that starts the sentence at `floor`, skipping `But`, `And`.
@@ -404,8 +469,10 @@ impl Text<'_> {
         let mut j = verb;
         let mut skipped = 0;
         while j > floor
-            && skipped < 3
-            && self.word(j - 1).is_some_and(|w| is_adverb_or_auxiliary(&w))
+            && skipped < 4
+            && self
+                .word(j - 1)
+                .is_some_and(|w| is_adverb_or_auxiliary(&w) || is_time_word(&w))
         {
             j -= 1;
             skipped += 1;
@@ -450,36 +517,62 @@ impl Text<'_> {
     /// the apposition; the subject stands before its opening comma.
     fn subject_with_apposition(&self, comma: usize, floor: usize) -> Option<Mention> {
         let closing = self.punct(comma)?;
-        let opening_comma = (comma.saturating_sub(14).max(floor)..comma)
+        let window = comma.saturating_sub(APPOSITION_WINDOW).max(floor)..comma;
+        // Nothing in an apposition crosses a sentence or a quote.
+        let reach = window
+            .clone()
             .rev()
-            .find(|&i| self.punct(i) == Some(if closing == ',' { ',' } else { closing }))?;
-        let inside = opening_comma + 1..comma;
-        if inside.is_empty()
-            || inside
-                .clone()
-                .any(|i| !matches!(self.tokens[i].kind, Kind::Word | Kind::Punct(_)))
-        {
-            return None;
-        }
-        let first = self.word(inside.start)?;
-        let relative = matches!(first.as_str(), "who" | "whose");
-        let descriptive = relative
-            || is_determiner(&first)
-            || first.ends_with("’s")
-            || first.ends_with("'s")
-            || is_role_word(&first)
-            || !self.is_capitalised(inside.start);
-        if !descriptive || (!relative && inside.clone().any(|i| self.cue_at(i).is_some())) {
-            return None;
-        }
-        let mut mention = self.noun_phrase_ending_at(opening_comma.checked_sub(1)?, floor)?;
-        let role = (self.tokens[inside.start].start, self.tokens[comma - 1].end);
-        if let Who::Named(person) = &mut mention.who {
-            if !relative {
-                person.role = Some(role);
+            .take_while(|&i| {
+                self.tokens[i].kind == Kind::Word
+                    || matches!(self.punct(i), Some(c) if !matches!(c, '.' | '!' | '?' | ';' | ':'))
+            })
+            .last()?;
+        let openings = (reach..comma).filter(|&i| self.punct(i) == Some(closing) && i > floor);
+        let mut nearest = None;
+        for opening in openings {
+            let Some(mention) = self.noun_phrase_ending_at(opening - 1, floor) else {
+                continue;
+            };
+            let inside = opening + 1..comma;
+            let first = self.word(inside.start).unwrap_or_default();
+            let relative = inside.clone().any(|i| {
+                self.word(i)
+                    .is_some_and(|w| matches!(w.as_str(), "who" | "whose" | "which"))
+            });
+            if !relative && inside.clone().any(|i| self.cue_at(i).is_some()) {
+                continue;
+            }
+            let descriptive = is_determiner(&first)
+                || first.ends_with("’s")
+                || first.ends_with("'s")
+                || is_role_word(&first);
+            let role = (descriptive && !relative)
+                .then(|| (self.tokens[inside.start].start, self.tokens[comma - 1].end));
+            let with_role = |mut mention: Mention| {
+                if let (Who::Named(person), Some(role)) = (&mut mention.who, role) {
+                    person.role = Some(role);
+                }
+                mention
+            };
+            // The leftmost subject that opens the clause: `Harry Bond, 30, of Raleigh, N.C., said`.
+            if mention.start == self.tokens[floor].start {
+                return Some(with_role(mention));
+            }
+            if descriptive || relative || !self.is_capitalised(inside.start) || inside.len() <= 3 {
+                nearest = Some(with_role(mention));
             }
         }
-        Some(mention)
+        nearest
+    }
+
+    /// The index of the token that starts at or after char offset `at`.
+    fn token_after(&self, at: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.start < at);
+        (i < self.tokens.len()).then_some(i)
+    }
+
+    fn is_capitalised_word(&self, word: &str) -> bool {
+        word.chars().next().is_some_and(char::is_uppercase)
     }
 
     fn mention(&self, from: usize, to: usize, who: Who) -> Mention {
@@ -527,7 +620,7 @@ impl Text<'_> {
                 _ => break,
             }
         }
-        if determined || is_bare_speaker_noun(&word) {
+        if (determined && s < t && is_speaker_noun(&word)) || is_bare_speaker_noun(&word) {
             let s = if determined { s } else { t };
             return Some(self.mention(s, t, Who::Nominal));
         }
@@ -575,7 +668,7 @@ impl Text<'_> {
                 && (is_title(&w)
                     || w.ends_with("’s")
                     || w.ends_with("'s")
-                    || (w == "of" && i > name_from))
+                    || (w == "of" && i == name_from && i > name_run_start))
             {
                 name_from = i + 1;
             }
@@ -614,26 +707,45 @@ impl Text<'_> {
         if is_subject_pronoun(&word) && word != "who" {
             return Some(self.mention(k, k, Who::Pronoun));
         }
-        if self.is_name_word(k) || (is_title(&word) && self.is_capitalised(k + 1)) {
-            let mut e = k;
-            while self.is_name_word(e + 1)
-                || (self.is_name_connector(e + 1) && self.is_name_word(e + 2))
+        // `former Obama adviser David Axelrod`, `Will Doyle`: role words and
+        // name words up to the end of the last name run.
+        let mut e = k;
+        let mut name_end = None;
+        let mut name_start = k;
+        loop {
+            let name_word = self.is_name_word(e)
+                || (e == k && self.is_capitalised(e) && self.is_name_word(e + 1));
+            if name_word {
+                if name_end != Some(e.wrapping_sub(1)) {
+                    name_start = e;
+                }
+                name_end = Some(e);
+            } else if !(self.word(e).is_some_and(|w| is_role_word(&w))
+                || (name_end == Some(e.wrapping_sub(1))
+                    && self.is_name_connector(e)
+                    && self.is_name_word(e + 1)))
             {
-                e += 1;
+                break;
             }
-            let mut person = self.person(k, k, e);
-            if let Some(role) = self.apposition_after(e + 1) {
+            if e - k >= NOUN_PHRASE_WORDS + 3 {
+                break;
+            }
+            e += 1;
+        }
+        if let Some(end) = name_end {
+            let mut person = self.person(k, name_start, end);
+            if let Some(role) = self.apposition_after(end + 1) {
                 person.role.get_or_insert(role);
             }
-            if self.word(e + 1).as_deref() == Some("and") && self.is_name_word(e + 2) {
-                let mut e2 = e + 2;
+            if self.word(end + 1).as_deref() == Some("and") && self.is_name_word(end + 2) {
+                let mut e2 = end + 2;
                 while self.is_name_word(e2 + 1) {
                     e2 += 1;
                 }
-                let second = self.person(e + 2, e + 2, e2);
+                let second = self.person(end + 2, end + 2, e2);
                 return Some(self.mention(k, e2, Who::Group(vec![person, second])));
             }
-            return Some(self.mention(k, e, Who::Named(person)));
+            return Some(self.mention(k, end, Who::Named(person)));
         }
         if is_determiner(&word) || word.ends_with("’s") || word.ends_with("'s") {
             let mut e = k;
@@ -674,7 +786,7 @@ impl Text<'_> {
     }
 
     /// Subjects of every verb of saying outside quotes, for pronoun resolution.
-    fn all_cue_subjects(&self) -> Vec<Mention> {
+    fn all_cue_subjects(&self) -> Vec<(usize, Mention)> {
         let mut floor = 0;
         let mut subjects = Vec::new();
         for i in 0..self.tokens.len() {
@@ -683,7 +795,7 @@ impl Text<'_> {
             } else if self.cue_at(i).is_some() {
                 if let Some(m) = self.subject_before(i, floor.max(i.saturating_sub(BEFORE_WINDOW)))
                 {
-                    subjects.push(m);
+                    subjects.push((i, m));
                 }
             }
         }

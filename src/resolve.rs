@@ -214,6 +214,8 @@ fn resolve_mention(
                 "they" => context.last_group.or(context.last_speaker),
                 _ => context.last_speaker.or(context.last_person),
             }
+            // Nobody to point to: the reader still sees who the text says spoke.
+            .or_else(|| Some(registry.add(slice(chars, (mention.start, mention.end)), None, false)))
         }
         Who::Relative(Some(person)) => Some(registry.person(chars, person)),
         Who::Relative(None) => context.last_person,
@@ -240,7 +242,8 @@ fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
         Via::NextQuote => 0.7,
         Via::Colon => 0.65,
         Via::SentenceSubject => 0.6,
-        Via::PreviousParagraph => 0.5,
+        Via::SentenceEnd => 0.75,
+        Via::SentenceBefore => 0.65,
         Via::Unattributed => 0.0,
     };
     let mention = match source.mention.as_ref().map(|m| &m.who) {

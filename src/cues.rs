@@ -85,6 +85,8 @@ pub enum Via {
     SentenceEnd,
     /// No cue: the subject of a cue in the sentence before, in the same paragraph.
     SentenceBefore,
+    /// No cue: the subject of a cue ending the paragraph before.
+    ParagraphBefore,
     /// No cue: the speaker of the quote before, in the same paragraph.
     SameParagraph,
     /// Nobody found.
@@ -236,6 +238,23 @@ fn inherit_speakers(
             attributions[i].via = Via::SentenceBefore;
             continue;
         }
+        // `… against the Brady law, Clinton said.¶“He voted to let guns …”`: a
+        // quoted paragraph after a paragraph whose last sentence has a cue.
+        let opens_paragraph = qt > 0 && text.tokens[qt - 1].kind == Kind::Break;
+        if opens_paragraph && attributions[i].kind == QuoteKind::Direct {
+            let last_sentence = subjects
+                .iter()
+                .rev()
+                .skip_while(|(at, _)| *at > qt)
+                .next()
+                .filter(|(at, _)| *at > after_token && paragraph_of[*at] + 1 == paragraph)
+                .filter(|(at, _)| (at + 1..qt.saturating_sub(2)).all(|k| !text.ends_sentence(k)));
+            if let Some((_, mention)) = last_sentence {
+                attributions[i].mention = Some(mention.clone());
+                attributions[i].via = Via::ParagraphBefore;
+                continue;
+            }
+        }
         let Some(previous) = previous else { continue };
         // Across a paragraph break the last speaker is a poor guess (one in
         // ten on PolNeAR, even for partial quotes): leave the quote unattributed.
@@ -331,6 +350,10 @@ impl Text<'_> {
 
     /// The cue verb at `i` with its particle (`went on`), if `i` is one.
     fn cue_at(&self, i: usize) -> Option<(String, usize)> {
+        // A capital marks a name or the start of a sentence: `the Washington Post`.
+        if self.is_capitalised(i) {
+            return None;
+        }
         let word = self.word(i)?;
         let stem = cue_stem(&word)?;
         match NEEDS_PARTICLE.iter().find(|(s, _)| *s == stem) {
@@ -441,12 +464,24 @@ impl Text<'_> {
     fn cue_ending_sentence(&self, qt: usize) -> Option<(Mention, String)> {
         let limit = (qt + AFTER_WINDOW).min(self.tokens.len());
         let end = (qt + 1..limit).find(|&i| self.ends_sentence(i))?;
-        let verb = (qt + 1..end)
-            .rev()
-            .take(4)
-            .find(|&i| self.cue_at(i).is_some())?;
-        let mention = self.subject_before(verb, qt + 1)?;
-        Some((mention, self.cue_at(verb)?.0))
+        for verb in (qt + 1..end).filter(|&i| self.cue_at(i).is_some()) {
+            let (cue, last) = self.cue_at(verb)?;
+            // `…, said Steve Elmendorf, deputy campaign manager for John Kerry.`
+            if self.punct(verb - 1) == Some(',') {
+                if let Some(m) = self.noun_phrase_after(last + 1) {
+                    if matches!(m.who, Who::Named(_) | Who::Nominal) {
+                        return Some((m, cue));
+                    }
+                }
+            }
+            // `…, Song wrote.`
+            if end - last <= 4 {
+                if let Some(m) = self.subject_before(verb, qt + 1) {
+                    return Some((m, cue));
+                }
+            }
+        }
+        None
     }
 
     /// The subject that starts the sentence at `floor`, skipping `But`, `And`.

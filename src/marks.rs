@@ -50,6 +50,8 @@ pub fn find_marks(chars: &[char]) -> Vec<Mark> {
         let before = at.checked_sub(1).map(|i| chars[i]);
         let after = chars.get(at + 1).copied();
         let (role, style) = match c {
+            // `<tweet author="…">`: markup that survived into the text.
+            '"' if before == Some('=') => continue,
             '"' | '\u{FF02}' => (straight_role(before, after), Style::English),
             '“' | '‟' => (curly_open_role(before, after), Style::English),
             '”' => (curly_close_role(before, after), Style::English),
@@ -127,14 +129,20 @@ mod tests {
     #[test]
     fn straight_marks_take_their_role_from_context() {
         use Role::*;
-        assert_eq!(roles(r#"marked "definitely a significant escalation"."#), [Open, Close]);
+        assert_eq!(
+            roles(r#"marked "definitely a significant escalation"."#),
+            [Open, Close]
+        );
         assert_eq!(roles(r#""Bad things," Trump said"#), [Open, Close]);
     }
 
     #[test]
     fn curly_marks_keep_their_role() {
         use Role::*;
-        assert_eq!(roles("Lammy added: “It is now in the hands of Bibi Netanyahu.”"), [Open, Close]);
+        assert_eq!(
+            roles("Lammy added: “It is now in the hands of Bibi Netanyahu.”"),
+            [Open, Close]
+        );
     }
 
     #[test]

@@ -244,6 +244,7 @@ fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
         Via::SentenceSubject => 0.6,
         Via::SentenceEnd => 0.75,
         Via::SentenceBefore => 0.65,
+        Via::ParagraphBefore => 0.6,
         Via::Unattributed => 0.0,
     };
     let mention = match source.mention.as_ref().map(|m| &m.who) {
@@ -254,6 +255,22 @@ fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
         None => 0.0,
     };
     ((route * mention) * 100.0_f32).round() / 100.0
+}
+
+/// A scare quote or a title with nobody saying it: the `“malign”` of
+/// `Iran’s “malign” threat` when no cue names a speaker, or `MSNBC's "Morning
+/// Joe"`. One word, or up to three words in title case, is a term, not a
+/// quotation; it is left out rather than shown as an unattributed quote.
+fn is_term_or_title(words: &[&[char]]) -> bool {
+    const SMALL_WORDS: [&str; 9] = ["the", "of", "a", "an", "and", "in", "on", "for", "to"];
+    let title_case = words.iter().all(|w| {
+        w[0].is_uppercase()
+            || !w[0].is_alphabetic()
+            || SMALL_WORDS
+                .iter()
+                .any(|small| w.iter().copied().eq(small.chars()))
+    });
+    words.len() <= 1 || (words.len() <= 3 && title_case)
 }
 
 fn assemble(
@@ -272,6 +289,13 @@ fn assemble(
             .inherits
             .map_or(attribution, |s| &attributions[s]);
         let entity = speaker_of[i];
+        let words: Vec<&[char]> = chars[span.start..span.end]
+            .split(|c| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if entity.is_none() && is_term_or_title(&words) {
+            continue;
+        }
         let speaker_id = entity.map(|e| {
             *speaker_index.entry(e).or_insert_with(|| {
                 let entity = &registry.entities[e];

@@ -102,7 +102,10 @@ fn closes(mark: &Mark, style: Style) -> bool {
 
 /// The offset of the line break ending the paragraph that holds `at` (or the text length).
 fn paragraph_end(chars: &[char], at: usize) -> usize {
-    chars[at..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| at + p)
+    chars[at..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |p| at + p)
 }
 
 /// Whether `mark` opens the first non-blank paragraph after the one ending at `end`.
@@ -120,7 +123,13 @@ fn push_span(chars: &[char], spans: &mut Vec<Span>, quote: &OpenQuote, close_at:
         end -= 1;
     }
     if start < end {
-        spans.push(Span { open_at: quote.open_at, close_at, start, end, paragraphs: quote.paragraphs });
+        spans.push(Span {
+            open_at: quote.open_at,
+            close_at,
+            start,
+            end,
+            paragraphs: quote.paragraphs,
+        });
     }
 }
 
@@ -149,7 +158,13 @@ mod tests {
     #[test]
     fn split_quote_gives_two_spans() {
         let text = "“Bad, bad things are going to happen,” Trump warned. “This could be the great Trojan horse of all time.”";
-        assert_eq!(quoted(text), ["Bad, bad things are going to happen,", "This could be the great Trojan horse of all time."]);
+        assert_eq!(
+            quoted(text),
+            [
+                "Bad, bad things are going to happen,",
+                "This could be the great Trojan horse of all time."
+            ]
+        );
     }
 
     #[test]
@@ -178,7 +193,10 @@ mod tests {
     #[test]
     fn french_and_german_quotes() {
         assert_eq!(quoted("Il a dit : « C’est bien » hier."), ["C’est bien"]);
-        assert_eq!(quoted("Er sagte: „Das ist gut.“ Dann ging er."), ["Das ist gut."]);
+        assert_eq!(
+            quoted("Er sagte: „Das ist gut.“ Dann ging er."),
+            ["Das ist gut."]
+        );
     }
 
     #[test]

@@ -84,6 +84,8 @@ function readPage() {
       status: document.querySelector("#status").textContent,
       speakers: [...document.querySelectorAll("#speakers .speaker .name")].map((el) => el.textContent),
       listed: document.querySelectorAll("#speakers .quote-link").length,
+      // The overlay draws one badge a quote, in its open shadow root.
+      badges: document.querySelector("quotelens-root")?.shadowRoot?.querySelectorAll(".ql-label").length,
       highlighted,
     };
   });
@@ -97,6 +99,7 @@ test("the sample article shows 20 quotes, with Antony Blinken and David Lammy am
   console.log(`screenshot: ${SHOT}`);
   assert.equal(shown.quotes, 20);
   assert.equal(shown.listed, 20, "every quote is in the who-said-what list");
+  assert.equal(shown.badges, 20, "the overlay found the quotes the list shows");
   assert.ok(shown.speakers.includes("Antony Blinken"), `speakers: ${shown.speakers.join(", ")}`);
   assert.ok(shown.speakers.includes("David Lammy"), `speakers: ${shown.speakers.join(", ")}`);
   assert.ok(shown.highlighted.length >= 20, `${shown.highlighted.length} highlighted ranges`);
@@ -105,7 +108,8 @@ test("the sample article shows 20 quotes, with Antony Blinken and David Lammy am
 test("hovering a highlighted quote opens the extension's card, naming its speaker", async () => {
   // The first quote that has a speaker, as the list shows it, and where it sits on screen.
   const target = await page.evaluate(() => {
-    const button = document.querySelector("#speakers .speaker:has(.name) .quote-link");
+    // The list puts quotes with no speaker last, so this one has a speaker.
+    const button = document.querySelector("#speakers .quote-link");
     const speaker = button.closest(".speaker").querySelector(".name").textContent;
     for (const [name, highlight] of CSS.highlights) {
       if (name === "quotelens-demo-focus") continue;

@@ -198,11 +198,43 @@ fn inherit_speakers(
     subjects: &[(usize, Mention)],
     attributions: &mut [Attribution],
 ) {
+    let context = QuoteContext {
+        text,
+        quote_tokens,
+        paragraph_of,
+        subjects,
+    };
+    // The last quote with a speaker so far; kept as we go to stay linear.
+    let mut last_attributed = None;
     for i in 0..attributions.len() {
-        if attributions[i].via != Via::Unattributed {
-            continue;
+        if attributions[i].via == Via::Unattributed {
+            context.inherit(attributions, i, last_attributed);
         }
+        if attributions[i].via != Via::Unattributed {
+            last_attributed = Some(i);
+        }
+    }
+}
+
+/// What pass 2 knows about the text around quotes.
+struct QuoteContext<'a> {
+    text: &'a Text<'a>,
+    quote_tokens: &'a [usize],
+    paragraph_of: &'a [u32],
+    subjects: &'a [(usize, Mention)],
+}
+
+impl QuoteContext<'_> {
+    fn inherit(&self, attributions: &mut [Attribution], i: usize, last_attributed: Option<usize>) {
+        let QuoteContext {
+            text,
+            quote_tokens,
+            paragraph_of,
+            subjects,
+        } = *self;
         let qt = quote_tokens[i];
+        // Cue subjects before this quote, nearest first.
+        let subjects_before = &subjects[..subjects.partition_point(|(at, _)| *at < qt)];
         // `“A” -- an aside -- “B,” X said.`: the next quote in the same sentence.
         if let Some(&next_qt) = quote_tokens.get(i + 1) {
             let same_sentence =
@@ -210,12 +242,10 @@ fn inherit_speakers(
             if same_sentence && attributions[i + 1].via == Via::After {
                 attributions[i].via = Via::NextQuote;
                 attributions[i].inherits = Some(i + 1);
-                continue;
+                return;
             }
         }
-        let previous = (0..i)
-            .rev()
-            .find(|&p| attributions[p].via != Via::Unattributed);
+        let previous = last_attributed;
         // A cue earlier in this paragraph (or closing the one before with a
         // colon), after the previous quote.
         let paragraph = paragraph_of[qt];
@@ -227,40 +257,36 @@ fn inherit_speakers(
             _ => paragraph,
         };
         let after_token = previous.map_or(0, |p| quote_tokens[p]);
-        let cue_subject = subjects
+        let cue_subject = subjects_before
             .iter()
             .rev()
-            .skip_while(|(at, _)| *at > qt)
             .take_while(|(at, _)| *at > after_token && paragraph_of[*at] >= lead_paragraph)
             .next();
         if let Some((_, mention)) = cue_subject {
             attributions[i].mention = Some(mention.clone());
             attributions[i].via = Via::SentenceBefore;
-            continue;
+            return;
         }
         // `… against the Brady law, Clinton said.¶“He voted to let guns …”`: a
         // quoted paragraph after a paragraph whose last sentence has a cue.
         let opens_paragraph = qt > 0 && text.tokens[qt - 1].kind == Kind::Break;
         if opens_paragraph && attributions[i].kind == QuoteKind::Direct {
-            let last_sentence = subjects
-                .iter()
-                .rev()
-                .skip_while(|(at, _)| *at > qt)
-                .next()
+            let last_sentence = subjects_before
+                .last()
                 .filter(|(at, _)| *at > after_token && paragraph_of[*at] + 1 == paragraph)
                 .filter(|(at, _)| (at + 1..qt.saturating_sub(2)).all(|k| !text.ends_sentence(k)));
             if let Some((_, mention)) = last_sentence {
                 attributions[i].mention = Some(mention.clone());
                 attributions[i].via = Via::ParagraphBefore;
-                continue;
+                return;
             }
         }
-        let Some(previous) = previous else { continue };
+        let Some(previous) = previous else { return };
         // Across a paragraph break the last speaker is a poor guess (one in
         // ten on PolNeAR, even for partial quotes): leave the quote unattributed.
         let via = match paragraph - paragraph_of[quote_tokens[previous]] {
             0 => Via::SameParagraph,
-            _ => continue,
+            _ => return,
         };
         // Inherit the original attribution, not a chain of guesses.
         let source = attributions[previous].inherits.unwrap_or(previous);

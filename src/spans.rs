@@ -56,37 +56,39 @@ struct OpenQuote {
 pub fn pair_marks(chars: &[char], marks: &[Mark]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut open: Option<OpenQuote> = None;
+    let mut breaks = ParagraphEnds { chars, known: None };
     for mark in marks {
         if let Some(quote) = open.take() {
             if mark.at > quote.paragraph_end {
                 if reopens_next_paragraph(chars, quote.paragraph_end, mark) {
                     open = Some(OpenQuote {
-                        paragraph_end: paragraph_end(chars, mark.at),
+                        paragraph_end: breaks.end_of(mark.at),
                         paragraphs: quote.paragraphs + 1,
                         ..quote
                     });
                     continue;
                 }
-                push_span(chars, &mut spans, &quote, None);
+                push_span(chars, &mut spans, &quote, None, quote.paragraph_end);
             } else if closes(mark, quote.style) {
-                push_span(chars, &mut spans, &quote, Some(mark.at));
+                push_span(chars, &mut spans, &quote, Some(mark.at), mark.at);
                 continue;
             } else {
-                // Two openers in a row: the first was never closed.
-                push_span(chars, &mut spans, &quote, None);
+                // Two openers in a row: the first was never closed and ends
+                // where the second begins, so quotes never overlap.
+                push_span(chars, &mut spans, &quote, None, mark.at);
             }
         }
         if mark.role != Role::Close {
             open = Some(OpenQuote {
                 open_at: mark.at,
                 style: mark.style,
-                paragraph_end: paragraph_end(chars, mark.at),
+                paragraph_end: breaks.end_of(mark.at),
                 paragraphs: 1,
             });
         }
     }
     if let Some(quote) = open {
-        push_span(chars, &mut spans, &quote, None);
+        push_span(chars, &mut spans, &quote, None, quote.paragraph_end);
     }
     spans
 }
@@ -100,12 +102,28 @@ fn closes(mark: &Mark, style: Style) -> bool {
     }
 }
 
-/// The offset of the line break ending the paragraph that holds `at` (or the text length).
-fn paragraph_end(chars: &[char], at: usize) -> usize {
-    chars[at..]
-        .iter()
-        .position(|&c| c == '\n')
-        .map_or(chars.len(), |p| at + p)
+/// Finds the line break ending the paragraph that holds an offset. Offsets
+/// come in increasing order, so remembering the last break found keeps the
+/// whole pass linear even in one huge paragraph full of marks.
+struct ParagraphEnds<'a> {
+    chars: &'a [char],
+    known: Option<usize>,
+}
+
+impl ParagraphEnds<'_> {
+    fn end_of(&mut self, at: usize) -> usize {
+        match self.known {
+            Some(end) if end >= at => end,
+            _ => {
+                let end = self.chars[at..]
+                    .iter()
+                    .position(|&c| c == '\n')
+                    .map_or(self.chars.len(), |p| at + p);
+                self.known = Some(end);
+                end
+            }
+        }
+    }
 }
 
 /// Whether `mark` opens the first non-blank paragraph after the one ending at `end`.
@@ -113,9 +131,15 @@ fn reopens_next_paragraph(chars: &[char], end: usize, mark: &Mark) -> bool {
     mark.role != Role::Close && chars[end..mark.at].iter().all(|c| c.is_whitespace())
 }
 
-fn push_span(chars: &[char], spans: &mut Vec<Span>, quote: &OpenQuote, close_at: Option<usize>) {
+fn push_span(
+    chars: &[char],
+    spans: &mut Vec<Span>,
+    quote: &OpenQuote,
+    close_at: Option<usize>,
+    end: usize,
+) {
     let mut start = quote.open_at + 1;
-    let mut end = close_at.unwrap_or(quote.paragraph_end);
+    let mut end = end;
     while start < end && chars[start].is_whitespace() {
         start += 1;
     }
@@ -197,6 +221,15 @@ mod tests {
             quoted("Er sagte: „Das ist gut.“ Dann ging er."),
             ["Das ist gut."]
         );
+    }
+
+    #[test]
+    fn second_opener_ends_an_unclosed_quote_without_overlap() {
+        let text = "He said “this never closes and “this one does” today.";
+        let chars: Vec<char> = text.chars().collect();
+        let spans = pair_marks(&chars, &find_marks(&chars));
+        assert_eq!(spans.len(), 2);
+        assert!(spans[0].covered().1 <= spans[1].open_at);
     }
 
     #[test]

@@ -1,0 +1,167 @@
+//! Attribution rules, each on real sentences from news articles.
+
+use quotelens::{analyze, QuoteKind};
+
+/// (speaker, cue) of every quote in `text`.
+fn attributed(text: &str) -> Vec<(Option<String>, Option<String>)> {
+    analyze(text)
+        .quotes
+        .into_iter()
+        .map(|q| (q.speaker, q.cue))
+        .collect()
+}
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    analyze(text)
+        .quotes
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect()
+}
+
+fn some(name: &str) -> Option<String> {
+    Some(name.to_string())
+}
+
+#[test]
+fn cue_verbs_before_and_after_the_quote() {
+    let table = [
+        ("Lammy added: “It was important to go to the UAE.”", "Lammy", "added"),
+        ("“Bad, bad things are going to happen,” Trump warned.", "Trump", "warned"),
+        ("“It’s a pretty expensive business model,” said Will Doyle, a professor at Vanderbilt University.", "Will Doyle", "said"),
+        ("Sanders told reporters: “We are going to win.”", "Sanders", "told"),
+        ("Clinton wrote on Twitter: “Love trumps hate.”", "Clinton", "wrote"),
+        ("“Go back to Univision,” Trump barked.", "Trump", "barked"),
+        ("He went on: “Dozens of Russian military personnel have been trained in Iran.”", "He", "went on"),
+    ];
+    for (text, speaker, cue) in table {
+        assert_eq!(attributed(text), [(some(speaker), some(cue))], "{text}");
+    }
+}
+
+#[test]
+fn cue_after_the_quote_beats_a_name_before_it() {
+    let text = "Russia’s President Vladimir Putin “will likely use them within weeks in Ukraine”, Blinken said.";
+    assert_eq!(speakers(text), [some("Blinken")]);
+}
+
+#[test]
+fn partial_quote_takes_the_verb_of_saying_not_the_nearest_verb() {
+    let text = "Lammy said Iranian ballistic missiles sent to Russia marked \"definitely a significant escalation\".";
+    let quote = &analyze(text).quotes[0];
+    assert_eq!(quote.speaker.as_deref(), Some("Lammy"));
+    assert_eq!(quote.kind, QuoteKind::Partial);
+}
+
+#[test]
+fn pronoun_after_quote_resolves_to_last_named_speaker() {
+    let text = "Blinken said he was working with his Egyptian and Qatari counterparts to bridge the remaining gaps in the deal. “Very soon, we will put that before the parties, and we will see what they say,” he added.";
+    let quote = &analyze(text).quotes[0];
+    assert_eq!(quote.speaker.as_deref(), Some("Blinken"));
+    // The mention the cue names is the pronoun itself.
+    let mention: String = text
+        .chars()
+        .skip(quote.speaker_start.unwrap())
+        .take(2)
+        .collect();
+    assert_eq!(mention, "he");
+}
+
+#[test]
+fn surname_and_title_resolve_to_the_full_name_and_role() {
+    let text = "British Foreign Secretary David Lammy met his US counterpart.\nMr Lammy said: “We are completely aligned.”\n“It is now in the hands of Sinwar,” Lammy’s spokesman said.";
+    let analysis = analyze(text);
+    assert_eq!(analysis.quotes[0].speaker.as_deref(), Some("David Lammy"));
+    assert_eq!(
+        analysis.quotes[0].role.as_deref(),
+        Some("British Foreign Secretary")
+    );
+    assert_eq!(
+        analysis.quotes[1].speaker.as_deref(),
+        Some("Lammy’s spokesman")
+    );
+}
+
+#[test]
+fn split_quote_second_half_shares_the_speaker() {
+    let text = "“Bad, bad things are going to happen,” Trump warned. “This could be the great Trojan horse of all time.”";
+    assert_eq!(speakers(text), [some("Trump"), some("Trump")]);
+}
+
+#[test]
+fn according_to_and_apposition() {
+    assert_eq!(
+        speakers("According to the ministry, “the strikes hit military targets only.”"),
+        [some("the ministry")]
+    );
+    let text = "“The numbers don't add up,” said Elmendorf, who supports Clinton.";
+    assert_eq!(speakers(text), [some("Elmendorf")]);
+    let text = "“This position has always been one,” Melanne Verveer, who served as Hillary Clinton’s chief of staff, told CBS News.";
+    assert_eq!(speakers(text), [some("Melanne Verveer")]);
+}
+
+#[test]
+fn joint_and_nominal_speakers() {
+    let text = "Blinken and Lammy agreed that “90 per cent” of a ceasefire deal was ready.";
+    assert_eq!(speakers(text), [some("Blinken and Lammy")]);
+    assert_eq!(
+        speakers("“We were blindsided,” a senior aide said."),
+        [some("a senior aide")]
+    );
+    assert_eq!(
+        speakers("“Nothing has changed,” officials said."),
+        [some("officials")]
+    );
+}
+
+#[test]
+fn the_pair_refers_to_the_last_group() {
+    let text = "Blinken and Lammy agreed that “90 per cent” of a deal was ready.\nThe pair talked about efforts to “prevent the crisis from escalating further”.";
+    assert_eq!(
+        speakers(text),
+        [some("Blinken and Lammy"), some("Blinken and Lammy")]
+    );
+}
+
+#[test]
+fn quote_following_a_cue_paragraph_takes_its_speaker() {
+    let text = "Sam Lau, the communications director for the party, said in a statement.\n“There are no paper ballots to recount.”";
+    assert_eq!(speakers(text), [some("Sam Lau")]);
+}
+
+#[test]
+fn quote_with_no_cue_has_no_speaker_and_no_confidence() {
+    let analysis = analyze("The crowd was loud.\n\n“What a night this has been for all of us here,” read a banner.\n\n“Nobody knows what comes next in this race.”");
+    let last = analysis.quotes.last().unwrap();
+    assert_eq!(last.speaker, None);
+    assert_eq!(last.confidence, 0.0);
+}
+
+#[test]
+fn scare_quotes_and_titles_nobody_said_are_left_out() {
+    let text = "The show \"Morning Joe\" airs daily, and Iran’s “malign” influence was the topic.";
+    assert!(analyze(text).quotes.is_empty());
+    // A longer quote with nobody saying it is still a quote.
+    let text = "The banner read on. “Nobody knows what comes next in this race” was painted below.";
+    assert_eq!(analyze(text).quotes.len(), 1);
+}
+
+#[test]
+fn confidence_is_higher_for_a_direct_cue_than_for_an_inherited_one() {
+    let analysis = analyze("“Bad, bad things are going to happen,” Trump warned. “This could be the great Trojan horse.”");
+    let (direct, inherited) = (&analysis.quotes[0], &analysis.quotes[1]);
+    assert!(direct.confidence > inherited.confidence);
+    assert!(inherited.confidence > 0.0 && direct.confidence <= 1.0);
+}
+
+#[test]
+fn speakers_list_counts_quotes_and_aliases() {
+    let text = "US Secretary of State Antony Blinken spoke in London.\n“We are aligned,” Blinken said.\n“We will see,” Mr Blinken added.";
+    let analysis = analyze(text);
+    assert_eq!(analysis.speakers.len(), 1);
+    let blinken = &analysis.speakers[0];
+    assert_eq!(blinken.name, "Antony Blinken");
+    assert_eq!(blinken.role.as_deref(), Some("US Secretary of State"));
+    assert_eq!(blinken.quote_count, 2);
+    assert!(blinken.aliases.contains(&"Blinken".to_string()));
+}

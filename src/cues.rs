@@ -31,8 +31,8 @@
 
 use crate::lexicon::{
     cue_stem, ends_noun_phrase, is_adverb_or_auxiliary, is_bare_speaker_noun,
-    is_capitalised_stopword, is_determiner, is_role_word, is_speaker_noun, is_subject_pronoun,
-    is_time_word, is_title, NEEDS_PARTICLE,
+    is_capitalised_stopword, is_determiner, is_noun_like_cue, is_role_word, is_speaker_noun,
+    is_subject_pronoun, is_time_word, is_title, NEEDS_PARTICLE,
 };
 use crate::spans::Span;
 use crate::tokens::{Kind, Token};
@@ -365,7 +365,13 @@ impl Text<'_> {
     fn ends_sentence(&self, i: usize) -> bool {
         match self.tokens[i].kind {
             Kind::Break => true,
-            Kind::Punct(c) => matches!(c, '.' | '!' | '?'),
+            // A period before a lower-case word is an abbreviation: `Inc. said`.
+            Kind::Punct(c) => {
+                matches!(c, '.' | '!' | '?')
+                    && !self.word(i + 1).is_some_and(|w| {
+                        !self.is_capitalised(i + 1) && w.chars().all(char::is_alphabetic)
+                    })
+            }
             Kind::Quote(q) => {
                 let span = &self.spans[q];
                 matches!(self.chars[span.end - 1], '.' | '!' | '?') && span.close_at.is_some()
@@ -382,6 +388,17 @@ impl Text<'_> {
         }
         let word = self.word(i)?;
         let stem = cue_stem(&word)?;
+        // `the states`, `a call`, `press secretary`: nouns, not verbs of saying.
+        if i > 0 && self.word(i - 1).is_some_and(|w| is_determiner(&w)) {
+            return None;
+        }
+        // Their bare form only after a subject: `they call`, not `press secretary`.
+        let after_subject = i > 0
+            && (self.is_capitalised(i - 1)
+                || self.word(i - 1).is_some_and(|w| is_subject_pronoun(&w)));
+        if is_noun_like_cue(stem) && word == stem && !after_subject {
+            return None;
+        }
         match NEEDS_PARTICLE.iter().find(|(s, _)| *s == stem) {
             Some((_, particle)) => (self.word(i + 1).as_deref() == Some(*particle))
                 .then(|| (self.source_text(i, i + 1), i + 1)),
@@ -411,6 +428,10 @@ impl Text<'_> {
         }
         self.word(k)?;
         if let Some((cue, last)) = self.cue_at(k) {
+            // `said Smith`, but never `adding that …`: a participle has no subject after it.
+            if cue.ends_with("ing") {
+                return None;
+            }
             return self.noun_phrase_after(last + 1).map(|m| (m, cue));
         }
         if self.word(k).as_deref() == Some("according") && self.word(k + 1).as_deref() == Some("to")
@@ -428,8 +449,18 @@ impl Text<'_> {
                 )
             })
             .find(|&i| self.cue_at(i).is_some())?;
-        let mention = self.subject_before(verb, k)?;
         let (cue, _) = self.cue_at(verb)?;
+        // Right after a quote any description is a speaker: `the New York businessman said`.
+        let described = self
+            .word(k)
+            .is_some_and(|w| is_determiner(&w) || w.ends_with("’s") || w.ends_with("'s"))
+            && (k..verb).all(|i| self.tokens[i].kind == Kind::Word)
+            && verb - k <= NOUN_PHRASE_WORDS;
+        let mention = match self.subject_before(verb, k) {
+            Some(m) => m,
+            None if described => self.mention(k, verb - 1, Who::Nominal),
+            None => return None,
+        };
         // The mention must follow the quote at once; a longer name the
         // mention is the tail of (`Judicial Watch president Tom Fitton`) is fine.
         let lead_in = (k..verb).take_while(|&i| self.tokens[i].start < mention.start);
@@ -591,7 +622,9 @@ impl Text<'_> {
         let openings = (reach..comma).filter(|&i| self.punct(i) == Some(closing) && i > floor);
         let mut nearest = None;
         for opening in openings {
-            let Some(mention) = self.noun_phrase_ending_at(opening - 1, floor) else {
+            let Some(mention) =
+                self.noun_phrase_ending_at(self.skip_parenthetical(opening - 1, floor), floor)
+            else {
                 continue;
             };
             let inside = opening + 1..comma;
@@ -624,6 +657,18 @@ impl Text<'_> {
             }
         }
         nearest
+    }
+
+    /// `Rep. Jim Jordan (R-Ohio)`: the last token before a parenthesis that ends at `t`.
+    fn skip_parenthetical(&self, t: usize, floor: usize) -> usize {
+        if self.punct(t) != Some(')') {
+            return t;
+        }
+        (t.saturating_sub(8).max(floor)..t)
+            .rev()
+            .find(|&i| self.punct(i) == Some('('))
+            .and_then(|open| open.checked_sub(1))
+            .unwrap_or(t)
     }
 
     /// The index of the token that starts at or after char offset `at`.
@@ -808,7 +853,9 @@ impl Text<'_> {
             }
             return Some(self.mention(k, end, Who::Named(person)));
         }
-        if is_determiner(&word) || word.ends_with("’s") || word.ends_with("'s") {
+        let demonstrative = matches!(word.as_str(), "that" | "this" | "these" | "those");
+        if (is_determiner(&word) && !demonstrative) || word.ends_with("’s") || word.ends_with("'s")
+        {
             let mut e = k;
             while e - k < NOUN_PHRASE_WORDS
                 && self.word(e + 1).is_some_and(|w| {

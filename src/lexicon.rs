@@ -84,6 +84,53 @@ fn find_stem(candidate: &str) -> Option<&'static str> {
     CUE_STEMS.iter().copied().find(|stem| *stem == candidate)
 }
 
+/// Stems that are common nouns too (`press secretary`, `Republican claims`):
+/// their bare form counts as a cue only after a subject.
+pub fn is_noun_like_cue(stem: &str) -> bool {
+    matches!(
+        stem,
+        "press"
+            | "post"
+            | "call"
+            | "state"
+            | "report"
+            | "charge"
+            | "comment"
+            | "name"
+            | "voice"
+            | "question"
+            | "order"
+            | "fire"
+            | "point"
+            | "note"
+            | "answer"
+            | "offer"
+            | "tweet"
+            | "demand"
+            | "challenge"
+            | "claim"
+            | "chant"
+            | "label"
+            | "term"
+            | "cry"
+            | "reply"
+            | "promise"
+            | "pledge"
+            | "warn"
+            | "blast"
+            | "praise"
+            | "welcome"
+            | "reason"
+            | "counter"
+            | "estimate"
+            | "hint"
+            | "talk"
+            | "joke"
+            | "boast"
+            | "plead"
+    )
+}
+
 /// Personal pronouns that can be the subject of a cue.
 pub fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "they" | "i" | "we" | "it" | "who")

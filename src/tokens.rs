@@ -123,7 +123,9 @@ fn word_end(chars: &[char], start: usize) -> usize {
         }
         end += 1;
     }
-    if chars.get(end) == Some(&'.') && keeps_period(&chars[start..end]) {
+    // A period before `)` or `,` never ends a sentence: `(D-Mo.)`, `R-Ky.,`.
+    let before_comma = matches!(chars.get(end + 1), Some(')' | ','));
+    if chars.get(end) == Some(&'.') && (before_comma || keeps_period(&chars[start..end])) {
         end += 1;
     }
     end

@@ -174,6 +174,31 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span]) -> Cues {
     }
 }
 
+/// `The clip says`, `the letter reads`: after these verbs any description speaks.
+fn says_strongly(verb: Option<&str>) -> bool {
+    verb.and_then(cue_stem).is_some_and(|stem| {
+        matches!(
+            stem,
+            "say"
+                | "tell"
+                | "write"
+                | "add"
+                | "ask"
+                | "read"
+                | "state"
+                | "note"
+                | "argue"
+                | "claim"
+                | "explain"
+                | "warn"
+                | "insist"
+                | "continue"
+                | "conclude"
+                | "declare"
+        )
+    })
+}
+
 /// Paragraph number of every token.
 fn paragraph_indices(tokens: &[Token]) -> Vec<u32> {
     let mut paragraph = 0;
@@ -423,10 +448,22 @@ impl Text<'_> {
     /// `“…,” Blinken said`, `“…,” said Blinken`, `“…,” according to aides`.
     fn cue_after(&self, qt: usize) -> Option<(Mention, String)> {
         let mut k = qt + 1;
-        while matches!(self.punct(k), Some(',' | '–' | '—')) {
+        while matches!(self.punct(k), Some(',' | '–' | '—' | '―')) {
             k += 1;
         }
         self.word(k)?;
+        // `“Maybe we can build a wall around Donald Trump.” ― Steve Quinlan`:
+        // a dash, a name, and nothing more in the paragraph.
+        if let Some(dash @ ('–' | '—' | '―')) = self.punct(qt + 1) {
+            if let Some(m) = self.noun_phrase_after(k) {
+                let next = self.token_after(m.end);
+                let ends = next
+                    .is_none_or(|n| self.ends_sentence(n) || self.tokens[n].kind == Kind::Break);
+                if ends && matches!(m.who, Who::Named(_)) {
+                    return Some((m, dash.to_string()));
+                }
+            }
+        }
         if let Some((cue, last)) = self.cue_at(k) {
             // `said Smith`, but never `adding that …`: a participle has no subject after it.
             if cue.ends_with("ing") {
@@ -497,10 +534,23 @@ impl Text<'_> {
             let subject = self.sentence_subject(floor, qt)?;
             return Some((subject, Some(cue), Via::SentenceSubject));
         }
+        // `Said Ellis: “…”`: an inverted cue opening the sentence.
+        if qt >= 2 && matches!(self.punct(qt - 1), Some(':' | ',')) {
+            let opening = self.word(floor).filter(|_| self.is_capitalised(floor));
+            if let Some(stem) = opening.as_deref().and_then(cue_stem) {
+                if matches!(stem, "say" | "add" | "ask" | "write" | "tell") {
+                    if let Some(m) = self.noun_phrase_after(floor + 1) {
+                        if self.token_after(m.end) == Some(qt - 1) {
+                            return Some((m, Some(self.source_text(floor, floor)), Via::Before));
+                        }
+                    }
+                }
+            }
+        }
         // A colon introduces the quote: headline style `Trump: “…”`, or
         // `Trump … leaned in and boomed: “…”`; the sentence's subject speaks.
         if qt >= 2 && self.punct(qt - 1) == Some(':') {
-            if let Some(m) = self.noun_phrase_ending_at(qt - 2, floor) {
+            if let Some(m) = self.noun_phrase_ending_at(qt - 2, floor, false) {
                 if m.start == self.tokens[floor].start
                     && matches!(m.who, Who::Named(_) | Who::Group(_))
                 {
@@ -586,7 +636,7 @@ impl Text<'_> {
             if is_subject_pronoun(&word) {
                 let who = if word == "who" {
                     let antecedent = (t > floor + 1 && self.punct(t - 1) == Some(','))
-                        .then(|| self.noun_phrase_ending_at(t - 2, floor))
+                        .then(|| self.noun_phrase_ending_at(t - 2, floor, false))
                         .flatten();
                     Who::Relative(antecedent.and_then(|m| match m.who {
                         Who::Named(p) => Some(p),
@@ -597,7 +647,7 @@ impl Text<'_> {
                 };
                 return Some(self.mention(t, t, who));
             }
-            return self.noun_phrase_ending_at(t, floor);
+            return self.noun_phrase_ending_at(t, floor, says_strongly(self.word(verb).as_deref()));
         }
         if matches!(self.punct(t), Some(',' | '–' | '—')) {
             return self.subject_with_apposition(t, floor);
@@ -622,9 +672,11 @@ impl Text<'_> {
         let openings = (reach..comma).filter(|&i| self.punct(i) == Some(closing) && i > floor);
         let mut nearest = None;
         for opening in openings {
-            let Some(mention) =
-                self.noun_phrase_ending_at(self.skip_parenthetical(opening - 1, floor), floor)
-            else {
+            let Some(mention) = self.noun_phrase_ending_at(
+                self.skip_parenthetical(opening - 1, floor),
+                floor,
+                false,
+            ) else {
                 continue;
             };
             let inside = opening + 1..comma;
@@ -652,7 +704,8 @@ impl Text<'_> {
             if mention.start == self.tokens[floor].start {
                 return Some(with_role(mention));
             }
-            if descriptive || relative || !self.is_capitalised(inside.start) || inside.len() <= 3 {
+            // `Sen. Rand Paul, R-Ky., told`: a short capitalised tag is an apposition too.
+            if descriptive || relative || (inside.len() <= 3 && self.is_capitalised(inside.start)) {
                 nearest = Some(with_role(mention));
             }
         }
@@ -692,7 +745,7 @@ impl Text<'_> {
     /// The noun phrase whose last word is `t`: a name run with its titles and
     /// role words (`campaign manager Robby Mook`), names joined by `and`, or a
     /// description starting at a determiner (`a senior aide`).
-    fn noun_phrase_ending_at(&self, t: usize, floor: usize) -> Option<Mention> {
+    fn noun_phrase_ending_at(&self, t: usize, floor: usize, any_head: bool) -> Option<Mention> {
         let word = self.word(t)?;
         if self.is_name_word(t) {
             let (start, person) = self.name_run_ending_at(t, floor);
@@ -726,7 +779,9 @@ impl Text<'_> {
                 _ => break,
             }
         }
-        if (determined && s < t && is_speaker_noun(&word)) || is_bare_speaker_noun(&word) {
+        if (determined && s < t && (any_head || is_speaker_noun(&word)))
+            || is_bare_speaker_noun(&word)
+        {
             let s = if determined { s } else { t };
             return Some(self.mention(s, t, Who::Nominal));
         }

@@ -19,7 +19,7 @@ const CUE_STEMS: &[&str] = &[
     "defend", "blame", "applaud", "welcome", "condemn", "decry", "question", "challenge", "hail", "tout",
     "highlight", "point", "go", "interject", "interrupt", "begin", "finish", "summarize", "summarise",
     "estimate", "hint", "concede",
-    "press", "indicate", "elaborate", "bark", "boom", "gush", "rant", "sniff", "tease", "grumble", "refer", "denounce",
+    "press", "indicate", "elaborate", "sing", "bark", "boom", "gush", "rant", "sniff", "tease", "grumble", "refer", "denounce",
     "name", "pronounce", "voice", "recount", "shoot", "snipe", "scold", "warn", "read", "cite", "think", "believe", "chime", "offer", "lash", "fire",
 ];
 

@@ -39,3 +39,15 @@ demo: tools extension www release
 ## The demo page in headless Chromium.
 www-test: tools www
 	node --test tests/www/demo.test.mjs
+
+## Fuzz the core (nightly + cargo-fuzz) for FUZZ_TIME seconds a target on one core; see fuzz/README.md.
+FUZZ_TIME ?= 120
+fuzz:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz
+	mkdir -p fuzz/target/corpus/analyze fuzz/target/corpus/offsets
+	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none analyze target/corpus/analyze corpus/analyze -- \
+	  -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none offsets target/corpus/offsets corpus/offsets -- \
+	  -max_total_time=$(FUZZ_TIME) -timeout=10 -print_final_stats=1
+
+.PHONY: fuzz

@@ -23,7 +23,7 @@ eval: release
 eval-floor: release
 	@bash scripts/eval.sh --floor
 
-test: check-rust eval-floor www-test
+test: check-rust eval-floor tools lint-extension e2e www-test
 
 ## The demo page: www/ plus the WASM package and the sample article, ready for any static host.
 www: wasm
@@ -40,6 +40,34 @@ demo: tools extension www release
 www-test: tools www
 	node --test tests/www/demo.test.mjs
 
+.PHONY: wasm extension lint-extension e2e
+
+## Installs what builds and tests need: wasm target, wasm-bindgen-cli, browsers, npm packages.
+tools:
+	@bash scripts/ensure-tools.sh
+
+## The core as WebAssembly for the browser: pkg/quotelens.js and pkg/quotelens_bg.wasm.
+WASM_OPT := node_modules/.bin/wasm-opt -Oz --enable-reference-types --enable-bulk-memory \
+	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+wasm:
+	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features
+	wasm-bindgen --target web --out-name quotelens --out-dir pkg target/wasm32-unknown-unknown/release/quotelens.wasm
+	$(WASM_OPT) pkg/quotelens_bg.wasm -o pkg/quotelens_bg.wasm
+	@raw=$$(stat -c %s pkg/quotelens_bg.wasm); gz=$$(gzip -9 -c pkg/quotelens_bg.wasm | wc -c); \
+	  echo "wasm: $$((raw / 1024)) KB raw, $$((gz / 1024)) KB gzipped"
+
+## The extension for both browsers: dist/chrome, dist/firefox, dist/quotelens-chrome.zip, dist/quotelens-firefox.xpi.
+extension: wasm
+	node extension/build.mjs
+
+## Mozilla's linter on the Firefox build (one expected warning: the dynamic import of pkg/).
+lint-extension: extension
+	node_modules/.bin/web-ext lint --source-dir dist/firefox
+
+## The extension end to end in headless Chromium and Firefox ESR, and the popup's helpers.
+e2e: extension
+	SHARED=$(SHARED) node --test --test-concurrency=1 tests/e2e/
+
 ## Fuzz the core (nightly + cargo-fuzz) for FUZZ_TIME seconds a target on one core; see fuzz/README.md.
 FUZZ_TIME ?= 120
 fuzz:
@@ -50,4 +78,4 @@ fuzz:
 	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none offsets target/corpus/offsets corpus/offsets -- \
 	  -max_total_time=$(FUZZ_TIME) -timeout=10 -print_final_stats=1
 
-.PHONY: fuzz
+.PHONY: fuzz bench

@@ -1,0 +1,219 @@
+//! Reads the text a person reads: picks the article body and walks the live DOM
+//! into a [`TextMap`], keeping the text nodes so spans map back to `Range`s.
+//!
+//! Nothing here decides who said what; it only decides which text the core sees.
+//! The walk skips what is not article prose (navigation, headers, footers,
+//! asides, forms, scripts, hidden elements, comment threads) and starts a new
+//! paragraph wherever the browser lays out a block, so `<h1>A</h1><p>B</p>`
+//! never reads as "AB". The page is never modified: Readability-style cleaning
+//! drops blockquotes and pull quotes, which is exactly where quotes live.
+
+use crate::textmap::{TextMap, TextMapBuilder};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node, Text, Window};
+
+/// The joined text of a region and its text nodes, indexed as in the map.
+pub struct Extracted {
+    pub map: TextMap,
+    pub nodes: Vec<Text>,
+}
+
+/// Elements whose content is never article prose (lowercase local names).
+const SKIPPED: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "video",
+    "audio",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "dialog",
+    "head",
+    "title",
+    "quotelens-root",
+];
+
+/// ARIA landmarks that hold site chrome rather than the story.
+const SKIPPED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+];
+
+/// Walks `root` into text and nodes.
+pub fn extract(root: &Element, window: &Window) -> Extracted {
+    let mut builder = TextMapBuilder::new();
+    let mut nodes = Vec::new();
+    walk_children(root, window, &mut builder, &mut nodes);
+    Extracted {
+        map: builder.finish(),
+        nodes,
+    }
+}
+
+fn walk_children(parent: &Node, window: &Window, b: &mut TextMapBuilder, nodes: &mut Vec<Text>) {
+    let mut child = parent.first_child();
+    while let Some(node) = child {
+        if let Some(text) = node.dyn_ref::<Text>() {
+            b.push_text(nodes.len(), &text.data());
+            nodes.push(text.clone());
+        } else if let Some(element) = node.dyn_ref::<Element>() {
+            walk_element(element, window, b, nodes);
+        }
+        child = node.next_sibling();
+    }
+}
+
+fn walk_element(element: &Element, window: &Window, b: &mut TextMapBuilder, nodes: &mut Vec<Text>) {
+    let name = element.local_name();
+    if name == "br" {
+        b.break_block();
+        return;
+    }
+    if is_skipped(element, &name) {
+        return;
+    }
+    // Computed style is the truth about blocks and `display: none` (a `<span>`
+    // may be a block, a `<div>` may be hidden by a class). `visibility: hidden`
+    // text is still read: pages hide their body until a script reveals it, and
+    // a badge on such text is hidden at layout time instead.
+    let style = window.get_computed_style(element).ok().flatten();
+    let display = style
+        .as_ref()
+        .and_then(|s| s.get_property_value("display").ok())
+        .unwrap_or_default();
+    if display == "none" {
+        return;
+    }
+    let block = !(display.starts_with("inline") || display == "contents" || display.is_empty());
+    if block {
+        b.break_block();
+    }
+    walk_children(element, window, b, nodes);
+    if block {
+        b.break_block();
+    }
+}
+
+fn is_skipped(element: &Element, name: &str) -> bool {
+    if SKIPPED.contains(&name) || element.has_attribute("hidden") {
+        return true;
+    }
+    if element
+        .get_attribute("aria-hidden")
+        .is_some_and(|v| v == "true")
+    {
+        return true;
+    }
+    if element
+        .get_attribute("role")
+        .is_some_and(|r| SKIPPED_ROLES.contains(&r.as_str()))
+    {
+        return true;
+    }
+    is_comments_section(element)
+}
+
+/// `id="comments"`, `class="comments-list"`, `#disqus_thread`: reader comments
+/// quote freely and are not the story.
+fn is_comments_section(element: &Element) -> bool {
+    let id = element.id().to_ascii_lowercase();
+    let class = element.class_name().to_ascii_lowercase();
+    let names = std::iter::once(id.as_str()).chain(class.split_ascii_whitespace());
+    let mut names = names.filter(|n| !n.is_empty());
+    names.any(|n| {
+        n == "comments"
+            || n == "disqus_thread"
+            || n.starts_with("comment-")
+            || n.starts_with("comments-")
+            || n.starts_with("comments_")
+            || n.ends_with("-comments")
+    })
+}
+
+/// The element holding the story on a whole page, in order of trust:
+/// `[itemprop=articleBody]`, `<article>`, `<main>`, then the densest run of
+/// paragraphs. A landmark only wins if it holds that densest run, so a teaser
+/// `<article>` in a sidebar does not beat the real story.
+pub fn find_article_root(doc: &Document) -> Option<Element> {
+    let body = doc
+        .body()
+        .map(Element::from)
+        .or_else(|| doc.document_element())?;
+    let densest = densest_paragraph_parent(&body);
+    let Some(densest) = densest else {
+        return Some(body);
+    };
+    for selector in ["[itemprop=articleBody]", "article", "main, [role=main]"] {
+        let Ok(found) = doc.query_selector_all(selector) else {
+            continue;
+        };
+        // The innermost landmark that holds the densest run.
+        let mut best: Option<Element> = None;
+        for i in 0..found.length() {
+            let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if el.contains(Some(&densest)) && best.as_ref().is_none_or(|b| b.contains(Some(&el))) {
+                best = Some(el);
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+    }
+    Some(densest)
+}
+
+/// The element whose direct `<p>` children hold the most text.
+fn densest_paragraph_parent(body: &Element) -> Option<Element> {
+    let paragraphs = body.query_selector_all("p").ok()?;
+    let mut totals: Vec<(Element, u32)> = Vec::new();
+    for i in 0..paragraphs.length() {
+        let Some(p) = paragraphs.item(i) else {
+            continue;
+        };
+        let Some(parent) = p.parent_element() else {
+            continue;
+        };
+        if p.dyn_ref::<Element>()
+            .is_some_and(|e| e.closest(SKIPPED_CONTAINERS).ok().flatten().is_some())
+        {
+            continue;
+        }
+        let len = p
+            .text_content()
+            .map(|t| t.trim().encode_utf16().count() as u32)
+            .unwrap_or(0);
+        match totals.iter_mut().find(|(e, _)| e == &parent) {
+            Some((_, total)) => *total += len,
+            None => totals.push((parent, len)),
+        }
+    }
+    totals
+        .into_iter()
+        .filter(|(_, total)| *total > 0)
+        .max_by_key(|(_, total)| *total)
+        .map(|(e, _)| e)
+}
+
+/// Paragraphs inside these never make an article body.
+const SKIPPED_CONTAINERS: &str =
+    "nav, header, footer, aside, form, [role=navigation], [role=complementary]";

@@ -1,0 +1,82 @@
+//! The browser layer: the core, compiled to WebAssembly, on a live page.
+//!
+//! Built by `make wasm` (wasm-bindgen `--target web --out-name quotelens`) into
+//! `pkg/quotelens.js` and `pkg/quotelens_bg.wasm`. The JavaScript API:
+//!
+//! ```js
+//! import init, { analyze, Overlay, attachToPage } from './pkg/quotelens.js';
+//! await init({ module_or_path: './pkg/quotelens_bg.wasm' });
+//!
+//! // Plain analysis: the core's `Analysis` as a JS object. Each quote carries the
+//! // core's code-point offsets and, for JS strings, UTF-16 offsets:
+//! // start16, end16, speaker_start16, speaker_end16 (null when no speaker).
+//! const { quotes, speakers } = analyze(text);
+//!
+//! // On the DOM: extract the text under `root` (skipping nav, scripts, hidden
+//! // elements and the like), analyse it, highlight each quote, draw a speaker
+//! // badge at its start and a card on hover, and follow later changes.
+//! const overlay = Overlay.attach(document.querySelector('article'));
+//! overlay.quoteCount(); overlay.speakerCount(); overlay.lastPassMs();
+//! overlay.refresh();  // re-read the text now instead of waiting for the observer
+//! overlay.detach();   // remove everything it added: the page is as before
+//!
+//! // The extension's entry point: find the article body itself, then as above.
+//! const pageOverlay = attachToPage();
+//! ```
+//!
+//! Who said what comes only from [`crate::analyze`]. This layer reads text
+//! ([`extract`], [`crate::textmap`]), colours it ([`paint`]), and draws our UI
+//! ([`ui`]); [`overlay`] ties them to the page's events.
+
+mod extract;
+mod overlay;
+mod paint;
+mod ui;
+
+pub use overlay::{attach_to_page, Overlay};
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::offsets::CodePointToUtf16;
+use crate::{Quote, Speaker};
+
+#[derive(Serialize)]
+struct QuoteUtf16<'a> {
+    #[serde(flatten)]
+    quote: &'a Quote,
+    start16: usize,
+    end16: usize,
+    speaker_start16: Option<usize>,
+    speaker_end16: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct AnalysisUtf16<'a> {
+    quotes: Vec<QuoteUtf16<'a>>,
+    speakers: &'a [Speaker],
+}
+
+/// `analyze(text)`: the core's analysis with UTF-16 offsets added to each quote.
+#[wasm_bindgen]
+pub fn analyze(text: &str) -> JsValue {
+    let analysis = crate::analyze(text);
+    let map = CodePointToUtf16::new(text);
+    let quotes = analysis
+        .quotes
+        .iter()
+        .map(|quote| QuoteUtf16 {
+            quote,
+            start16: map.utf16(quote.start),
+            end16: map.utf16(quote.end),
+            speaker_start16: quote.speaker_start.map(|i| map.utf16(i)),
+            speaker_end16: quote.speaker_end.map(|i| map.utf16(i)),
+        })
+        .collect();
+    let out = AnalysisUtf16 {
+        quotes,
+        speakers: &analysis.speakers,
+    };
+    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}

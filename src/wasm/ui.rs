@@ -1,0 +1,237 @@
+//! Our own UI, and only that: the `<quotelens-root>` host with its open shadow
+//! root, the speaker badges and the hover card.
+//!
+//! Everything lives in one host element appended to `<html>`, so the page's
+//! CSS cannot reach it and removing the host removes all of it. Page text only
+//! ever enters through `textContent`, never as HTML.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use super::paint::{rgb, Slot};
+
+pub const HOST_TAG: &str = "quotelens-root";
+
+const STYLE: &str = r#"
+:host { all: initial !important; position: absolute !important; left: 0 !important; top: 0 !important;
+  width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important;
+  pointer-events: none !important; display: block !important; }
+.ql-label { position: absolute; pointer-events: auto; box-sizing: border-box; max-width: 14em;
+  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 0 5px; height: 15px;
+  border-radius: 7px; font: 600 10px/15px system-ui, sans-serif; letter-spacing: .01em; color: #fff;
+  box-shadow: 0 0 0 1px rgba(255,255,255,.85), 0 1px 2px rgba(0,0,0,.35); cursor: default; user-select: none; }
+.ql-label:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.ql-label[hidden] { display: none; }
+.ql-card { position: absolute; pointer-events: auto; box-sizing: border-box; width: 19em; padding: 10px 12px;
+  border-radius: 8px; background: #fffdf8; color: #1c1917; border: 1px solid #d6d3d1;
+  box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.4 system-ui, sans-serif; }
+.ql-card[hidden] { display: none; }
+.ql-card .ql-name { font-weight: 700; font-size: 14px; display: flex; align-items: center; gap: 6px; }
+.ql-card .ql-dot { width: 10px; height: 10px; border-radius: 50%; flex: none; }
+.ql-card .ql-role { color: #57534e; }
+.ql-card .ql-meta { margin-top: 4px; color: #44403c; }
+.ql-card .ql-nav { margin-top: 8px; display: flex; align-items: center; gap: 6px; }
+.ql-card .ql-count { flex: 1; text-align: center; font-size: 12px; color: #44403c; }
+.ql-card button { font: inherit; width: 26px; height: 22px; padding: 0; border: 1px solid #a8a29e;
+  border-radius: 5px; background: #f5f5f4; color: #1c1917; cursor: pointer; }
+.ql-card button:disabled { opacity: .35; cursor: default; }
+@media (prefers-color-scheme: dark) {
+  .ql-card { background: #1c1917; color: #f5f5f4; border-color: #57534e; }
+  .ql-card .ql-role, .ql-card .ql-meta, .ql-card .ql-count { color: #d6d3d1; }
+  .ql-card button { background: #292524; color: #f5f5f4; border-color: #78716c; }
+}
+"#;
+
+/// The host, its shadow root, and the card inside it.
+pub struct Ui {
+    pub host: Element,
+    pub shadow: ShadowRoot,
+    pub card: Card,
+}
+
+/// The hover card's parts, filled with `textContent` only.
+pub struct Card {
+    pub root: HtmlElement,
+    dot: HtmlElement,
+    name: HtmlElement,
+    role: HtmlElement,
+    meta: HtmlElement,
+    count: HtmlElement,
+    pub prev: HtmlElement,
+    pub next: HtmlElement,
+}
+
+/// What the card says about one quote.
+pub struct CardText<'a> {
+    pub speaker: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub cue: Option<&'a str>,
+    pub confidence: f32,
+    /// 1-based position among this speaker's quotes, and their number.
+    pub nth: usize,
+    pub of: usize,
+    pub slot: Slot,
+}
+
+fn make(
+    doc: &Document,
+    tag: &str,
+    class: &str,
+    parent: &web_sys::Node,
+) -> Result<HtmlElement, JsValue> {
+    let el: HtmlElement = doc.create_element(tag)?.dyn_into()?;
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    parent.append_child(&el)?;
+    Ok(el)
+}
+
+impl Ui {
+    /// Creates the host (not yet in the page).
+    pub fn new(doc: &Document) -> Result<Ui, JsValue> {
+        let host = doc.create_element(HOST_TAG)?;
+        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        make(doc, "style", "", &shadow)?.set_text_content(Some(STYLE));
+        let root = make(doc, "div", "ql-card", &shadow)?;
+        root.set_hidden(true);
+        root.set_attribute("role", "dialog")?;
+        root.set_attribute("aria-label", "Quote speaker")?;
+        let name = make(doc, "div", "ql-name", &root)?;
+        let dot = make(doc, "span", "ql-dot", &name)?;
+        let name_text = make(doc, "span", "ql-fullname", &name)?;
+        let role = make(doc, "div", "ql-role", &root)?;
+        let meta = make(doc, "div", "ql-meta", &root)?;
+        let nav = make(doc, "div", "ql-nav", &root)?;
+        let prev = make(doc, "button", "ql-prev", &nav)?;
+        prev.set_text_content(Some("‹"));
+        prev.set_attribute("aria-label", "Previous quote by this speaker")?;
+        let count = make(doc, "span", "ql-count", &nav)?;
+        let next = make(doc, "button", "ql-next", &nav)?;
+        next.set_text_content(Some("›"));
+        next.set_attribute("aria-label", "Next quote by this speaker")?;
+        let card = Card {
+            root,
+            dot,
+            name: name_text,
+            role,
+            meta,
+            count,
+            prev,
+            next,
+        };
+        Ok(Ui { host, shadow, card })
+    }
+
+    /// A badge for one quote: the speaker's short name, `data-speaker` the
+    /// canonical name (empty when unattributed), focusable for the keyboard.
+    pub fn badge(
+        &self,
+        doc: &Document,
+        index: usize,
+        speaker: Option<&str>,
+        slot: Slot,
+    ) -> Result<HtmlElement, JsValue> {
+        let badge = make(doc, "span", "ql-label", &self.shadow)?;
+        let (r, g, b) = rgb(slot);
+        badge
+            .style()
+            .set_property("background", &format!("rgb({r}, {g}, {b})"))?;
+        badge.set_attribute("data-speaker", speaker.unwrap_or(""))?;
+        badge.set_attribute("data-index", &index.to_string())?;
+        badge.set_attribute("tabindex", "0")?;
+        badge.set_attribute("role", "button")?;
+        let label = match speaker {
+            Some(name) => format!("Quote by {name}"),
+            None => "Unattributed quote".to_string(),
+        };
+        badge.set_attribute("aria-label", &label)?;
+        badge.set_text_content(Some(
+            &speaker.map(short_name).unwrap_or_else(|| "?".to_string()),
+        ));
+        // The card sits before the badges in the shadow root; keep it last so it paints on top.
+        self.shadow.append_child(&self.card.root)?;
+        Ok(badge)
+    }
+}
+
+impl Card {
+    pub fn fill(&self, text: &CardText) {
+        let (r, g, b) = rgb(text.slot);
+        let _ = self
+            .dot
+            .style()
+            .set_property("background", &format!("rgb({r}, {g}, {b})"));
+        self.name
+            .set_text_content(Some(text.speaker.unwrap_or("Unattributed quote")));
+        self.role.set_text_content(text.role);
+        self.role.set_hidden(text.role.is_none());
+        let meta = match (text.speaker, text.cue) {
+            (None, _) => "No speaker found near this quote".to_string(),
+            (Some(_), Some(cue)) => format!("“{cue}” · confidence {:.0}%", text.confidence * 100.0),
+            (Some(_), None) => format!("confidence {:.0}%", text.confidence * 100.0),
+        };
+        self.meta.set_text_content(Some(&meta));
+        let count = if text.speaker.is_some() {
+            let noun = if text.of == 1 { "quote" } else { "quotes" };
+            format!("{} of {} {noun} by this speaker", text.nth, text.of)
+        } else {
+            format!("{} of {} unattributed", text.nth, text.of)
+        };
+        self.count.set_text_content(Some(&count));
+        set_disabled(&self.prev, text.nth <= 1);
+        set_disabled(&self.next, text.nth >= text.of);
+    }
+
+    /// Places the card below (or above, near the bottom) a point in host coordinates.
+    pub fn place(&self, x: f64, y_below: f64, y_above: f64, viewport_w: f64, viewport_bottom: f64) {
+        let style = self.root.style();
+        let width = self.root.offset_width().max(200) as f64;
+        let height = self.root.offset_height().max(80) as f64;
+        let left = x.min(viewport_w - width - 8.0).max(4.0);
+        let top = if y_below + height > viewport_bottom && y_above - height > 0.0 {
+            y_above - height
+        } else {
+            y_below
+        };
+        let _ = style.set_property("left", &format!("{left}px"));
+        let _ = style.set_property("top", &format!("{top}px"));
+    }
+}
+
+fn set_disabled(button: &HtmlElement, disabled: bool) {
+    if disabled {
+        let _ = button.set_attribute("disabled", "");
+    } else {
+        let _ = button.remove_attribute("disabled");
+    }
+}
+
+/// The name a badge shows: a person's surname (`Antony Blinken` → `Blinken`),
+/// both surnames for a pair (`Blinken & Lammy`), or the whole name of anything
+/// else (`the Foreign Office`), cut to fit. Presentation only; the core chose
+/// the canonical name.
+pub fn short_name(name: &str) -> String {
+    let short = match name.split_once(" and ") {
+        Some((a, b)) => format!("{} & {}", surname(a), surname(b)),
+        None => surname(name).to_string(),
+    };
+    if short.chars().count() > 22 {
+        let cut: String = short.chars().take(21).collect();
+        format!("{cut}…")
+    } else {
+        short
+    }
+}
+
+fn surname(name: &str) -> &str {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if (2..=4).contains(&words.len()) && capitalised {
+        words[words.len() - 1]
+    } else {
+        name.trim()
+    }
+}

@@ -1,0 +1,205 @@
+// Shared machinery for the browser tests: a static server on 127.0.0.1, the
+// two browsers with the built extension, and helpers that read the extension's
+// state the way its own popup does.
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+export const SHARED_PAGES = resolve(ROOT, process.env.SHARED ?? '../shared', 'pages');
+export const FIREFOX_ID = 'quotelens@quotelens.dev';
+// Fixed so the tests can open the extension's own pages in Firefox.
+const FIREFOX_UUID = '5a1e7c3e-9d0b-4c57-a8f1-2b6f0e9d4c11';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png' };
+
+/// Serves tests/fixtures at /fixtures/ and the shared pages at /shared/.
+export async function serve() {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const [, area, ...rest] = path.split('/');
+    const base = { fixtures: FIXTURES, shared: SHARED_PAGES }[area];
+    const file = base && resolve(base, rest.join('/'));
+    if (!file || !file.startsWith(base) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/// The real pages to visit: the bundled ones, plus ../shared/pages when present.
+export function realPages() {
+  const bundled = readdirSync(join(FIXTURES, 'pages')).filter((f) => f.endsWith('.html'));
+  const pages = bundled.map((name) => ({ name, path: `/fixtures/pages/${name}` }));
+  if (existsSync(SHARED_PAGES)) {
+    for (const name of readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html')).sort()) {
+      if (!bundled.includes(name)) pages.push({ name, path: `/shared/${name}` });
+    }
+  } else {
+    console.log(`# ${SHARED_PAGES} not found: only the ${bundled.length} bundled pages run, the rest are skipped`);
+  }
+  return pages;
+}
+
+/// Launches a browser with dist/<browser> installed; returns { browser, extensionOrigin }.
+export async function launch(kind) {
+  if (kind === 'chromium') {
+    const dir = join(ROOT, 'dist/chrome');
+    const browser = await puppeteer.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      pipe: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      defaultViewport: { width: 1100, height: 800 },
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-gpu',
+        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'quotelens-chromium-'))}`,
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+      ],
+    });
+    const worker = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+      { timeout: 20000 },
+    );
+    return { browser, extensionOrigin: worker.url().split('/').slice(0, 3).join('/') };
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    protocol: 'webDriverBiDi',
+    defaultViewport: { width: 1100, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
+      'network.proxy.type': 0,
+    },
+  });
+  await browser.installExtension(join(ROOT, 'dist/firefox'));
+  return { browser, extensionOrigin: `moz-extension://${FIREFOX_UUID}` };
+}
+
+/// A page whose requests go only to our server and the extension: saved pages
+/// call out to the web and would otherwise hang. Collects the extension's errors.
+export async function openPage(browser, origin) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => {
+    if (/quotelens|extension:\/\//i.test(`${e.message}\n${e.stack ?? ''}`)) errors.push(String(e.message));
+  });
+  page.on('console', (m) => {
+    const where = m.location()?.url ?? '';
+    if (m.type() === 'error' && (/extension:\/\//.test(where) || /quotelens/i.test(m.text()))) errors.push(m.text());
+  });
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = req.url();
+    if (req.isInterceptResolutionHandled()) return;
+    if (url.startsWith(origin) || /^(chrome-extension|moz-extension|data|blob):/.test(url)) req.continue();
+    else req.abort();
+  });
+  return { page, errors };
+}
+
+/// The extension's popup, opened as a tab and aimed at the tab showing `url`
+/// (the same popup code a user clicks, with `?tab=`).
+export async function openPopup(browser, extensionOrigin, url) {
+  const popup = await browser.newPage();
+  await popup.goto(`${extensionOrigin}/popup.html`);
+  const tabId = await popup.evaluate(async (url) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      for (const tab of await api.tabs.query({})) {
+        try {
+          const status = await api.tabs.sendMessage(tab.id, { type: 'status' });
+          if (status && status.page === url) return tab.id;
+        } catch {
+          // not a page with our content script
+        }
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return null;
+  }, url);
+  if (!tabId) throw new Error('no tab with the content script');
+  await popup.goto(`${extensionOrigin}/popup.html?tab=${tabId}`);
+  const status = () =>
+    popup.evaluate((id) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, { type: 'status' }), tabId);
+  return { popup, tabId, status };
+}
+
+/// Waits until the content script has finished a pass (or decided there is nothing to do).
+export async function settled(status, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = null;
+  while (Date.now() < deadline) {
+    last = await status().catch(() => null);
+    if (last && (last.error || (last.on && last.passMs > 0) || (last.on && last.quotes === 0 && last.loadMs === 0))) {
+      // Let a just-scheduled refresh land before reading the page.
+      await new Promise((r) => setTimeout(r, 300));
+      return (await status().catch(() => null)) ?? last;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return last;
+}
+
+/// What the extension drew, read from the page: highlighted ranges (text and
+/// whether they sit in site chrome), badges, and whether our host exists.
+export function readOverlay(page) {
+  return page.evaluate(() => {
+    const ranges = [];
+    if (globalThis.CSS && CSS.highlights) {
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('quotelens')) continue;
+        for (const range of highlight) {
+          const el = range.startContainer.parentElement;
+          const chrome = el?.closest('nav, header, footer, aside, [role=navigation]');
+          ranges.push({ name, text: range.toString(), inChrome: Boolean(chrome) });
+        }
+      }
+    }
+    const names = globalThis.CSS && CSS.highlights ? [...CSS.highlights.keys()].filter((n) => n.startsWith('quotelens')) : [];
+    const host = document.querySelector('quotelens-root');
+    const badges = host?.shadowRoot ? [...host.shadowRoot.querySelectorAll('.ql-label')] : [];
+    return {
+      host: Boolean(host),
+      names,
+      ranges,
+      marks: document.querySelectorAll('mark.quotelens-mark').length,
+      badges: badges.map((b) => ({ text: b.textContent, speaker: b.dataset.speaker })),
+      adopted: document.adoptedStyleSheets.length,
+    };
+  });
+}
+
+/// A structural snapshot of an element (tags, attributes, every text node and
+/// its exact data), to compare the live DOM with a fresh parse of the same HTML.
+export function domSnapshot(page, selector) {
+  return page.evaluate(async (selector) => {
+    const snap = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return ['#text', node.data];
+      if (node.nodeType !== Node.ELEMENT_NODE) return [node.nodeName];
+      const attrs = [...node.attributes].map((a) => `${a.name}=${a.value}`).sort();
+      return [node.nodeName, attrs, [...node.childNodes].map(snap)];
+    };
+    const fresh = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    return {
+      live: JSON.stringify(snap(document.querySelector(selector))),
+      fresh: JSON.stringify(snap(fresh.querySelector(selector))),
+    };
+  }, selector);
+}

@@ -1,0 +1,209 @@
+// The end-to-end checks, run once per browser by chromium.test.mjs and
+// firefox.test.mjs: the extension as a user gets it, on pages from 127.0.0.1.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, domSnapshot, launch, openPage, openPopup, readOverlay, realPages, serve, settled } from './harness.mjs';
+
+const SEED = '/fixtures/seed-article.html';
+// Saved pages whose article text has no quotation mark at all (checked by
+// hand): there the check is that nothing is highlighted.
+const WITHOUT_QUOTES = new Set(['heise.html']);
+
+export function defineSuite(kind) {
+  describe(`extension in ${kind}`, { timeout: 600000 }, () => {
+    let server;
+    let browser;
+    let extensionOrigin;
+
+    before(async () => {
+      server = await serve();
+      ({ browser, extensionOrigin } = await launch(kind));
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    /// Opens `path`, waits for the extension, returns the page and its popup.
+    async function visit(path) {
+      const { page, errors } = await openPage(browser, server.origin);
+      await page.goto(server.origin + path, { waitUntil: 'load', timeout: 30000 });
+      const popup = await openPopup(browser, extensionOrigin, server.origin + path);
+      const status = await settled(popup.status);
+      await page.bringToFront();
+      return { page, errors, popup, status };
+    }
+
+    async function close(visit) {
+      await visit.popup.popup.close().catch(() => {});
+      await visit.page.close().catch(() => {});
+    }
+
+    /// Runs `body` on a visit to `path`, closing its tabs whatever happens.
+    async function onVisit(path, body) {
+      const v = await visit(path);
+      try {
+        await body(v);
+      } finally {
+        await close(v);
+      }
+    }
+
+    test('seed article: 20 quotes highlighted, none in the header, Blinken named', async () => {
+      await onVisit(SEED, async (v) => {
+      const { page, status } = v;
+      console.log(`# ${kind} seed: ${status.quotes} quotes, ${status.speakers} speakers, full pass ${status.passMs.toFixed(1)} ms, wasm load ${status.loadMs.toFixed(1)} ms`);
+      assert.equal(status.error, null);
+      const drawn = await readOverlay(page);
+      assert.ok(drawn.host, '<quotelens-root> exists');
+      // 20 quoted paragraphs, as the gold counts them; a quote running over
+      // several paragraphs is one quote with one badge and a range per paragraph.
+      assert.equal(drawn.ranges.length, 20, 'highlighted ranges');
+      assert.equal(drawn.badges.length, status.quotes, 'one badge per quote');
+      assert.deepEqual(drawn.ranges.filter((r) => r.inChrome), [], 'nothing highlighted in header/nav/footer');
+
+      // Scroll the “Very soon…” quote to the middle, then find the badge nearest
+      // its start, as a reader sees it.
+      const near = await page.evaluate(async () => {
+        const range = [...CSS.highlights]
+          .filter(([n]) => n.startsWith('quotelens'))
+          .flatMap(([, h]) => [...h])
+          .find((r) => r.toString().startsWith('Very soon'));
+        range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const start = range.getClientRects()[0];
+        const badges = [...document.querySelector('quotelens-root').shadowRoot.querySelectorAll('.ql-label')];
+        const distance = (b) => {
+          const r = b.getBoundingClientRect();
+          return Math.hypot(r.left - start.left, r.bottom - start.top);
+        };
+        const badge = badges.sort((a, b) => distance(a) - distance(b))[0];
+        return { text: badge.textContent, speaker: badge.dataset.speaker, x: start.left + 30, y: start.top + start.height / 2 };
+      });
+      assert.equal(near.text, 'Blinken', 'badge of “Very soon…”');
+      assert.match(near.speaker, /Blinken/);
+
+      await page.mouse.move(near.x - 40, near.y + 40);
+      await page.mouse.move(near.x, near.y, { steps: 4 });
+      const card = await page
+        .waitForFunction(
+          () => {
+            const card = document.querySelector('quotelens-root')?.shadowRoot.querySelector('.ql-card');
+            return card && !card.hidden && card.textContent;
+          },
+          { timeout: 5000 },
+        )
+        .then((h) => h.jsonValue())
+        .catch(() => '(no card)');
+      if (kind === 'chromium') {
+        mkdirSync(join(ROOT, 'docs'), { recursive: true });
+        await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
+      }
+      assert.match(card, /Antony Blinken/);
+      assert.match(card, /US Secretary of State/);
+      assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('toggle off leaves the page exactly as served; on again restores it', async () => {
+      await onVisit(SEED, async (v) => {
+      const { page, popup } = v;
+      // The popup's page switch, clicked as a user does: it goes through the
+      // background's toggleTab, like the keyboard shortcut.
+      const click = async (expected) => {
+        await popup.popup.bringToFront();
+        await popup.popup.click('#page');
+        await popup.popup.waitForFunction(
+          (expected) => document.querySelector('#page').getAttribute('aria-pressed') === String(expected),
+          {},
+          expected,
+        );
+        return settled(popup.status);
+      };
+      let status = await click(false);
+      assert.equal(status.on, false);
+      await page.bringToFront();
+      let drawn = await readOverlay(page);
+      assert.equal(drawn.host, false, 'no <quotelens-root>');
+      assert.deepEqual(drawn.names, [], 'no quotelens highlights');
+      assert.equal(drawn.marks, 0, 'no fallback marks');
+      assert.equal(drawn.adopted, 0, 'no adopted style sheet');
+      const { live, fresh } = await domSnapshot(page, 'body');
+      assert.equal(live, fresh, 'body DOM identical to a fresh parse of the page');
+
+      status = await click(true);
+      assert.equal(status.on, true);
+      await page.bringToFront();
+      drawn = await readOverlay(page);
+      assert.ok(drawn.host);
+      assert.equal(drawn.ranges.length, 20);
+      assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('"off on this site" in the popup turns the page off and back on', async () => {
+      await onVisit(SEED, async (v) => {
+      const { page, popup } = v;
+      await popup.popup.bringToFront();
+      await popup.popup.click('#site-off');
+      await popup.popup.waitForFunction(() => document.querySelector('#site-off').checked);
+      let status = await settled(popup.status);
+      assert.equal(status.siteOff, true);
+      assert.equal((await readOverlay(page)).host, false);
+      const stored = await popup.popup.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('disabledSites'));
+      assert.deepEqual(stored.disabledSites, ['127.0.0.1']);
+      await popup.popup.click('#site-off');
+      await popup.popup.waitForFunction(() => !document.querySelector('#site-off').checked);
+      status = await settled(popup.status);
+      assert.equal(status.on, true);
+      assert.equal((await readOverlay(page)).ranges.length, 20);
+      });
+    });
+
+    test('paragraphs added later are analysed, with exact UTF-16 ranges', async () => {
+      await onVisit(SEED, async (v) => {
+      const { page, popup } = v;
+      const before = await readOverlay(page);
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = '😀 José Ñúñez, the mayor, said: “Olé 🇫🇷 todo bien, ';
+        const em = document.createElement('em');
+        em.textContent = 'señor';
+        p.append(em, '.” Then he left.');
+        document.querySelector('article').append(p);
+      });
+      let drawn = before;
+      for (let i = 0; i < 50 && drawn.ranges.length === before.ranges.length; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        drawn = await readOverlay(page);
+      }
+      assert.equal(drawn.ranges.length, before.ranges.length + 1);
+      assert.ok(drawn.ranges.some((r) => r.text === 'Olé 🇫🇷 todo bien, señor.'), 'range text is exact');
+      const status = await popup.status();
+      assert.equal(status.quotes, v.status.quotes + 1);
+      assert.deepEqual(v.errors, []);
+      });
+    });
+
+    describe('real news pages', () => {
+      for (const { name, path } of realPages()) {
+        test(name, async () => {
+          await onVisit(path, async (v) => {
+          const drawn = await readOverlay(v.page);
+          const s = v.status;
+          console.log(`# ${kind} ${name}: ${s?.quotes} quotes, ${s?.speakers} speakers, full pass ${s?.passMs?.toFixed(1)} ms, wasm load ${s?.loadMs?.toFixed(1)} ms`);
+          assert.ok(s, 'the content script answered');
+          assert.equal(s.error, null);
+          if (WITHOUT_QUOTES.has(name)) assert.equal(drawn.ranges.length, 0, 'nothing highlighted');
+          else assert.ok(drawn.ranges.length > 0, 'quotes found in the article body');
+          assert.deepEqual(drawn.ranges.filter((r) => r.inChrome).map((r) => r.text), [], 'none in navigation');
+          assert.deepEqual(v.errors, []);
+          });
+        });
+      }
+    });
+  });
+}

@@ -31,8 +31,8 @@
 
 use crate::lexicon::{
     cue_stem, ends_noun_phrase, is_adverb_or_auxiliary, is_bare_speaker_noun,
-    is_capitalised_stopword, is_determiner, is_noun_like_cue, is_role_word, is_speaker_noun,
-    is_subject_pronoun, is_time_word, is_title, NEEDS_PARTICLE,
+    is_capitalised_stopword, is_determiner, is_noun_like_cue, is_role_word, is_small_title_word,
+    is_speaker_noun, is_subject_pronoun, is_time_word, is_title, is_work_noun, NEEDS_PARTICLE,
 };
 use crate::spans::Span;
 use crate::tokens::{Kind, Token};
@@ -101,6 +101,8 @@ pub struct Attribution {
     pub kind: QuoteKind,
     /// For inherited attributions, the quote whose speaker this one shares.
     pub inherits: Option<usize>,
+    /// The name of a show, book or article (`MSNBC's "Morning Joe"`), not a quotation.
+    pub title_of_work: bool,
 }
 
 /// What this stage hands to resolution.
@@ -155,6 +157,7 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span]) -> Cues {
                 via,
                 kind,
                 inherits: None,
+                title_of_work: text.is_title_of_work(qt),
             }
         })
         .collect();
@@ -431,6 +434,27 @@ impl Text<'_> {
         }
     }
 
+    /// `Sanders told MSNBC's "Morning Joe"`, `an op-ed titled "A Better Way"`:
+    /// a few words in title case after a possessive or a word that names a work.
+    fn is_title_of_work(&self, qt: usize) -> bool {
+        let Kind::Quote(q) = self.tokens[qt].kind else {
+            return false;
+        };
+        let span = &self.spans[q];
+        let quoted: String = self.chars[span.start..span.end].iter().collect();
+        let words: Vec<&str> = quoted.split_whitespace().collect();
+        let title_case = words.iter().all(|w| {
+            let first = w.chars().next().unwrap_or(' ');
+            first.is_uppercase() || !first.is_alphabetic() || is_small_title_word(&w.to_lowercase())
+        });
+        let Some(previous) = qt.checked_sub(1).and_then(|p| self.word(p)) else {
+            return false;
+        };
+        let names_a_work =
+            previous.ends_with("’s") || previous.ends_with("'s") || is_work_noun(&previous);
+        words.len() <= 5 && title_case && names_a_work
+    }
+
     fn quote_kind(&self, qt: usize) -> QuoteKind {
         let Kind::Quote(q) = self.tokens[qt].kind else {
             return QuoteKind::Partial;
@@ -501,10 +525,16 @@ impl Text<'_> {
         // The mention must follow the quote at once; a longer name the
         // mention is the tail of (`Judicial Watch president Tom Fitton`) is fine.
         let lead_in = (k..verb).take_while(|&i| self.tokens[i].start < mention.start);
+        let in_noun_phrase = |i: usize| match self.tokens[i].kind {
+            Kind::Word => self.word(i).is_some_and(|w| !ends_noun_phrase(&w)),
+            Kind::Punct(c) => !matches!(c, ',' | '.' | '!' | '?' | ';' | ':'),
+            _ => false,
+        };
+        let start = self.tokens[k].start;
         lead_in
             .into_iter()
-            .all(|i| self.is_capitalised(i))
-            .then_some((mention, cue))
+            .all(in_noun_phrase)
+            .then_some((Mention { start, ..mention }, cue))
     }
 
     /// `Blinken said: “…”`, `Lammy said the missiles marked "…"`.
@@ -526,6 +556,13 @@ impl Text<'_> {
                 continue;
             };
             if let Some(m) = self.subject_before(j, floor) {
+                // `She said she speaks about race because "…"`: a pronoun
+                // repeating the subject of an earlier `said` is that `said`'s.
+                if m.who == Who::Pronoun {
+                    if let Some(outer) = self.reporting_clause_before(m.start, floor) {
+                        return Some(outer);
+                    }
+                }
                 return Some((m, Some(cue), Via::Before));
             }
             orphan_cue.get_or_insert(cue);
@@ -564,6 +601,24 @@ impl Text<'_> {
             return verb_follows.then_some((subject, None, Via::Colon));
         }
         None
+    }
+
+    /// `She said` right before a clause that starts at char `clause_start`.
+    fn reporting_clause_before(
+        &self,
+        clause_start: usize,
+        floor: usize,
+    ) -> Option<(Mention, Option<String>, Via)> {
+        let t = self.token_after(clause_start)?;
+        let mut verb = t.checked_sub(1)?;
+        if self.word(verb).as_deref() == Some("that") {
+            verb = verb.checked_sub(1)?;
+        }
+        let (cue, _) = self
+            .cue_at(verb)
+            .filter(|_| says_strongly(self.word(verb).as_deref()))?;
+        let m = self.subject_before(verb, floor)?;
+        Some((m, Some(cue), Via::Before))
     }
 
     /// A cue closing the sentence the quote stands in, when neither side of

@@ -131,6 +131,48 @@ pub fn is_noun_like_cue(stem: &str) -> bool {
     )
 }
 
+/// Words that stay lower case inside a title: `Face the Nation`.
+pub fn is_small_title_word(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "of" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at" | "with" | "from"
+    )
+}
+
+/// Words that introduce the title of a work: `the show "Morning Joe"`.
+pub fn is_work_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "titled"
+            | "called"
+            | "show"
+            | "book"
+            | "film"
+            | "program"
+            | "series"
+            | "song"
+            | "album"
+            | "magazine"
+            | "newspaper"
+            | "column"
+            | "op-ed"
+            | "article"
+            | "headline"
+            | "movie"
+            | "documentary"
+            | "podcast"
+            | "segment"
+            | "memoir"
+            | "novel"
+            | "play"
+            | "episode"
+            | "essay"
+            | "report"
+            | "slogan"
+            | "campaign"
+    )
+}
+
 /// Personal pronouns that can be the subject of a cue.
 pub fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "they" | "i" | "we" | "it" | "who")

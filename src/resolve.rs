@@ -293,7 +293,7 @@ fn assemble(
             .split(|c| c.is_whitespace())
             .filter(|w| !w.is_empty())
             .collect();
-        if entity.is_none() && is_term_or_title(&words) {
+        if attribution.title_of_work || (entity.is_none() && is_term_or_title(&words)) {
             continue;
         }
         let speaker_id = entity.map(|e| {

@@ -165,3 +165,44 @@ fn speakers_list_counts_quotes_and_aliases() {
     assert_eq!(blinken.quote_count, 2);
     assert!(blinken.aliases.contains(&"Blinken".to_string()));
 }
+
+#[test]
+fn titles_of_shows_and_books_are_not_quotes_even_with_a_cue_nearby() {
+    let text = "Sanders told MSNBC's \"Morning Joe\" on Friday that nobody would question her intelligence.";
+    assert!(analyze(text).quotes.is_empty());
+    let text = "In an interview on \"Face the Nation,\" Ryan said the video should be released.";
+    assert!(analyze(text).quotes.is_empty());
+}
+
+#[test]
+fn dash_byline_names_the_speaker() {
+    let text = "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan\n“The most unqualified child to ever run for president.” ― Francisco Herrero";
+    assert_eq!(
+        speakers(text),
+        [some("Steve Quinlan"), some("Francisco Herrero")]
+    );
+}
+
+#[test]
+fn inverted_cue_opening_the_sentence() {
+    let text = "Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”";
+    assert_eq!(attributed(text), [(some("Ellis"), some("Said"))]);
+}
+
+#[test]
+fn outer_reporting_verb_wins_over_a_repeated_pronoun() {
+    let text = "She said she speaks more frequently about race because \"you talk about the issues that are presented by the matters in front of you.\"";
+    let quote = &analyze(text).quotes[0];
+    assert_eq!(quote.cue.as_deref(), Some("said"));
+    assert_eq!(quote.speaker_start, Some(0));
+}
+
+#[test]
+fn long_descriptions_right_after_a_quote_are_speakers() {
+    let text = "\"I have NEVER been prouder of having worked for you,\" former State policy planning director Anne-Marie Slaughter wrote to Clinton.";
+    assert_eq!(speakers(text), [some("Anne-Marie Slaughter")]);
+    let text = "\"We need change,\" the New York businessman said, arguing that he will bring a new approach.";
+    assert_eq!(speakers(text), [some("the New York businessman")]);
+    let text = "“If the FBI wanted any other American’s laptops, they’d just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.";
+    assert_eq!(speakers(text), [some("Jim Jordan")]);
+}

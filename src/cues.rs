@@ -755,6 +755,22 @@ impl Text<'_> {
                 }
                 mention
             };
+            // `The Kremlin's spokesman, Dmitry Peskov, told`: the name in the
+            // apposition is the speaker and the description their role.
+            let name_inside = inside
+                .clone()
+                .all(|i| self.is_name_word(i) || self.is_name_connector(i));
+            if mention.who == Who::Nominal && name_inside && self.is_name_word(comma - 1) {
+                let person = Person {
+                    name: (self.tokens[inside.start].start, self.tokens[comma - 1].end),
+                    role: Some((mention.start, mention.end)),
+                };
+                return Some(Mention {
+                    start: mention.start,
+                    end: self.tokens[comma - 1].end,
+                    who: Who::Named(person),
+                });
+            }
             // The leftmost subject that opens the clause: `Harry Bond, 30, of Raleigh, N.C., said`.
             if mention.start == self.tokens[floor].start {
                 return Some(with_role(mention));
@@ -894,14 +910,13 @@ impl Text<'_> {
             name_from = name_from.max(t.saturating_sub(1));
         }
         let name = (self.tokens[name_from].start, self.tokens[t].end);
-        let role = (role_start < name_from)
-            .then(|| {
-                (
-                    self.tokens[role_start].start,
-                    self.tokens[name_from - 1].end,
-                )
-            })
-            .filter(|_| !self.is_honorific_only(role_start, name_from));
+        // `Prime Minister Sir Keir Starmer`: honorifics are no part of the role.
+        let mut role_end = name_from;
+        while role_end > role_start && self.is_honorific_only(role_end - 1, role_end) {
+            role_end -= 1;
+        }
+        let role = (role_start < role_end)
+            .then(|| (self.tokens[role_start].start, self.tokens[role_end - 1].end));
         Person { name, role }
     }
 

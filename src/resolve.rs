@@ -86,6 +86,22 @@ impl Registry {
         id
     }
 
+    /// The person whose role the description `the prime minister` repeats.
+    fn person_with_role(&self, description: &str) -> Option<usize> {
+        let role_words = description.strip_prefix("the ")?;
+        if role_words.split_whitespace().count() > 4 {
+            return None;
+        }
+        self.entities.iter().rposition(|e| {
+            !e.is_group
+                && e.role.as_ref().is_some_and(|r| {
+                    r.to_lowercase()
+                        .trim_start_matches("former ")
+                        .ends_with(role_words)
+                })
+        })
+    }
+
     fn group(&mut self, members: Vec<usize>) -> usize {
         let names: Vec<String> = members
             .iter()
@@ -225,10 +241,15 @@ fn resolve_mention(
             let refers_to_group = ["the pair", "both", "the two", "the duo"]
                 .iter()
                 .any(|g| lower.starts_with(g));
-            match (refers_to_group, context.last_group) {
-                (true, Some(group)) => Some(group),
-                _ => Some(registry.add(text, None, false)),
+            if let (true, Some(group)) = (refers_to_group, context.last_group) {
+                return Some(group);
             }
+            // `The prime minister added` after `Prime Minister Sir Keir Starmer said`.
+            Some(
+                registry
+                    .person_with_role(&lower)
+                    .unwrap_or_else(|| registry.add(text, None, false)),
+            )
         }
     }
 }

@@ -206,3 +206,19 @@ fn long_descriptions_right_after_a_quote_are_speakers() {
     let text = "“If the FBI wanted any other American’s laptops, they’d just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.";
     assert_eq!(speakers(text), [some("Jim Jordan")]);
 }
+
+#[test]
+fn a_description_repeating_a_role_is_that_person() {
+    let text = "Prime Minister Sir Keir Starmer said the government would \"not hesitate\" to act.\nThe prime minister added: \"This is a serious moment for the country.\"";
+    let analysis = analyze(text);
+    assert_eq!(analysis.quotes[1].speaker.as_deref(), Some("Keir Starmer"));
+    assert_eq!(analysis.quotes[1].role.as_deref(), Some("Prime Minister"));
+}
+
+#[test]
+fn name_in_apposition_after_a_description_is_the_speaker() {
+    let text = "The Kremlin's spokesman, Dmitry Peskov, told reporters that Moscow saw \"no reason\" for talks.";
+    let quote = &analyze(text).quotes[0];
+    assert_eq!(quote.speaker.as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(quote.role.as_deref(), Some("Kremlin's spokesman"));
+}

@@ -32,7 +32,8 @@
 use crate::lexicon::{
     cue_stem, ends_noun_phrase, is_adverb_or_auxiliary, is_bare_speaker_noun,
     is_capitalised_stopword, is_determiner, is_noun_like_cue, is_role_word, is_small_title_word,
-    is_speaker_noun, is_subject_pronoun, is_time_word, is_title, is_work_noun, NEEDS_PARTICLE,
+    is_speaker_noun, is_speech_noun, is_subject_pronoun, is_time_word, is_title, is_work_noun,
+    NEEDS_PARTICLE,
 };
 use crate::spans::Span;
 use crate::tokens::{Kind, Token};
@@ -416,8 +417,18 @@ impl Text<'_> {
         }
         let word = self.word(i)?;
         let stem = cue_stem(&word)?;
-        // `the states`, `a call`, `press secretary`: nouns, not verbs of saying.
-        if i > 0 && self.word(i - 1).is_some_and(|w| is_determiner(&w)) {
+        // `the states`, `Clinton's remarks`, `press secretary`: nouns, not verbs of saying.
+        let possessive = |w: &str| {
+            let owner = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s"));
+            // `he’s claiming` is a contraction, not a possessive.
+            owner.is_some_and(|o| !is_subject_pronoun(o) && !matches!(o, "that" | "there" | "what"))
+                || w.ends_with("s’")
+        };
+        if i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|w| is_determiner(&w) || possessive(&w))
+        {
             return None;
         }
         // Their bare form only after a subject: `they call`, not `press secretary`.
@@ -552,6 +563,9 @@ impl Text<'_> {
                     return Some((m, Some("according to".to_string()), Via::Before));
                 }
             }
+            if let Some(m) = self.possessor_of_claim(j, qt) {
+                return Some((m, self.word(j), Via::Before));
+            }
             let Some((cue, _)) = self.cue_at(j) else {
                 continue;
             };
@@ -601,6 +615,40 @@ impl Text<'_> {
             return verb_follows.then_some((subject, None, Via::Colon));
         }
         None
+    }
+
+    /// `Trump’s claim that there have been “thousands of shootings”`: a
+    /// speech noun whose content is the quote names its speaker by possessive.
+    fn possessor_of_claim(&self, noun: usize, qt: usize) -> Option<Mention> {
+        let word = self.word(noun)?;
+        if !is_speech_noun(&word) || noun == 0 {
+            return None;
+        }
+        let introduces = noun + 1 == qt
+            || self.word(noun + 1).as_deref() == Some("that")
+            || self.punct(noun + 1) == Some(':');
+        if !introduces || qt - noun > 12 || (noun + 1..qt).any(|i| self.cue_at(i).is_some()) {
+            return None;
+        }
+        let owner = self.word(noun - 1)?;
+        let name_len = owner
+            .strip_suffix("’s")
+            .or_else(|| owner.strip_suffix("'s"))?
+            .chars()
+            .count();
+        if !self.is_name_word(noun - 1) {
+            return None;
+        }
+        let start = self.tokens[noun - 1].start;
+        let person = Person {
+            name: (start, start + name_len),
+            role: None,
+        };
+        Some(self.mention_chars(start, start + name_len, Who::Named(person)))
+    }
+
+    fn mention_chars(&self, start: usize, end: usize, who: Who) -> Mention {
+        Mention { start, end, who }
     }
 
     /// `She said` right before a clause that starts at char `clause_start`.
@@ -688,6 +736,15 @@ impl Text<'_> {
         }
         let t = j - 1;
         if let Some(word) = self.word(t) {
+            // `He’s claiming`: a pronoun with a contracted `is` or `has`.
+            let contracted = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"));
+            if contracted.is_some_and(is_subject_pronoun) {
+                return Some(self.mention_chars(
+                    self.tokens[t].start,
+                    self.tokens[t].start + word.chars().count() - 2,
+                    Who::Pronoun,
+                ));
+            }
             if is_subject_pronoun(&word) {
                 let who = if word == "who" {
                     let antecedent = (t > floor + 1 && self.punct(t - 1) == Some(','))

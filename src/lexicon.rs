@@ -173,6 +173,45 @@ pub fn is_work_noun(word: &str) -> bool {
     )
 }
 
+/// Nouns of saying whose owner is the speaker: `Trump’s claim that “…”`.
+pub fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "statement"
+            | "comments"
+            | "comment"
+            | "remarks"
+            | "words"
+            | "warning"
+            | "promise"
+            | "pledge"
+            | "assertion"
+            | "argument"
+            | "accusation"
+            | "suggestion"
+            | "insistence"
+            | "vow"
+            | "threat"
+            | "message"
+            | "tweet"
+            | "answer"
+            | "response"
+            | "description"
+            | "view"
+            | "belief"
+            | "charge"
+            | "complaint"
+            | "prediction"
+            | "boast"
+            | "admission"
+            | "declaration"
+            | "contention"
+            | "allegation"
+    )
+}
+
 /// Personal pronouns that can be the subject of a cue.
 pub fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "they" | "i" | "we" | "it" | "who")

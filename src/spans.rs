@@ -50,6 +50,8 @@ struct OpenQuote {
     style: Style,
     paragraph_end: usize,
     paragraphs: u32,
+    /// A quote of the other shape is open inside this one: `"… “too loud” …"`.
+    inner_open: bool,
 }
 
 /// Pairs `marks` (in text order) into quote spans, in text order, never overlapping.
@@ -64,13 +66,32 @@ pub fn pair_marks(chars: &[char], marks: &[Mark]) -> Vec<Span> {
                     open = Some(OpenQuote {
                         paragraph_end: breaks.end_of(mark.at),
                         paragraphs: quote.paragraphs + 1,
+                        inner_open: false,
                         ..quote
                     });
                     continue;
                 }
                 push_span(chars, &mut spans, &quote, None, quote.paragraph_end);
+            } else if quote.inner_open {
+                let inner_open = !(mark.role != Role::Open && mark.style == Style::English);
+                open = Some(OpenQuote {
+                    inner_open,
+                    ..quote
+                });
+                continue;
             } else if closes(mark, quote.style) {
                 push_span(chars, &mut spans, &quote, Some(mark.at), mark.at);
+                continue;
+            } else if quote.style == Style::English
+                && mark.style == Style::English
+                && chars[mark.at] != chars[quote.open_at]
+            {
+                // A straight quote holding a curly one, or the other way round:
+                // the inner quote belongs to the outer.
+                open = Some(OpenQuote {
+                    inner_open: true,
+                    ..quote
+                });
                 continue;
             } else {
                 // Two openers in a row: the first was never closed and ends
@@ -84,6 +105,7 @@ pub fn pair_marks(chars: &[char], marks: &[Mark]) -> Vec<Span> {
                 style: mark.style,
                 paragraph_end: breaks.end_of(mark.at),
                 paragraphs: 1,
+                inner_open: false,
             });
         }
     }
@@ -230,6 +252,15 @@ mod tests {
         let spans = pair_marks(&chars, &find_marks(&chars));
         assert_eq!(spans.len(), 2);
         assert!(spans[0].covered().1 <= spans[1].open_at);
+    }
+
+    #[test]
+    fn curly_quotes_inside_a_straight_quote_belong_to_it() {
+        let text = "She said: \"It comes across as “too loud” or “too shrill.”\" Then she left.";
+        assert_eq!(
+            quoted(text),
+            ["It comes across as “too loud” or “too shrill.”"]
+        );
     }
 
     #[test]

@@ -222,3 +222,20 @@ fn name_in_apposition_after_a_description_is_the_speaker() {
     assert_eq!(quote.speaker.as_deref(), Some("Dmitry Peskov"));
     assert_eq!(quote.role.as_deref(), Some("Kremlin's spokesman"));
 }
+
+#[test]
+fn contracted_pronoun_is_a_subject() {
+    let text = "Trump spoke in Ohio.\nHe’s claiming that voting fraud is “a big, big problem in this country.”";
+    let quote = &analyze(text).quotes[0];
+    assert_eq!(quote.speaker.as_deref(), Some("Trump"));
+    assert_eq!(quote.cue.as_deref(), Some("claiming"));
+}
+
+#[test]
+fn the_owner_of_a_claim_is_its_speaker() {
+    let text = "Politifact checked Donald Trump’s claim that there have been “thousands of shootings” in Chicago.";
+    assert_eq!(speakers(text), [some("Donald Trump")]);
+    // A noun of saying owned by someone else is no cue for a later quote.
+    let text = "Party Chairman Reince Priebus called Clinton's remarks on 9/11 a \"new low\" for her campaign.";
+    assert_eq!(speakers(text), [some("Reince Priebus")]);
+}

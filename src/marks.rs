@@ -52,6 +52,8 @@ pub fn find_marks(chars: &[char]) -> Vec<Mark> {
         let (role, style) = match c {
             // `<tweet author="…">`: markup that survived into the text.
             '"' if before == Some('=') => continue,
+            // `"WALLACE: Let’s start with …`: a transcript turn, not a quotation.
+            '"' | '“' if opens_transcript_turn(&chars[at + 1..]) => continue,
             '"' | '\u{FF02}' => (straight_role(before, after), Style::English),
             '“' | '‟' => (curly_open_role(before, after), Style::English),
             '”' => (curly_close_role(before, after), Style::English),
@@ -63,6 +65,23 @@ pub fn find_marks(chars: &[char]) -> Vec<Mark> {
         marks.push(Mark { at, role, style });
     }
     marks
+}
+
+/// `WALLACE:` or `SEN. SMITH:` at the start of `rest`: a speaker label in capitals.
+fn opens_transcript_turn(rest: &[char]) -> bool {
+    let label: Vec<char> = rest
+        .iter()
+        .take(30)
+        .take_while(|&&c| c != ':')
+        .copied()
+        .collect();
+    let letters = label.iter().filter(|c| c.is_alphabetic()).count();
+    label.len() < 30
+        && rest.get(label.len()) == Some(&':')
+        && letters >= 2
+        && label
+            .iter()
+            .all(|&c| c.is_uppercase() || " .'-".contains(c))
 }
 
 /// True where a quote may start right after `c`: text start, space, bracket, dash.
@@ -143,6 +162,13 @@ mod tests {
             roles("Lammy added: “It is now in the hands of Bibi Netanyahu.”"),
             [Open, Close]
         );
+    }
+
+    #[test]
+    fn transcript_turns_are_not_quotes_but_quotes_inside_them_are() {
+        use Role::*;
+        let text = "\"PENCE: Well, Hillary Clinton thinks this is an episode of “Shark Tank.” But this is America.";
+        assert_eq!(roles(text), [Open, Close]);
     }
 
     #[test]

@@ -36,6 +36,42 @@ struct Entity {
     role: Option<String>,
     aliases: Vec<String>,
     is_group: bool,
+    /// From an honorific (`Mr`, `Ms`) or from the first `he`/`she` that named them.
+    gender: Option<Gender>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// `Mr Lammy`, `Ms Graham`: the gender an honorific before a name gives.
+fn gender_of_honorific(chars: &[char], name_start: usize) -> Option<Gender> {
+    let before = &chars[..name_start];
+    let end = before.iter().rposition(|c| !c.is_whitespace())? + 1;
+    let start = before[..end]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let word: String = before[start..end]
+        .iter()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    match word.as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn gender_of_pronoun(pronoun: &str) -> Option<Gender> {
+    match pronoun {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 #[derive(Default)]
@@ -58,6 +94,7 @@ impl Registry {
             role,
             aliases: Vec::new(),
             is_group,
+            gender: None,
         });
         self.by_name.insert(name, id);
         id
@@ -79,6 +116,9 @@ impl Registry {
         let entity = &mut self.entities[id];
         if entity.role.is_none() {
             entity.role = role;
+        }
+        if entity.gender.is_none() {
+            entity.gender = gender_of_honorific(chars, person.name.0);
         }
         if name != entity.name && !entity.aliases.contains(&name) {
             entity.aliases.push(name);
@@ -135,6 +175,34 @@ struct Context {
     last_person: Option<usize>,
     last_speaker: Option<usize>,
     last_group: Option<usize>,
+    /// The last few people who spoke or were named, most recent last.
+    recent_speakers: Vec<usize>,
+    recent_people: Vec<usize>,
+}
+
+/// How far back a pronoun looks for a person of its gender.
+const PRONOUN_REACH: usize = 6;
+
+fn remember(recent: &mut Vec<usize>, id: usize) {
+    recent.retain(|&r| r != id);
+    recent.push(id);
+    if recent.len() > PRONOUN_REACH {
+        recent.remove(0);
+    }
+}
+
+impl Context {
+    /// The most recent speaker, else person, that `he` or `she` can mean.
+    fn person_of_gender(&self, registry: &Registry, gender: Gender) -> Option<usize> {
+        let fits = |&&id: &&usize| {
+            let entity = &registry.entities[id];
+            !entity.is_group && entity.gender.is_none_or(|g| g == gender)
+        };
+        let recent = self.recent_speakers.iter().rev().find(fits);
+        recent
+            .or_else(|| self.recent_people.iter().rev().find(fits))
+            .copied()
+    }
 }
 
 enum Event<'a> {
@@ -175,7 +243,9 @@ pub fn resolve(chars: &[char], spans: &[Span], cues: Cues) -> Analysis {
         match event {
             Event::Name(m) => {
                 if let Who::Named(p) = &m.who {
-                    context.last_person = Some(registry.person(chars, p));
+                    let id = registry.person(chars, p);
+                    context.last_person = Some(id);
+                    remember(&mut context.recent_people, id);
                 }
             }
             Event::Subject(m) => {
@@ -205,6 +275,7 @@ pub fn resolve(chars: &[char], spans: &[Span], cues: Cues) -> Analysis {
 
 fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {
     context.last_speaker = Some(id);
+    remember(&mut context.recent_speakers, id);
     if registry.entities[id].is_group {
         context.last_group = Some(id);
     } else {
@@ -226,12 +297,20 @@ fn resolve_mention(
         }
         Who::Pronoun => {
             let pronoun = slice(chars, (mention.start, mention.end)).to_lowercase();
-            match pronoun.as_str() {
-                "they" => context.last_group.or(context.last_speaker),
+            let resolved = match (pronoun.as_str(), gender_of_pronoun(&pronoun)) {
+                ("they", _) => context.last_group.or(context.last_speaker),
+                (_, Some(gender)) => context.person_of_gender(registry, gender),
                 _ => context.last_speaker.or(context.last_person),
+            };
+            // The first `he` after a name tells that person's gender.
+            if let (Some(id), Some(gender)) = (resolved, gender_of_pronoun(&pronoun)) {
+                registry.entities[id].gender.get_or_insert(gender);
             }
-            // Nobody to point to: the reader still sees who the text says spoke.
-            .or_else(|| Some(registry.add(slice(chars, (mention.start, mention.end)), None, false)))
+            resolved
+                // Nobody to point to: the reader still sees who the text says spoke.
+                .or_else(|| {
+                    Some(registry.add(slice(chars, (mention.start, mention.end)), None, false))
+                })
         }
         Who::Relative(Some(person)) => Some(registry.person(chars, person)),
         Who::Relative(None) => context.last_person,

@@ -239,3 +239,9 @@ fn the_owner_of_a_claim_is_its_speaker() {
     let text = "Party Chairman Reince Priebus called Clinton's remarks on 9/11 a \"new low\" for her campaign.";
     assert_eq!(speakers(text), [some("Reince Priebus")]);
 }
+
+#[test]
+fn pronoun_takes_the_last_speaker_of_its_gender() {
+    let text = "Ms Graham said the union would strike.\nMr Blinken said he was working on a deal.\n“We will fight this,” she added.";
+    assert_eq!(speakers(text), [some("Graham")]);
+}

@@ -180,7 +180,8 @@ function jumpTo(quote) {
     CSS.highlights.set("quotelens-demo-focus", focus);
   }
   const box = range.getBoundingClientRect();
-  window.scrollBy({ top: box.top - window.innerHeight / 3, behavior: "smooth" });
+  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  window.scrollBy({ top: box.top - window.innerHeight / 3, behavior: still ? "instant" : "smooth" });
 }
 
 function save() {

@@ -82,6 +82,8 @@ export async function launch(kind) {
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
     protocol: 'webDriverBiDi',
+    // Firefox 153+ lets WebDriver open moz-extension:// pages (our popup) only with this.
+    args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1100, height: 800 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
@@ -114,11 +116,26 @@ export async function openPage(browser, origin) {
   return { page, errors };
 }
 
+/// Navigates `page` to an extension page. In Firefox the page moves to the
+/// extension process and the navigation promise fails with a detached frame,
+/// so wait for the document itself instead.
+async function openExtensionPage(page, url) {
+  page.goto(url, { timeout: 15000 }).catch(() => {});
+  for (let i = 0; i < 150; i++) {
+    const ready = await page
+      .evaluate(() => [location.href, document.readyState, typeof (globalThis.browser ?? globalThis.chrome)?.tabs])
+      .catch(() => null);
+    if (ready && ready[0] === url && ready[1] === 'complete' && ready[2] === 'object') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`could not open ${url}`);
+}
+
 /// The extension's popup, opened as a tab and aimed at the tab showing `url`
 /// (the same popup code a user clicks, with `?tab=`).
 export async function openPopup(browser, extensionOrigin, url) {
   const popup = await browser.newPage();
-  await popup.goto(`${extensionOrigin}/popup.html`);
+  await openExtensionPage(popup, `${extensionOrigin}/popup.html`);
   const tabId = await popup.evaluate(async (url) => {
     const api = globalThis.browser ?? globalThis.chrome;
     for (let attempt = 0; attempt < 50; attempt++) {
@@ -135,7 +152,7 @@ export async function openPopup(browser, extensionOrigin, url) {
     return null;
   }, url);
   if (!tabId) throw new Error('no tab with the content script');
-  await popup.goto(`${extensionOrigin}/popup.html?tab=${tabId}`);
+  await openExtensionPage(popup, `${extensionOrigin}/popup.html?tab=${tabId}`);
   const status = () =>
     popup.evaluate((id) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, { type: 'status' }), tabId);
   return { popup, tabId, status };

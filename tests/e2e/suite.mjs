@@ -188,6 +188,36 @@ export function defineSuite(kind) {
       });
     });
 
+    test('without the Highlight API the overlay wraps quotes and unwraps them exactly', async () => {
+      await onVisit(SEED, async (v) => {
+        const { page } = v;
+        // The same WASM the extension ships, loaded into the page's own world
+        // with the Highlight API taken away, as in a browser that lacks it.
+        const result = await page.evaluate(async (ext) => {
+          const mod = await import(`${ext}/pkg/quotelens.js`);
+          await mod.default({ module_or_path: `${ext}/pkg/quotelens_bg.wasm` });
+          const saved = globalThis.Highlight;
+          globalThis.Highlight = undefined;
+          try {
+            const overlay = mod.Overlay.attach(document.querySelector('article'));
+            const marks = [...document.querySelectorAll('mark.quotelens-mark')].map((m) => m.textContent);
+            const counts = [overlay.quoteCount(), overlay.speakerCount()];
+            overlay.detach();
+            overlay.free();
+            return { marks, counts, left: document.querySelectorAll('mark.quotelens-mark').length };
+          } finally {
+            globalThis.Highlight = saved;
+          }
+        }, extensionOrigin);
+        assert.equal(result.counts[0], v.status.quotes);
+        assert.ok(result.marks.length >= 20, `${result.marks.length} marks`);
+        assert.ok(result.marks.some((m) => m.startsWith('Very soon')));
+        assert.equal(result.left, 0);
+        const { live, fresh } = await domSnapshot(page, 'body');
+        assert.equal(live, fresh, 'body DOM identical to a fresh parse after detach');
+      });
+    });
+
     describe('real news pages', () => {
       for (const { name, path } of realPages()) {
         test(name, async () => {

@@ -49,7 +49,7 @@ tools:
 ## The core as WebAssembly for the browser: pkg/quotelens.js and pkg/quotelens_bg.wasm.
 WASM_OPT := node_modules/.bin/wasm-opt -Oz --enable-reference-types --enable-bulk-memory \
 	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
-wasm:
+wasm: tools
 	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features
 	wasm-bindgen --target web --out-name quotelens --out-dir pkg target/wasm32-unknown-unknown/release/quotelens.wasm
 	$(WASM_OPT) pkg/quotelens_bg.wasm -o pkg/quotelens_bg.wasm
@@ -77,5 +77,13 @@ fuzz:
 	  -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 	cd fuzz && $(CARGO) +nightly fuzz run --sanitizer none offsets target/corpus/offsets corpus/offsets -- \
 	  -max_total_time=$(FUZZ_TIME) -timeout=10 -print_final_stats=1
+
+## Criterion benchmarks with short settings (about 2 minutes once built), then a plain summary:
+## MB/s and ms per article on the seed and PolNeAR train, 1 MB vs 4 MB on hostile inputs.
+## Without the CLI feature: building the binary too makes two copies of the lib (panic=abort
+## and not) race for the one cdylib file name (cargo issue 6313).
+bench:
+	SHARED=$(SHARED) $(CARGO) bench --no-default-features --bench throughput --bench linear -- --warm-up-time 1 --measurement-time 3
+	@python3 scripts/bench-summary.py $${CARGO_TARGET_DIR:-target}/criterion
 
 .PHONY: fuzz bench

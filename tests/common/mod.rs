@@ -2,6 +2,9 @@
 //! tests, the adversarial tests and the fuzz target (which includes this file
 //! by path), so the three check one definition.
 
+#[allow(dead_code)] // Used by the adversarial tests, not the property tests.
+pub mod inputs;
+
 use quotelens::Analysis;
 
 /// Checks the structural promises of [`quotelens::analyze`] on `text`:

@@ -108,6 +108,46 @@ export function defineSuite(kind) {
       });
     });
 
+    test('a page without quotation marks never loads the WASM', async () => {
+      await onVisit('/fixtures/no-quotes.html', async (v) => {
+        assert.equal(v.status.on, true);
+        assert.equal(v.status.loadMs, 0, 'WASM not instantiated');
+        assert.equal(v.status.quotes, 0);
+        assert.equal((await readOverlay(v.page)).host, false, 'no <quotelens-root>');
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('keyboard: a focused badge opens its card; arrows walk the speaker’s quotes', async () => {
+      await onVisit(SEED, async (v) => {
+        const { page } = v;
+        const card = () =>
+          page.evaluate(() => {
+            const root = document.querySelector('quotelens-root').shadowRoot;
+            const card = root.querySelector('.ql-card');
+            return { hidden: card.hidden, name: root.querySelector('.ql-fullname').textContent, count: root.querySelector('.ql-count').textContent, focused: root.activeElement?.textContent ?? null };
+          });
+        await page.evaluate(() => {
+          const badges = document.querySelector('quotelens-root').shadowRoot.querySelectorAll('.ql-label[data-speaker="Antony Blinken"]');
+          badges[0].focus();
+        });
+        let shown = await card();
+        assert.equal(shown.hidden, false);
+        assert.equal(shown.name, 'Antony Blinken');
+        const total = Number(/of (\d+)/.exec(shown.count)[1]);
+        assert.match(shown.count, /^1 of \d+ quotes by this speaker$/);
+        await page.keyboard.press('ArrowRight');
+        shown = await card();
+        assert.equal(shown.count, `2 of ${total} quotes by this speaker`);
+        assert.equal(shown.focused, 'Blinken', 'focus moved to the next Blinken badge');
+        await page.keyboard.press('Escape');
+        assert.equal((await card()).hidden, true);
+        // The popup counts what the page shows.
+        const summary = await v.popup.popup.evaluate(() => document.querySelector('#summary').textContent);
+        assert.match(summary, new RegExp(`^${v.status.quotes} quotes by ${v.status.speakers} speakers\\.$`));
+      });
+    });
+
     test('toggle off leaves the page exactly as served; on again restores it', async () => {
       await onVisit(SEED, async (v) => {
       const { page, popup } = v;

@@ -148,6 +148,38 @@ export function defineSuite(kind) {
       });
     });
 
+    test('badges sit at the start of their quotes under zoom, a transform and a fixed header, also after scrolling', async () => {
+      await onVisit('/fixtures/layout-traps.html', async (v) => {
+        const { page } = v;
+        // For each quote: the distance from its badge's bottom-left corner to
+        // the top-left of its first line, in CSS pixels of the viewport.
+        const offsets = () =>
+          page.evaluate(async () => {
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const ranges = [...CSS.highlights].filter(([n]) => n.startsWith('quotelens')).flatMap(([, h]) => [...h]);
+            ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+            const badges = [...document.querySelector('quotelens-root').shadowRoot.querySelectorAll('.ql-label')];
+            badges.sort((a, b) => a.dataset.index - b.dataset.index);
+            return ranges.map((range, i) => {
+              const line = range.getClientRects()[0];
+              const badge = badges[i].getBoundingClientRect();
+              return { text: range.toString(), dx: badge.left - line.left, dy: badge.bottom - line.top };
+            });
+          });
+        const near = (list) => list.every(({ dx, dy }) => Math.abs(dx) < 16 && Math.abs(dy) < 16);
+        let list = await offsets();
+        assert.equal(list.length, 4);
+        assert.ok(near(list), JSON.stringify(list));
+        await page.evaluate(() => window.scrollBy(0, 400));
+        list = await offsets();
+        assert.ok(near(list), `after scrolling: ${JSON.stringify(list)}`);
+        await page.setViewport({ width: 700, height: 800 });
+        list = await offsets();
+        assert.ok(near(list), `after resizing: ${JSON.stringify(list)}`);
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
     test('toggle off leaves the page exactly as served; on again restores it', async () => {
       await onVisit(SEED, async (v) => {
       const { page, popup } = v;

@@ -60,8 +60,10 @@ wasm: tools
 extension: wasm
 	node extension/build.mjs
 
-## Mozilla's linter on the Firefox build (one expected warning: the dynamic import of pkg/).
+## Clippy on the WASM-only code, and Mozilla's linter on the Firefox build (one expected
+## warning: the content script's dynamic import of pkg/).
 lint-extension: extension
+	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 	node_modules/.bin/web-ext lint --source-dir dist/firefox
 
 ## The extension end to end in headless Chromium and Firefox ESR, and the popup's helpers.

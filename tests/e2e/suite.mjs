@@ -290,6 +290,34 @@ export function defineSuite(kind) {
       });
     });
 
+    test('single-page navigation: a new article replacing the old one is analysed', async () => {
+      await onVisit(SEED, async (v) => {
+        const { page, popup } = v;
+        await page.evaluate(() => {
+          const article = document.createElement('article');
+          for (const text of [
+            'The council met on Tuesday to discuss the new bridge.',
+            '“We have waited long enough,” said Mayor Ruth Okafor.',
+            'Engineers said work could begin in spring.',
+          ]) {
+            const p = document.createElement('p');
+            p.textContent = text;
+            article.append(p);
+          }
+          document.querySelector('article').replaceWith(article);
+        });
+        let drawn;
+        for (let i = 0; i < 50; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          drawn = await readOverlay(page);
+          if (drawn.ranges.length === 1) break;
+        }
+        assert.deepEqual(drawn.ranges.map((r) => r.text), ['We have waited long enough,']);
+        assert.equal(drawn.badges.length, 1);
+        assert.equal((await popup.status()).quotes, 1);
+      });
+    });
+
     describe('real news pages', () => {
       for (const { name, path } of realPages()) {
         test(name, async () => {

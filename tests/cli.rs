@@ -251,6 +251,61 @@ fn html_page_yields_the_article_text_and_only_its_quotes() {
     );
 }
 
+/// The article text of a saved real page: it starts where the article starts,
+/// holds `inside`, and none of `outside` (navigation, widgets, comments).
+fn assert_real_page(page: &str, starts: &str, inside: &[&str], outside: &[&str]) -> Value {
+    let path = format!("tests/fixtures/pages/{page}.html");
+    let output = run(&["extract", &path], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = records(&output).remove(0);
+    let text = record["text"].as_str().unwrap();
+    assert!(
+        text.starts_with(starts),
+        "{page} starts {:?}",
+        &text[..text.len().min(200)]
+    );
+    for words in inside {
+        assert!(text.contains(words), "{page} lacks {words:?}");
+    }
+    for words in outside {
+        assert!(!text.contains(words), "{page} has {words:?}");
+    }
+    assert_offsets_index_into(text, &record);
+    record
+}
+
+#[test]
+fn real_pages_yield_their_article_and_its_quotes() {
+    // Washington Post: a photo gallery widget ("1 of 24", "Full Screen") tops the article.
+    let wapo = assert_real_page(
+        "wapo-1",
+        "CAIRO — Gunmen opened fire on visitors at Tunisia’s most renowned museum",
+        &["Heba Habib contributed to this report."],
+        &["Full Screen", "Skip Ad", "1 of 24"],
+    );
+    assert!(quote_texts(&wapo).contains(&"Our nation is in danger,"));
+    // Libération: the whole page sits in a `div#ad-portal`; quotes in « ».
+    let liberation = assert_real_page(
+        "liberation-1",
+        "Un troisième Français a été tué dans le tremblement de terre",
+        &["a ajouté Laurent Fabius"],
+        &["Se connecter", "S'inscrire"],
+    );
+    assert!(
+        quote_texts(&liberation).contains(&"Pour certains d’entre eux on est très interrogatif")
+    );
+    // heise: German, with a forum link box and legal links around the article.
+    assert_real_page(
+        "heise",
+        "08.04.2015 12:46\n1Password für Mac generiert Einmal-Passwörter",
+        &[
+            "AgileBits hat Version 5.3",
+            "mindestens OS X 10.10 voraus. (bsc)",
+        ],
+        &["Impressum", "Datenschutz", "Kommentare"],
+    );
+}
+
 #[test]
 fn articles_are_printed_in_input_order() {
     let output = run(&["extract", PAGE, SEED_TXT, SEED_GOLD], None);

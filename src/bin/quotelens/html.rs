@@ -148,7 +148,7 @@ fn skipped_or_inside_skipped(element: ElementRef<'_>) -> bool {
             .any(is_skipped)
 }
 
-/// Furniture, hidden elements and comment sections.
+/// Furniture, hidden elements, comment sections and boxes named as furniture.
 fn is_skipped(element: ElementRef<'_>) -> bool {
     let e = element.value();
     if SKIPPED.contains(&e.name()) {
@@ -167,19 +167,61 @@ fn is_skipped(element: ElementRef<'_>) -> bool {
             return true;
         }
     }
-    let names = e.id().into_iter().chain(e.classes());
-    names
+    // As Readability does, a name never rules out the page's or the article's
+    // own element: `<body class="ads-enabled">` is not an advert.
+    if ["html", "body", "article", "main"].contains(&e.name()) {
+        return false;
+    }
+    let names: Vec<String> = e
+        .id()
+        .into_iter()
+        .chain(e.classes())
         .map(str::to_lowercase)
-        .any(|name| is_comment_section(&name))
+        .collect();
+    let article_like = |name: &String| {
+        ["article", "body", "content", "main", "story"]
+            .iter()
+            .any(|w| name.contains(w))
+    };
+    !names.iter().any(article_like) && names.iter().any(|name| is_furniture_name(name))
 }
 
-/// `comments`, `comment-section`, `article-comments`, `disqus_thread`: but not
-/// `commentary`, which is article text on opinion pages.
-fn is_comment_section(name: &str) -> bool {
-    name.contains("disqus")
-        || name
-            .split(['-', '_'])
-            .any(|part| part == "comment" || part == "comments" || part == "respond")
+/// Words that, as a whole part of a class or id, name page furniture rather
+/// than article text. A subset of Readability's "unlikely candidates"; not
+/// `ad`, which some sites put on a wrapper of the whole page (`ad-portal`).
+const FURNITURE_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "respond",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "signup",
+    "subscribe",
+    "promo",
+    "sponsor",
+    "sponsored",
+    "advert",
+    "advertisement",
+    "gallery",
+    "breadcrumb",
+    "breadcrumbs",
+    "popup",
+    "modal",
+    "pagination",
+    "outbrain",
+    "taboola",
+    "disqus",
+];
+
+/// `comments`, `article-comments`, `related_links`, `share-bar`, `advert`:
+/// but not `commentary` or `shared`, where only part of a word matches.
+fn is_furniture_name(name: &str) -> bool {
+    name.split(['-', '_'])
+        .any(|part| FURNITURE_WORDS.contains(&part))
+        || name.starts_with("disqus")
 }
 
 /// The text of `root` with a line per block, walked without recursion so that
@@ -297,6 +339,17 @@ mod tests {
                     <div id=\"comments\"><p>“Reader quote,” a reader said.</p></div>\
                     <aside>“Aside quote,” a box said.</aside></div></body>";
         assert_eq!(article_text(html), "“Real quote,” Lammy said.");
+    }
+
+    #[test]
+    fn boxes_named_as_furniture_are_skipped_but_not_the_page_or_article() {
+        let html = "<body class=\"has-related share-enabled\"><article class=\"social-story\">\
+                    <p>“Kept,” she said.</p>\
+                    <div class=\"related-links\"><p>“Related,” it said.</p></div>\
+                    <div class=\"share_bar\"><p>“Share,” it said.</p></div>\
+                    <div class=\"wp-gallery\"><p>“Gallery,” it said.</p></div>\
+                    <div class=\"shared-story-body\"><p>“Shared,” kept.</p></div></article></body>";
+        assert_eq!(article_text(html), "“Kept,” she said.\n“Shared,” kept.");
     }
 
     #[test]

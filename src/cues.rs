@@ -126,11 +126,7 @@ const NOUN_PHRASE_WORDS: usize = 7;
 
 /// Finds the cue and speaker mention of every quote in `spans`.
 pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span]) -> Cues {
-    let text = Text {
-        chars,
-        tokens,
-        spans,
-    };
+    let text = Text::new(chars, tokens, spans);
     let quote_tokens: Vec<usize> = tokens
         .iter()
         .enumerate()
@@ -328,17 +324,53 @@ struct Text<'a> {
     chars: &'a [char],
     tokens: &'a [Token],
     spans: &'a [Span],
+    /// Every word in lower case, one after the other; `words[i]` is token
+    /// `i`'s byte range in it (empty for punctuation, breaks and quotes).
+    lower: String,
+    words: Vec<(u32, u32)>,
+    /// The cue stem of every token, looked up once.
+    stems: Vec<Option<&'static str>>,
 }
 
-impl Text<'_> {
-    fn word(&self, i: usize) -> Option<String> {
-        let t = self.tokens.get(i)?;
-        (t.kind == Kind::Word).then(|| {
-            self.chars[t.start..t.end]
-                .iter()
-                .flat_map(|c| c.to_lowercase())
-                .collect()
-        })
+impl<'a> Text<'a> {
+    /// Lower-cases every word once and looks up its cue stem once: the
+    /// stages ask about the same tokens many times.
+    fn new(chars: &'a [char], tokens: &'a [Token], spans: &'a [Span]) -> Self {
+        let mut lower = String::with_capacity(chars.len());
+        let mut words = Vec::with_capacity(tokens.len());
+        let mut stems = Vec::with_capacity(tokens.len());
+
+        for t in tokens {
+            if t.kind != Kind::Word {
+                words.push((0, 0));
+                stems.push(None);
+                continue;
+            }
+            let start = lower.len();
+            for &c in &chars[t.start..t.end] {
+                if c.is_ascii() {
+                    lower.push(c.to_ascii_lowercase());
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
+            let stem = cue_stem(&lower[start..]);
+            words.push((start as u32, lower.len() as u32));
+            stems.push(stem);
+        }
+        Text {
+            chars,
+            tokens,
+            spans,
+            lower,
+            words,
+            stems,
+        }
+    }
+
+    fn word(&self, i: usize) -> Option<&str> {
+        let &(start, end) = self.words.get(i)?;
+        (self.tokens[i].kind == Kind::Word).then(|| &self.lower[start as usize..end as usize])
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
@@ -369,7 +401,7 @@ impl Text<'_> {
     fn is_name_connector(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| {
             matches!(
-                w.as_str(),
+                w,
                 "de" | "da"
                     | "van"
                     | "von"
@@ -416,7 +448,7 @@ impl Text<'_> {
             return None;
         }
         let word = self.word(i)?;
-        let stem = cue_stem(&word)?;
+        let stem = self.stems[i]?;
         // `the states`, `Clinton's remarks`, `press secretary`: nouns, not verbs of saying.
         let possessive = |w: &str| {
             let owner = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s"));
@@ -564,7 +596,7 @@ impl Text<'_> {
                 }
             }
             if let Some(m) = self.possessor_of_claim(j, qt) {
-                return Some((m, self.word(j), Via::Before));
+                return Some((m, self.word(j).map(str::to_string), Via::Before));
             }
             let Some((cue, _)) = self.cue_at(j) else {
                 continue;
@@ -698,9 +730,9 @@ impl Text<'_> {
     fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Mention> {
         let mut k = floor;
         while k < limit
-            && self.word(k).is_some_and(|w| {
-                matches!(w.as_str(), "but" | "and" | "so" | "yet" | "then" | "still")
-            })
+            && self
+                .word(k)
+                .is_some_and(|w| matches!(w, "but" | "and" | "so" | "yet" | "then" | "still"))
         {
             k += 1;
         }
@@ -795,7 +827,7 @@ impl Text<'_> {
             let first = self.word(inside.start).unwrap_or_default();
             let relative = inside.clone().any(|i| {
                 self.word(i)
-                    .is_some_and(|w| matches!(w.as_str(), "who" | "whose" | "which"))
+                    .is_some_and(|w| matches!(w, "who" | "whose" | "which"))
             });
             if !relative && inside.clone().any(|i| self.cue_at(i).is_some()) {
                 continue;
@@ -1035,14 +1067,13 @@ impl Text<'_> {
             }
             return Some(self.mention(k, end, Who::Named(person)));
         }
-        let demonstrative = matches!(word.as_str(), "that" | "this" | "these" | "those");
+        let demonstrative = matches!(word, "that" | "this" | "these" | "those");
         if (is_determiner(&word) && !demonstrative) || word.ends_with("’s") || word.ends_with("'s")
         {
             let mut e = k;
             while e - k < NOUN_PHRASE_WORDS
                 && self.word(e + 1).is_some_and(|w| {
-                    !ends_noun_phrase(&w)
-                        && !matches!(w.as_str(), "for" | "of" | "who" | "in" | "at" | "on")
+                    !ends_noun_phrase(&w) && !matches!(w, "for" | "of" | "who" | "in" | "at" | "on")
                 })
             {
                 e += 1;

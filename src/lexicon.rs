@@ -3,6 +3,10 @@
 //! Kept in one place so a reader can see at a glance what counts as "said".
 //! Every list holds lower-case words.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
 /// Verbs of saying, by stem; inflected forms are recognised by [`cue_stem`].
 #[rustfmt::skip]
 const CUE_STEMS: &[&str] = &[
@@ -43,45 +47,78 @@ const IRREGULAR: &[(&str, &str)] = &[
 pub const NEEDS_PARTICLE: &[(&str, &str)] = &[("go", "on"), ("point", "out"), ("begin", "by")];
 
 /// The stem of `word` (lower case) when it is a verb of saying in any form.
+/// Every form of every stem is generated once, so a lookup is one hash probe.
 pub fn cue_stem(word: &str) -> Option<&'static str> {
-    if let Some(&(_, stem)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
-        return Some(stem);
-    }
-    let candidates = [
-        Some(word),
-        word.strip_suffix('s'),
-        word.strip_suffix("es"),
-        word.strip_suffix("ed"),
-        word.strip_suffix('d'),
-        word.strip_suffix("ing"),
-    ];
-    for candidate in candidates.into_iter().flatten() {
-        if let Some(stem) = find_stem(candidate) {
-            return Some(stem);
-        }
-    }
-    // replies, replied → reply; admitted, admitting → admit; noting → note.
-    let y_stem = word
-        .strip_suffix("ies")
-        .or_else(|| word.strip_suffix("ied"))
-        .map(|s| format!("{s}y"));
-    let undoubled = word
-        .strip_suffix("ted")
-        .or_else(|| word.strip_suffix("ting"))
-        .or_else(|| word.strip_suffix("bed"))
-        .or_else(|| word.strip_suffix("bing"))
-        .or_else(|| word.strip_suffix("ped"))
-        .or_else(|| word.strip_suffix("ping"))
-        .map(|s| s.to_string());
-    let e_stem = word.strip_suffix("ing").map(|s| format!("{s}e"));
-    [y_stem, undoubled, e_stem]
-        .into_iter()
-        .flatten()
-        .find_map(|s| find_stem(&s))
+    static FORMS: OnceLock<HashMap<String, &'static str, BuildHasherDefault<Fnv>>> =
+        OnceLock::new();
+    FORMS.get_or_init(inflected_forms).get(word).copied()
 }
 
-fn find_stem(candidate: &str) -> Option<&'static str> {
-    CUE_STEMS.iter().copied().find(|stem| *stem == candidate)
+/// says, said-like regular forms, replies/replied, admitted/admitting, noting.
+fn inflected_forms() -> HashMap<String, &'static str, BuildHasherDefault<Fnv>> {
+    let mut forms = HashMap::default();
+    for &stem in CUE_STEMS {
+        let mut add = |form: String| {
+            forms.entry(form).or_insert(stem);
+        };
+        add(stem.to_string());
+        for suffix in ["s", "es", "ed", "d", "ing"] {
+            add(format!("{stem}{suffix}"));
+        }
+        if let Some(base) = stem.strip_suffix('y') {
+            add(format!("{base}ies"));
+            add(format!("{base}ied"));
+        }
+        if let Some(base) = stem.strip_suffix('e') {
+            add(format!("{base}ing"));
+        }
+        if let Some(last @ ('t' | 'b' | 'p')) = stem.chars().last() {
+            add(format!("{stem}{last}ed"));
+            add(format!("{stem}{last}ing"));
+        }
+    }
+    for &(form, stem) in IRREGULAR {
+        forms.insert(form.to_string(), stem);
+    }
+    forms
+}
+
+/// FNV-1a: short words hash faster with it than with the default SipHash,
+/// and nothing here is exposed to hash flooding (the sets are fixed).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// A word list as a hash set, built on first use: the lists are looked up
+/// for nearly every word of every article.
+fn set_of(list: &'static [&'static str], cell: &'static OnceLock<WordSet>) -> &'static WordSet {
+    cell.get_or_init(|| list.iter().copied().collect())
+}
+
+macro_rules! in_list {
+    ($list:ident, $word:expr) => {{
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        set_of($list, &SET).contains($word)
+    }};
 }
 
 /// Stems that are common nouns too (`press secretary`, `Republican claims`):
@@ -220,7 +257,7 @@ pub fn is_subject_pronoun(word: &str) -> bool {
 /// Titles and offices that stand before a name: `Secretary`, `Sen.`, `Mr`.
 pub fn is_title(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    TITLES.contains(&word)
+    in_list!(TITLES, word)
 }
 
 #[rustfmt::skip]
@@ -243,7 +280,7 @@ const TITLES: &[&str] = &[
 /// Role words and modifiers that may stand, in lower case, before a name:
 /// `campaign manager Robby Mook`, `police Chief Chuck Jordan`.
 pub fn is_role_word(word: &str) -> bool {
-    is_title(word) || ROLE_MODIFIERS.contains(&word)
+    is_title(word) || in_list!(ROLE_MODIFIERS, word)
 }
 
 #[rustfmt::skip]
@@ -257,7 +294,7 @@ const ROLE_MODIFIERS: &[&str] = &[
 
 /// Capitalised words that start sentences but are not names.
 pub fn is_capitalised_stopword(word: &str) -> bool {
-    STOP_CAPS.contains(&word)
+    in_list!(STOP_CAPS, word)
 }
 
 #[rustfmt::skip]
@@ -469,7 +506,7 @@ pub fn is_speaker_noun(word: &str) -> bool {
     let singular = singular.or_else(|| word.strip_suffix('s')).unwrap_or(word);
     is_title(word)
         || is_bare_speaker_noun(word)
-        || [word, singular].iter().any(|w| SPEAKER_NOUNS.contains(w))
+        || [word, singular].iter().any(|w| in_list!(SPEAKER_NOUNS, *w))
 }
 
 #[rustfmt::skip]

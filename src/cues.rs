@@ -394,7 +394,7 @@ impl<'a> Text<'a> {
 
     /// A capitalised word that can be part of a name.
     fn is_name_word(&self, i: usize) -> bool {
-        self.is_capitalised(i) && !self.word(i).is_some_and(|w| is_capitalised_stopword(&w))
+        self.is_capitalised(i) && !self.word(i).is_some_and(|w| is_capitalised_stopword(w))
     }
 
     /// `de`, `van`, `bin`, `of` between two name words.
@@ -459,20 +459,21 @@ impl<'a> Text<'a> {
         if i > 0
             && self
                 .word(i - 1)
-                .is_some_and(|w| is_determiner(&w) || possessive(&w))
+                .is_some_and(|w| is_determiner(w) || possessive(w))
         {
             return None;
         }
         // Their bare form only after a subject: `they call`, not `press secretary`.
         let after_subject = i > 0
             && (self.is_capitalised(i - 1)
-                || self.word(i - 1).is_some_and(|w| is_subject_pronoun(&w)));
+                || self.word(i - 1).is_some_and(|w| is_subject_pronoun(w)));
         if is_noun_like_cue(stem) && word == stem && !after_subject {
             return None;
         }
         match NEEDS_PARTICLE.iter().find(|(s, _)| *s == stem) {
-            Some((_, particle)) => (self.word(i + 1).as_deref() == Some(*particle))
-                .then(|| (self.source_text(i, i + 1), i + 1)),
+            Some((_, particle)) => {
+                (self.word(i + 1) == Some(*particle)).then(|| (self.source_text(i, i + 1), i + 1))
+            }
             None => Some((self.source_text(i, i), i)),
         }
     }
@@ -494,7 +495,7 @@ impl<'a> Text<'a> {
             return false;
         };
         let names_a_work =
-            previous.ends_with("’s") || previous.ends_with("'s") || is_work_noun(&previous);
+            previous.ends_with("’s") || previous.ends_with("'s") || is_work_noun(previous);
         words.len() <= 5 && title_case && names_a_work
     }
 
@@ -504,7 +505,7 @@ impl<'a> Text<'a> {
         };
         let first = self.chars[self.spans[q].start];
         let sentence_like = first.is_uppercase() || first.is_numeric() || "[(….'‘".contains(first);
-        let woven = qt > 0 && self.word(qt - 1).is_some_and(|w| cue_stem(&w).is_none());
+        let woven = qt > 0 && self.word(qt - 1).is_some_and(|w| cue_stem(w).is_none());
         if sentence_like && !woven {
             QuoteKind::Direct
         } else {
@@ -538,8 +539,7 @@ impl<'a> Text<'a> {
             }
             return self.noun_phrase_after(last + 1).map(|m| (m, cue));
         }
-        if self.word(k).as_deref() == Some("according") && self.word(k + 1).as_deref() == Some("to")
-        {
+        if self.word(k) == Some("according") && self.word(k + 1) == Some("to") {
             return self
                 .noun_phrase_after(k + 2)
                 .map(|m| (m, "according to".to_string()));
@@ -557,7 +557,7 @@ impl<'a> Text<'a> {
         // Right after a quote any description is a speaker: `the New York businessman said`.
         let described = self
             .word(k)
-            .is_some_and(|w| is_determiner(&w) || w.ends_with("’s") || w.ends_with("'s"))
+            .is_some_and(|w| is_determiner(w) || w.ends_with("’s") || w.ends_with("'s"))
             && (k..verb).all(|i| self.tokens[i].kind == Kind::Word)
             && verb - k <= NOUN_PHRASE_WORDS;
         let mention = match self.subject_before(verb, k) {
@@ -569,7 +569,7 @@ impl<'a> Text<'a> {
         // mention is the tail of (`Judicial Watch president Tom Fitton`) is fine.
         let lead_in = (k..verb).take_while(|&i| self.tokens[i].start < mention.start);
         let in_noun_phrase = |i: usize| match self.tokens[i].kind {
-            Kind::Word => self.word(i).is_some_and(|w| !ends_noun_phrase(&w)),
+            Kind::Word => self.word(i).is_some_and(|w| !ends_noun_phrase(w)),
             Kind::Punct(c) => !matches!(c, ',' | '.' | '!' | '?' | ';' | ':'),
             _ => false,
         };
@@ -588,9 +588,7 @@ impl<'a> Text<'a> {
             .map_or(qt.saturating_sub(BEFORE_WINDOW), |i| i + 1);
         let mut orphan_cue: Option<String> = None;
         for j in (floor..qt).rev() {
-            if self.word(j).as_deref() == Some("according")
-                && self.word(j + 1).as_deref() == Some("to")
-            {
+            if self.word(j) == Some("according") && self.word(j + 1) == Some("to") {
                 if let Some(m) = self.noun_phrase_after(j + 2) {
                     return Some((m, Some("according to".to_string()), Via::Before));
                 }
@@ -620,7 +618,7 @@ impl<'a> Text<'a> {
         // `Said Ellis: “…”`: an inverted cue opening the sentence.
         if qt >= 2 && matches!(self.punct(qt - 1), Some(':' | ',')) {
             let opening = self.word(floor).filter(|_| self.is_capitalised(floor));
-            if let Some(stem) = opening.as_deref().and_then(cue_stem) {
+            if let Some(stem) = opening.and_then(cue_stem) {
                 if matches!(stem, "say" | "add" | "ask" | "write" | "tell") {
                     if let Some(m) = self.noun_phrase_after(floor + 1) {
                         if self.token_after(m.end) == Some(qt - 1) {
@@ -643,7 +641,7 @@ impl<'a> Text<'a> {
             let subject = self.sentence_subject(floor, qt)?;
             let verb_follows = self
                 .word(self.token_after(subject.end)?)
-                .is_some_and(|w| !self.is_capitalised_word(&w));
+                .is_some_and(|w| !self.is_capitalised_word(w));
             return verb_follows.then_some((subject, None, Via::Colon));
         }
         None
@@ -653,11 +651,11 @@ impl<'a> Text<'a> {
     /// speech noun whose content is the quote names its speaker by possessive.
     fn possessor_of_claim(&self, noun: usize, qt: usize) -> Option<Mention> {
         let word = self.word(noun)?;
-        if !is_speech_noun(&word) || noun == 0 {
+        if !is_speech_noun(word) || noun == 0 {
             return None;
         }
         let introduces = noun + 1 == qt
-            || self.word(noun + 1).as_deref() == Some("that")
+            || self.word(noun + 1) == Some("that")
             || self.punct(noun + 1) == Some(':');
         if !introduces || qt - noun > 12 || (noun + 1..qt).any(|i| self.cue_at(i).is_some()) {
             return None;
@@ -691,12 +689,12 @@ impl<'a> Text<'a> {
     ) -> Option<(Mention, Option<String>, Via)> {
         let t = self.token_after(clause_start)?;
         let mut verb = t.checked_sub(1)?;
-        if self.word(verb).as_deref() == Some("that") {
+        if self.word(verb) == Some("that") {
             verb = verb.checked_sub(1)?;
         }
         let (cue, _) = self
             .cue_at(verb)
-            .filter(|_| says_strongly(self.word(verb).as_deref()))?;
+            .filter(|_| says_strongly(self.word(verb)))?;
         let m = self.subject_before(verb, floor)?;
         Some((m, Some(cue), Via::Before))
     }
@@ -749,7 +747,7 @@ impl<'a> Text<'a> {
             && skipped < 4
             && self
                 .word(j - 1)
-                .is_some_and(|w| is_adverb_or_auxiliary(&w) || is_time_word(&w))
+                .is_some_and(|w| is_adverb_or_auxiliary(w) || is_time_word(w))
         {
             j -= 1;
             skipped += 1;
@@ -777,7 +775,7 @@ impl<'a> Text<'a> {
                     Who::Pronoun,
                 ));
             }
-            if is_subject_pronoun(&word) {
+            if is_subject_pronoun(word) {
                 let who = if word == "who" {
                     let antecedent = (t > floor + 1 && self.punct(t - 1) == Some(','))
                         .then(|| self.noun_phrase_ending_at(t - 2, floor, false))
@@ -791,7 +789,7 @@ impl<'a> Text<'a> {
                 };
                 return Some(self.mention(t, t, who));
             }
-            return self.noun_phrase_ending_at(t, floor, says_strongly(self.word(verb).as_deref()));
+            return self.noun_phrase_ending_at(t, floor, says_strongly(self.word(verb)));
         }
         if matches!(self.punct(t), Some(',' | '–' | '—')) {
             return self.subject_with_apposition(t, floor);
@@ -832,10 +830,10 @@ impl<'a> Text<'a> {
             if !relative && inside.clone().any(|i| self.cue_at(i).is_some()) {
                 continue;
             }
-            let descriptive = is_determiner(&first)
+            let descriptive = is_determiner(first)
                 || first.ends_with("’s")
                 || first.ends_with("'s")
-                || is_role_word(&first);
+                || is_role_word(first);
             let role = (descriptive && !relative)
                 .then(|| (self.tokens[inside.start].start, self.tokens[comma - 1].end));
             let with_role = |mut mention: Mention| {
@@ -911,7 +909,7 @@ impl<'a> Text<'a> {
             let (start, person) = self.name_run_ending_at(t, floor);
             // `Blinken and Lammy`, `US Secretary … Blinken and … David Lammy`
             if start >= floor + 2
-                && self.word(start - 1).as_deref() == Some("and")
+                && self.word(start - 1) == Some("and")
                 && self.is_name_word(start - 2)
             {
                 let (first_start, first) = self.name_run_ending_at(start - 2, floor);
@@ -919,14 +917,14 @@ impl<'a> Text<'a> {
             }
             return Some(self.mention(start, t, Who::Named(person)));
         }
-        if ends_noun_phrase(&word) || is_adverb_or_auxiliary(&word) || cue_stem(&word).is_some() {
+        if ends_noun_phrase(word) || is_adverb_or_auxiliary(word) || cue_stem(word).is_some() {
             return None;
         }
         let mut s = t;
         let mut determined = false;
         loop {
             let w = self.word(s)?;
-            if is_determiner(&w) || (s < t && (w.ends_with("’s") || w.ends_with("'s"))) {
+            if is_determiner(w) || (s < t && (w.ends_with("’s") || w.ends_with("'s"))) {
                 determined = true;
                 break;
             }
@@ -935,12 +933,12 @@ impl<'a> Text<'a> {
             }
             let previous = s - 1;
             match self.word(previous) {
-                Some(pw) if self.is_capitalised(previous) || !ends_noun_phrase(&pw) => s = previous,
+                Some(pw) if self.is_capitalised(previous) || !ends_noun_phrase(pw) => s = previous,
                 _ => break,
             }
         }
-        if (determined && s < t && (any_head || is_speaker_noun(&word)))
-            || is_bare_speaker_noun(&word)
+        if (determined && s < t && (any_head || is_speaker_noun(word)))
+            || is_bare_speaker_noun(word)
         {
             let s = if determined { s } else { t };
             return Some(self.mention(s, t, Who::Nominal));
@@ -966,7 +964,7 @@ impl<'a> Text<'a> {
             && s - role_start < 5
             && self
                 .word(role_start - 1)
-                .is_some_and(|w| !self.is_capitalised(role_start - 1) && is_role_word(&w))
+                .is_some_and(|w| !self.is_capitalised(role_start - 1) && is_role_word(w))
         {
             role_start -= 1;
         }
@@ -986,7 +984,7 @@ impl<'a> Text<'a> {
         for i in name_run_start..=t {
             let w = self.word(i).unwrap_or_default();
             if i < t
-                && (is_title(&w)
+                && (is_title(w)
                     || w.ends_with("’s")
                     || w.ends_with("'s")
                     || (w == "of" && i == name_from && i > name_run_start))
@@ -995,7 +993,7 @@ impl<'a> Text<'a> {
             }
         }
         // `Secretary of Homeland Security Jeh Johnson`: the name is the last two words.
-        if name_from > name_run_start && self.word(name_from - 1).as_deref() == Some("of") {
+        if name_from > name_run_start && self.word(name_from - 1) == Some("of") {
             name_from = name_from.max(t.saturating_sub(1));
         }
         let name = (self.tokens[name_from].start, self.tokens[t].end);
@@ -1024,7 +1022,7 @@ impl<'a> Text<'a> {
     /// or `according to`.
     fn noun_phrase_after(&self, k: usize) -> Option<Mention> {
         let word = self.word(k)?;
-        if is_subject_pronoun(&word) && word != "who" {
+        if is_subject_pronoun(word) && word != "who" {
             return Some(self.mention(k, k, Who::Pronoun));
         }
         // `former Obama adviser David Axelrod`, `Will Doyle`: role words and
@@ -1040,7 +1038,7 @@ impl<'a> Text<'a> {
                     name_start = e;
                 }
                 name_end = Some(e);
-            } else if !(self.word(e).is_some_and(|w| is_role_word(&w))
+            } else if !(self.word(e).is_some_and(|w| is_role_word(w))
                 || (name_end == Some(e.wrapping_sub(1))
                     && self.is_name_connector(e)
                     && self.is_name_word(e + 1)))
@@ -1057,7 +1055,7 @@ impl<'a> Text<'a> {
             if let Some(role) = self.apposition_after(end + 1) {
                 person.role.get_or_insert(role);
             }
-            if self.word(end + 1).as_deref() == Some("and") && self.is_name_word(end + 2) {
+            if self.word(end + 1) == Some("and") && self.is_name_word(end + 2) {
                 let mut e2 = end + 2;
                 while self.is_name_word(e2 + 1) {
                     e2 += 1;
@@ -1068,19 +1066,19 @@ impl<'a> Text<'a> {
             return Some(self.mention(k, end, Who::Named(person)));
         }
         let demonstrative = matches!(word, "that" | "this" | "these" | "those");
-        if (is_determiner(&word) && !demonstrative) || word.ends_with("’s") || word.ends_with("'s")
+        if (is_determiner(word) && !demonstrative) || word.ends_with("’s") || word.ends_with("'s")
         {
             let mut e = k;
             while e - k < NOUN_PHRASE_WORDS
                 && self.word(e + 1).is_some_and(|w| {
-                    !ends_noun_phrase(&w) && !matches!(w, "for" | "of" | "who" | "in" | "at" | "on")
+                    !ends_noun_phrase(w) && !matches!(w, "for" | "of" | "who" | "in" | "at" | "on")
                 })
             {
                 e += 1;
             }
             return (e > k).then(|| self.mention(k, e, Who::Nominal));
         }
-        if is_bare_speaker_noun(&word) {
+        if is_bare_speaker_noun(word) {
             return Some(self.mention(k, k, Who::Nominal));
         }
         None
@@ -1092,8 +1090,8 @@ impl<'a> Text<'a> {
             return None;
         }
         let first = self.word(comma + 1)?;
-        if !(is_determiner(&first)
-            || is_role_word(&first)
+        if !(is_determiner(first)
+            || is_role_word(first)
             || first.ends_with("’s")
             || first.ends_with("'s"))
         {

@@ -394,7 +394,7 @@ impl<'a> Text<'a> {
 
     /// A capitalised word that can be part of a name.
     fn is_name_word(&self, i: usize) -> bool {
-        self.is_capitalised(i) && !self.word(i).is_some_and(|w| is_capitalised_stopword(w))
+        self.is_capitalised(i) && !self.word(i).is_some_and(is_capitalised_stopword)
     }
 
     /// `de`, `van`, `bin`, `of` between two name words.
@@ -465,8 +465,7 @@ impl<'a> Text<'a> {
         }
         // Their bare form only after a subject: `they call`, not `press secretary`.
         let after_subject = i > 0
-            && (self.is_capitalised(i - 1)
-                || self.word(i - 1).is_some_and(|w| is_subject_pronoun(w)));
+            && (self.is_capitalised(i - 1) || self.word(i - 1).is_some_and(is_subject_pronoun));
         if is_noun_like_cue(stem) && word == stem && !after_subject {
             return None;
         }
@@ -1038,7 +1037,7 @@ impl<'a> Text<'a> {
                     name_start = e;
                 }
                 name_end = Some(e);
-            } else if !(self.word(e).is_some_and(|w| is_role_word(w))
+            } else if !(self.word(e).is_some_and(is_role_word)
                 || (name_end == Some(e.wrapping_sub(1))
                     && self.is_name_connector(e)
                     && self.is_name_word(e + 1)))

@@ -41,6 +41,20 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("gone", "go"),
     ("began", "begin"),
     ("begun", "begin"),
+    // German and French news verbs, for the same patterns (`„…“, sagte Müller`).
+    ("sagte", "say"),
+    ("sagt", "say"),
+    ("erklärte", "explain"),
+    ("erklärt", "explain"),
+    ("betonte", "stress"),
+    ("meinte", "say"),
+    ("dit", "say"),
+    ("déclare", "declare"),
+    ("déclaré", "declare"),
+    ("explique", "explain"),
+    ("affirme", "claim"),
+    ("ajoute", "add"),
+    ("estime", "believe"),
 ];
 
 /// Stems that are cues only with a particle after them: `went on`, `pointed out`.

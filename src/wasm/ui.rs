@@ -22,7 +22,7 @@ const STYLE: &str = r#"
   box-shadow: 0 0 0 1px rgba(255,255,255,.85), 0 1px 2px rgba(0,0,0,.35); cursor: default; user-select: none; }
 .ql-label:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .ql-label[hidden] { display: none; }
-.ql-card { position: absolute; pointer-events: auto; box-sizing: border-box; width: 19em; padding: 10px 12px;
+.ql-card { position: absolute; pointer-events: auto; box-sizing: border-box; width: 21em; padding: 10px 12px;
   border-radius: 8px; background: #fffdf8; color: #1c1917; border: 1px solid #d6d3d1;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.4 system-ui, sans-serif; }
 .ql-card[hidden] { display: none; }

@@ -57,11 +57,14 @@ const SKIPPED_ROLES: &[&str] = &[
     "dialog",
 ];
 
-/// Walks `root` into text and nodes.
-pub fn extract(root: &Element, window: &Window) -> Extracted {
+/// Walks each root, in the order given, into one text with its nodes.
+pub fn extract(roots: &[Element], window: &Window) -> Extracted {
     let mut builder = TextMapBuilder::new();
     let mut nodes = Vec::new();
-    walk_children(root, window, &mut builder, &mut nodes);
+    for root in roots {
+        walk_children(root, window, &mut builder, &mut nodes);
+        builder.break_block();
+    }
     Extracted {
         map: builder.finish(),
         nodes,
@@ -217,3 +220,30 @@ fn densest_paragraph_parent(body: &Element) -> Option<Element> {
 /// Paragraphs inside these never make an article body.
 const SKIPPED_CONTAINERS: &str =
     "nav, header, footer, aside, form, [role=navigation], [role=complementary]";
+
+/// Articles that arrived with `added` (infinite scroll): the element itself or
+/// the articles inside it, when they hold real paragraphs.
+pub fn added_articles(added: &Element) -> Vec<Element> {
+    const ARTICLES: &str = "article, [itemprop=articleBody]";
+    let mut found = Vec::new();
+    if added.matches(ARTICLES).unwrap_or(false) {
+        found.push(added.clone());
+    } else if let Ok(list) = added.query_selector_all(ARTICLES) {
+        found.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()));
+    }
+    found.retain(|article| {
+        let in_chrome = article.closest(SKIPPED_CONTAINERS).ok().flatten().is_some();
+        !in_chrome && paragraph_text(article) >= 200
+    });
+    found
+}
+
+fn paragraph_text(element: &Element) -> usize {
+    let Ok(paragraphs) = element.query_selector_all("p") else {
+        return 0;
+    };
+    (0..paragraphs.length())
+        .filter_map(|i| paragraphs.item(i)?.text_content())
+        .map(|t| t.trim().chars().count())
+        .sum()
+}

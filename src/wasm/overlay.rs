@@ -25,7 +25,7 @@ use web_sys::{
     ScrollIntoViewOptions, ScrollLogicalPosition, Text, Window,
 };
 
-use super::extract::{extract, find_article_root, Extracted};
+use super::extract::{added_articles, extract, find_article_root, Extracted};
 use super::paint::{Painter, Slot};
 use super::ui::{CardText, Ui};
 use crate::{analyze, Quote};
@@ -53,8 +53,13 @@ struct Drawn {
 struct State {
     window: Window,
     doc: Document,
-    root: Element,
-    /// Attached by `attachToPage`: find the article body again if it goes away.
+    /// The regions read, in document order: the root given or found, plus (on a
+    /// whole page) articles that arrived later, as infinite scroll adds them.
+    roots: Vec<Element>,
+    /// Articles added since the last pass, not yet checked against `roots`.
+    arrived: Vec<Element>,
+    /// Attached by `attachToPage`: find the article body again if it goes away,
+    /// and take in articles added later.
     page_mode: bool,
     ui: Ui,
     painter: Painter,
@@ -180,7 +185,8 @@ impl Overlay {
         let state = Rc::new(RefCell::new(State {
             window,
             doc,
-            root,
+            roots: vec![root],
+            arrived: Vec::new(),
             page_mode,
             ui,
             painter,
@@ -224,7 +230,7 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
             s.window.clone(),
             s.doc.clone(),
             s.ui.shadow.clone(),
-            s.root.clone(),
+            s.roots[0].clone(),
             s.page_mode,
         )
     };
@@ -384,18 +390,12 @@ impl State {
     /// One full pass: extract, analyse, reconcile with what is drawn, paint, lay out.
     fn pass(&mut self) {
         let started = self.now();
-        if self.page_mode && !self.root.is_connected() {
-            if let Some(root) = find_article_root(&self.doc) {
-                if let Some(resize) = &self.resize {
-                    resize.disconnect();
-                    resize.observe(&root);
-                }
-                self.root = root;
-            }
+        if self.page_mode {
+            self.update_roots();
         }
         // The fallback's marks are page DOM: take them out before reading the text.
         self.painter.clear();
-        let extracted = extract(&self.root, &self.window);
+        let extracted = extract(&self.roots, &self.window);
         let analysis = analyze(extracted.map.text());
 
         let mut old = std::mem::take(&mut self.drawn);
@@ -487,6 +487,46 @@ impl State {
                 self.slots.len() - 1
             }
         })
+    }
+
+    fn inside_roots(&self, node: &Node) -> bool {
+        self.roots.iter().any(|r| r.contains(Some(node)))
+    }
+
+    /// Drops roots that left the page, finds the article again when none is
+    /// left (single-page navigation), and takes in articles that arrived, in
+    /// document order, none inside another.
+    fn update_roots(&mut self) {
+        let before = self.roots.clone();
+        self.roots.retain(|r| r.is_connected());
+        for article in std::mem::take(&mut self.arrived) {
+            if !article.is_connected() || self.inside_roots(&article) {
+                continue;
+            }
+            self.roots.retain(|r| !article.contains(Some(r)));
+            self.roots.push(article);
+        }
+        if self.roots.is_empty() {
+            self.roots.extend(find_article_root(&self.doc));
+        }
+        // FOLLOWING (4): `b` comes after `a`.
+        self.roots.sort_by(|a, b| {
+            if a == b {
+                std::cmp::Ordering::Equal
+            } else if a.compare_document_position(b) & 4 != 0 {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            }
+        });
+        if self.roots != before {
+            if let Some(resize) = &self.resize {
+                resize.disconnect();
+                for root in &self.roots {
+                    resize.observe(root);
+                }
+            }
+        }
     }
 
     /// Measures every quote and moves its badge to the quote's first line.
@@ -711,20 +751,29 @@ impl State {
         self.card_for = None;
     }
 
-    /// Text changes in the root schedule a pass; attribute changes (a class or
+    /// Text changes in a root schedule a pass; attribute changes (a class or
     /// style that may move or reveal text) only a re-layout, which is cheaper.
+    /// On a whole page, an article added elsewhere or a root taken out counts too.
     fn on_mutations(&mut self, records: &Array) {
-        let mut text_changed = self.page_mode && !self.root.is_connected();
+        let mut text_changed = self.page_mode && self.roots.iter().any(|r| !r.is_connected());
         let mut moved = false;
         for record in records.iter() {
             let record = record.unchecked_into::<MutationRecord>();
             if record.type_() == "attributes" {
                 moved = true;
-            } else if record
-                .target()
-                .is_some_and(|t| self.root.contains(Some(&t)))
-            {
+            } else if record.target().is_some_and(|t| self.inside_roots(&t)) {
                 text_changed = true;
+            } else if self.page_mode {
+                let added = record.added_nodes();
+                for i in 0..added.length() {
+                    let Some(element) = added.item(i).and_then(|n| n.dyn_into::<Element>().ok())
+                    else {
+                        continue;
+                    };
+                    let articles = added_articles(&element);
+                    text_changed |= !articles.is_empty();
+                    self.arrived.extend(articles);
+                }
             }
         }
         if moved {

@@ -290,6 +290,34 @@ export function defineSuite(kind) {
       });
     });
 
+    test('infinite scroll: an article added below the first one is analysed too', async () => {
+      await onVisit(SEED, async (v) => {
+        const { page, popup } = v;
+        const before = await readOverlay(page);
+        await page.evaluate(() => {
+          const article = document.createElement('article');
+          for (const text of [
+            'Next story: the harbour authority published its annual report on shipping volumes today.',
+            'Container traffic rose by four per cent over the year, driven by new routes to the Baltic.',
+            '“It was our busiest summer on record,” said harbour master Lena Holm.',
+          ]) {
+            const p = document.createElement('p');
+            p.textContent = text;
+            article.append(p);
+          }
+          document.querySelector('main').after(article);
+        });
+        let drawn = before;
+        for (let i = 0; i < 50 && drawn.ranges.length === before.ranges.length; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          drawn = await readOverlay(page);
+        }
+        assert.equal(drawn.ranges.length, before.ranges.length + 1);
+        assert.ok(drawn.ranges.some((r) => r.text === 'It was our busiest summer on record,'));
+        assert.equal((await popup.status()).quotes, v.status.quotes + 1);
+      });
+    });
+
     test('single-page navigation: a new article replacing the old one is analysed', async () => {
       await onVisit(SEED, async (v) => {
         const { page, popup } = v;

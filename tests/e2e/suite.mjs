@@ -11,6 +11,35 @@ const SEED = '/fixtures/seed-article.html';
 // hand): there the check is that nothing is highlighted.
 const WITHOUT_QUOTES = new Set(['heise.html']);
 
+/// Puts an <article> of `texts` into the page: after <main> (infinite scroll)
+/// or in place of the current <article> (single-page navigation).
+function addArticle(page, texts, how) {
+  return page.evaluate(
+    (texts, how) => {
+      const article = document.createElement('article');
+      for (const text of texts) {
+        const p = document.createElement('p');
+        p.textContent = text;
+        article.append(p);
+      }
+      if (how === 'replace') document.querySelector('article').replaceWith(article);
+      else document.querySelector('main').after(article);
+    },
+    texts,
+    how,
+  );
+}
+
+/// Reads the overlay until `done(drawn)` holds or five seconds pass.
+async function overlayWhen(page, done) {
+  let drawn = await readOverlay(page);
+  for (let i = 0; i < 50 && !done(drawn); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    drawn = await readOverlay(page);
+  }
+  return drawn;
+}
+
 export function defineSuite(kind) {
   describe(`extension in ${kind}`, { timeout: 600000 }, () => {
     let server;
@@ -247,11 +276,7 @@ export function defineSuite(kind) {
         p.append(em, '.” Then he left.');
         document.querySelector('article').append(p);
       });
-      let drawn = before;
-      for (let i = 0; i < 50 && drawn.ranges.length === before.ranges.length; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        drawn = await readOverlay(page);
-      }
+      const drawn = await overlayWhen(page, (d) => d.ranges.length > before.ranges.length);
       assert.equal(drawn.ranges.length, before.ranges.length + 1);
       assert.ok(drawn.ranges.some((r) => r.text === 'Olé 🇫🇷 todo bien, señor.'), 'range text is exact');
       const status = await popup.status();
@@ -294,24 +319,16 @@ export function defineSuite(kind) {
       await onVisit(SEED, async (v) => {
         const { page, popup } = v;
         const before = await readOverlay(page);
-        await page.evaluate(() => {
-          const article = document.createElement('article');
-          for (const text of [
+        await addArticle(
+          page,
+          [
             'Next story: the harbour authority published its annual report on shipping volumes today.',
             'Container traffic rose by four per cent over the year, driven by new routes to the Baltic.',
             '“It was our busiest summer on record,” said harbour master Lena Holm.',
-          ]) {
-            const p = document.createElement('p');
-            p.textContent = text;
-            article.append(p);
-          }
-          document.querySelector('main').after(article);
-        });
-        let drawn = before;
-        for (let i = 0; i < 50 && drawn.ranges.length === before.ranges.length; i++) {
-          await new Promise((r) => setTimeout(r, 100));
-          drawn = await readOverlay(page);
-        }
+          ],
+          'after',
+        );
+        const drawn = await overlayWhen(page, (d) => d.ranges.length > before.ranges.length);
         assert.equal(drawn.ranges.length, before.ranges.length + 1);
         assert.ok(drawn.ranges.some((r) => r.text === 'It was our busiest summer on record,'));
         assert.equal((await popup.status()).quotes, v.status.quotes + 1);
@@ -321,25 +338,16 @@ export function defineSuite(kind) {
     test('single-page navigation: a new article replacing the old one is analysed', async () => {
       await onVisit(SEED, async (v) => {
         const { page, popup } = v;
-        await page.evaluate(() => {
-          const article = document.createElement('article');
-          for (const text of [
+        await addArticle(
+          page,
+          [
             'The council met on Tuesday to discuss the new bridge.',
             '“We have waited long enough,” said Mayor Ruth Okafor.',
             'Engineers said work could begin in spring.',
-          ]) {
-            const p = document.createElement('p');
-            p.textContent = text;
-            article.append(p);
-          }
-          document.querySelector('article').replaceWith(article);
-        });
-        let drawn;
-        for (let i = 0; i < 50; i++) {
-          await new Promise((r) => setTimeout(r, 100));
-          drawn = await readOverlay(page);
-          if (drawn.ranges.length === 1) break;
-        }
+          ],
+          'replace',
+        );
+        const drawn = await overlayWhen(page, (d) => d.ranges.length === 1);
         assert.deepEqual(drawn.ranges.map((r) => r.text), ['We have waited long enough,']);
         assert.equal(drawn.badges.length, 1);
         assert.equal((await popup.status()).quotes, 1);

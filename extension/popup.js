@@ -27,7 +27,9 @@ function render(status) {
   }
   $('summary').textContent = !status.on
     ? 'Off on this page.'
-    : status.quotes > 0
+    : status.error
+      ? `Quotelens could not start here: ${status.error}`
+      : status.quotes > 0
       ? `${plural(status.quotes, 'quote')} by ${plural(status.speakers, 'speaker')}.`
       : 'No quotations found on this page.';
   page.disabled = siteOff.disabled = false;

@@ -20,7 +20,9 @@
 //! overlay.refresh();  // re-read the text now instead of waiting for the observer
 //! overlay.detach();   // remove everything it added: the page is as before
 //!
-//! // The extension's entry point: find the article body itself, then as above.
+//! // The extension's entry point: find the article body itself, then as above;
+//! // it also finds the article again after single-page navigation and reads
+//! // articles that infinite scroll adds below it.
 //! const pageOverlay = attachToPage();
 //! ```
 //!

@@ -27,7 +27,12 @@ export async function serve() {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    // `?csp` serves the page under a strict policy, as many news sites do.
+    if (new URL(req.url, 'http://x').searchParams.has('csp')) {
+      headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
+    }
+    res.writeHead(200, headers);
     res.end(readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

@@ -25,7 +25,7 @@
 //! assert_eq!(a.quotes[0].role.as_deref(), Some("Secretary of State"));
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
 use crate::spans::Span;
@@ -81,6 +81,8 @@ struct Registry {
     by_surname: HashMap<String, usize>,
     /// Canonical name → entity, for groups and descriptions.
     by_name: HashMap<String, usize>,
+    /// (entity, alias) pairs already listed, so a new alias costs O(1).
+    aliases_seen: HashSet<(usize, String)>,
 }
 
 impl Registry {
@@ -120,7 +122,7 @@ impl Registry {
         if entity.gender.is_none() {
             entity.gender = gender_of_honorific(chars, person.name.0);
         }
-        if name != entity.name && !entity.aliases.contains(&name) {
+        if name != entity.name && self.aliases_seen.insert((id, name.clone())) {
             entity.aliases.push(name);
         }
         id

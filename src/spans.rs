@@ -168,7 +168,9 @@ fn push_span(
     while end > start && chars[end - 1].is_whitespace() {
         end -= 1;
     }
-    if start < end {
+    // A span of nothing but marks and punctuation (`“‘“x”`) quotes nobody.
+    let has_words = chars[start..end].iter().any(|c| c.is_alphanumeric());
+    if start < end && has_words {
         spans.push(Span {
             open_at: quote.open_at,
             close_at,

@@ -630,17 +630,22 @@ impl<'a> Text<'a> {
         // A colon introduces the quote: headline style `Trump: “…”`, or
         // `Trump … leaned in and boomed: “…”`; the sentence's subject speaks.
         if qt >= 2 && self.punct(qt - 1) == Some(':') {
+            // `Media caption Barack Obama: "…"`: a name right before the colon.
             if let Some(m) = self.noun_phrase_ending_at(qt - 2, floor, false) {
-                if m.start == self.tokens[floor].start
-                    && matches!(m.who, Who::Named(_) | Who::Group(_))
-                {
+                if matches!(m.who, Who::Named(_) | Who::Group(_)) {
                     return Some((m, None, Via::Colon));
                 }
             }
             let subject = self.sentence_subject(floor, qt)?;
-            let verb_follows = self
-                .word(self.token_after(subject.end)?)
-                .is_some_and(|w| !self.is_capitalised_word(w));
+            // `Trump gestured …, then boomed:` has a verb after its subject;
+            // `New lower prices. Same high standards:` has none.
+            let verb_follows = self.word(self.token_after(subject.end)?).is_some_and(|w| {
+                !self.is_capitalised_word(w)
+                    && (w.ends_with("ed")
+                        || w.ends_with('s')
+                        || cue_stem(w).is_some()
+                        || is_adverb_or_auxiliary(w))
+            });
             return verb_follows.then_some((subject, None, Via::Colon));
         }
         None

@@ -66,6 +66,61 @@ fn gender_of_honorific(chars: &[char], name_start: usize) -> Option<Gender> {
     }
 }
 
+/// `Whole Foods Market`, `the ministry`, `CNN`: a speaker that is no `he` or `she`.
+fn is_organisation(name: &str) -> bool {
+    const ORGANISATION_WORDS: [&str; 40] = [
+        "market",
+        "foods",
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "company",
+        "co",
+        "group",
+        "department",
+        "ministry",
+        "office",
+        "university",
+        "party",
+        "committee",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "council",
+        "agency",
+        "campaign",
+        "association",
+        "institute",
+        "foundation",
+        "bank",
+        "court",
+        "commission",
+        "board",
+        "police",
+        "service",
+        "government",
+        "administration",
+        "house",
+        "senate",
+        "congress",
+        "network",
+        "union",
+        "league",
+        "center",
+    ];
+    let last = name
+        .split_whitespace()
+        .last()
+        .unwrap_or(name)
+        .to_lowercase();
+    let acronym = name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
+    acronym
+        || ORGANISATION_WORDS.contains(&last.as_str())
+        || name.to_lowercase().starts_with("the ")
+}
+
 fn gender_of_pronoun(pronoun: &str) -> Option<Gender> {
     match pronoun {
         "he" => Some(Gender::Male),
@@ -198,7 +253,9 @@ impl Context {
     fn person_of_gender(&self, registry: &Registry, gender: Gender) -> Option<usize> {
         let fits = |&&id: &&usize| {
             let entity = &registry.entities[id];
-            !entity.is_group && entity.gender.is_none_or(|g| g == gender)
+            !entity.is_group
+                && !is_organisation(&entity.name)
+                && entity.gender.is_none_or(|g| g == gender)
         };
         let recent = self.recent_speakers.iter().rev().find(fits);
         recent

@@ -245,3 +245,17 @@ fn pronoun_takes_the_last_speaker_of_its_gender() {
     let text = "Ms Graham said the union would strike.\nMr Blinken said he was working on a deal.\n“We will fight this,” she added.";
     assert_eq!(speakers(text), [some("Graham")]);
 }
+
+#[test]
+fn he_is_never_an_organisation() {
+    let text = "At the terminal, skipper Wade Bassi knows what is happening at Amazon-owned Whole Foods Market.\n“When you look at nice halibut, it is pure white,” he said.";
+    assert_eq!(speakers(text), [some("Wade Bassi")]);
+}
+
+#[test]
+fn a_name_right_before_a_colon_speaks_and_adjectives_do_not() {
+    let text = "Media caption Barack Obama: \"Great Britain has always been our best partner\"";
+    assert_eq!(speakers(text), [some("Barack Obama")]);
+    let text = "Beyond the price cuts: “New lower prices. Same high standards.”";
+    assert_eq!(speakers(text), [None]);
+}

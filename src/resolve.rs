@@ -358,6 +358,8 @@ fn resolve_mention(
             let pronoun = slice(chars, (mention.start, mention.end)).to_lowercase();
             let resolved = match (pronoun.as_str(), gender_of_pronoun(&pronoun)) {
                 ("they", _) => context.last_group.or(context.last_speaker),
+                // `I` and `we` outside quotes are the writer, whom we cannot name.
+                ("i" | "we", _) => None,
                 (_, Some(gender)) => context.person_of_gender(registry, gender),
                 _ => context.last_speaker.or(context.last_person),
             };

@@ -49,8 +49,11 @@
       quotes: overlay ? overlay.quoteCount() : 0,
       speakers: overlay ? overlay.speakerCount() : 0,
       passMs: overlay ? overlay.lastPassMs() : 0,
+      sliceMs: overlay ? overlay.longestSliceMs() : 0,
       loadMs,
       error,
+      // [overlays, listeners, observers] the WASM layer holds, plus our own watcher.
+      live: [...(wasm ? wasm.liveCounts() : [0, 0, 0]), watcher ? 1 : 0],
     };
   }
 

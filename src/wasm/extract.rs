@@ -7,6 +7,11 @@
 //! paragraph wherever the browser lays out a block, so `<h1>A</h1><p>B</p>`
 //! never reads as "AB". The page is never modified: Readability-style cleaning
 //! drops blockquotes and pull quotes, which is exactly where quotes live.
+//!
+//! Not read: editable regions (`contenteditable`, form fields, a document in
+//! `designMode`), frames (the content script runs in the top frame only), and
+//! the inside of shadow roots: a component's own shadow tree is its business,
+//! while the light-DOM text it slots in is read like any other text.
 
 use crate::textmap::{TextMap, TextMapBuilder};
 use wasm_bindgen::JsCast;
@@ -47,6 +52,9 @@ const SKIPPED: &[&str] = &[
     "quotelens-root",
 ];
 
+/// An editable element: `contenteditable` with any value but `false`.
+const EDITABLE: &str = "[contenteditable]:not([contenteditable=false i])";
+
 /// ARIA landmarks that hold site chrome rather than the story.
 const SKIPPED_ROLES: &[&str] = &[
     "navigation",
@@ -57,66 +65,121 @@ const SKIPPED_ROLES: &[&str] = &[
     "dialog",
 ];
 
-/// Walks each root, in the order given, into one text with its nodes.
-pub fn extract(roots: &[Element], window: &Window) -> Extracted {
-    let mut builder = TextMapBuilder::new();
-    let mut nodes = Vec::new();
-    for root in roots {
-        walk_children(root, window, &mut builder, &mut nodes);
-        builder.break_block();
-    }
-    Extracted {
-        map: builder.finish(),
-        nodes,
-    }
+/// One open element of the walk: its next child to visit, and whether it is
+/// laid out as a block (a paragraph break after it).
+struct Frame {
+    next: Option<Node>,
+    block: bool,
 }
 
-fn walk_children(parent: &Node, window: &Window, b: &mut TextMapBuilder, nodes: &mut Vec<Text>) {
-    let mut child = parent.first_child();
-    while let Some(node) = child {
-        if let Some(text) = node.dyn_ref::<Text>() {
-            b.push_text(nodes.len(), &text.data());
-            nodes.push(text.clone());
-        } else if let Some(element) = node.dyn_ref::<Element>() {
-            walk_element(element, window, b, nodes);
+/// A walk that can stop after any node and resume later, so a huge page is
+/// read in slices that leave the page responsive between them. A node removed
+/// meanwhile ends its branch early; the pass after the page change reads it again.
+pub struct Walk {
+    roots: Vec<Element>,
+    next_root: usize,
+    stack: Vec<Frame>,
+    builder: TextMapBuilder,
+    nodes: Vec<Text>,
+}
+
+impl Walk {
+    pub fn new(roots: Vec<Element>) -> Walk {
+        Walk {
+            roots,
+            next_root: 0,
+            stack: Vec::new(),
+            builder: TextMapBuilder::new(),
+            nodes: Vec::new(),
         }
-        child = node.next_sibling();
     }
-}
 
-fn walk_element(element: &Element, window: &Window, b: &mut TextMapBuilder, nodes: &mut Vec<Text>) {
-    let name = element.local_name();
-    if name == "br" {
-        b.break_block();
-        return;
+    /// Visits up to `budget` nodes; true when every root has been read.
+    pub fn step(&mut self, window: &Window, budget: usize) -> bool {
+        for _ in 0..budget {
+            let Some(top) = self.stack.last_mut() else {
+                let Some(root) = self.roots.get(self.next_root) else {
+                    return true;
+                };
+                self.next_root += 1;
+                if root.closest(EDITABLE).ok().flatten().is_some() {
+                    continue;
+                }
+                self.stack.push(Frame {
+                    next: root.first_child(),
+                    block: true,
+                });
+                continue;
+            };
+            let Some(node) = top.next.take() else {
+                if self.stack.pop().is_some_and(|f| f.block) {
+                    self.builder.break_block();
+                }
+                continue;
+            };
+            top.next = node.next_sibling();
+            if let Some(text) = node.dyn_ref::<Text>() {
+                self.builder.push_text(self.nodes.len(), &text.data());
+                self.nodes.push(text.clone());
+            } else if let Some(element) = node.dyn_ref::<Element>() {
+                if let Some(block) = self.enter(element, window) {
+                    self.stack.push(Frame {
+                        next: element.first_child(),
+                        block,
+                    });
+                }
+            }
+        }
+        false
     }
-    if is_skipped(element, &name) {
-        return;
+
+    /// Whether to read inside `element`: `None` to skip it, else whether it is
+    /// a block (and a paragraph break was started before it).
+    fn enter(&mut self, element: &Element, window: &Window) -> Option<bool> {
+        let name = element.local_name();
+        if name == "br" {
+            self.builder.break_block();
+            return None;
+        }
+        if is_skipped(element, &name) {
+            return None;
+        }
+        // Computed style is the truth about blocks and `display: none` (a `<span>`
+        // may be a block, a `<div>` may be hidden by a class). `visibility: hidden`
+        // text is still read: pages hide their body until a script reveals it, and
+        // a badge on such text is hidden at layout time instead.
+        let style = window.get_computed_style(element).ok().flatten();
+        let display = style
+            .as_ref()
+            .and_then(|s| s.get_property_value("display").ok())
+            .unwrap_or_default();
+        if display == "none" {
+            return None;
+        }
+        let block = !(display.starts_with("inline") || display == "contents" || display.is_empty());
+        if block {
+            self.builder.break_block();
+        }
+        Some(block)
     }
-    // Computed style is the truth about blocks and `display: none` (a `<span>`
-    // may be a block, a `<div>` may be hidden by a class). `visibility: hidden`
-    // text is still read: pages hide their body until a script reveals it, and
-    // a badge on such text is hidden at layout time instead.
-    let style = window.get_computed_style(element).ok().flatten();
-    let display = style
-        .as_ref()
-        .and_then(|s| s.get_property_value("display").ok())
-        .unwrap_or_default();
-    if display == "none" {
-        return;
-    }
-    let block = !(display.starts_with("inline") || display == "contents" || display.is_empty());
-    if block {
-        b.break_block();
-    }
-    walk_children(element, window, b, nodes);
-    if block {
-        b.break_block();
+
+    pub fn finish(self) -> Extracted {
+        Extracted {
+            map: self.builder.finish(),
+            nodes: self.nodes,
+        }
     }
 }
 
 fn is_skipped(element: &Element, name: &str) -> bool {
     if SKIPPED.contains(&name) || element.has_attribute("hidden") {
+        return true;
+    }
+    // What a person is typing is theirs: never read, never wrapped.
+    if element
+        .get_attribute("contenteditable")
+        .is_some_and(|v| !v.eq_ignore_ascii_case("false"))
+    {
         return true;
     }
     if element

@@ -35,7 +35,7 @@ mod overlay;
 mod paint;
 mod ui;
 
-pub use overlay::{attach_to_page, Overlay};
+pub use overlay::{attach_to_page, live_counts, Overlay};
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

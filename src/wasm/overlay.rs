@@ -14,7 +14,9 @@
 //! busy: a re-entrant event (a `focus()` we caused) is dropped, never a panic.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicI32, Ordering::Relaxed};
 
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
@@ -25,14 +27,61 @@ use web_sys::{
     ScrollIntoViewOptions, ScrollLogicalPosition, Text, Window,
 };
 
-use super::extract::{added_articles, extract, find_article_root, Extracted};
+use super::extract::{added_articles, find_article_root, Extracted, Walk};
 use super::paint::{Painter, Slot};
 use super::ui::{CardText, Ui};
+use crate::textmap::Piece;
 use crate::{analyze, Quote};
 
 /// Wait after a page change before re-reading the text: long enough to batch an
 /// infinite-scroll insert, short enough to feel immediate.
 const REFRESH_DELAY_MS: i32 = 400;
+
+/// Work per slice of a pass before the event loop gets a turn: well under the
+/// 50 ms that counts as a long task, with room for one batch overrunning it.
+const SLICE_MS: f64 = 25.0;
+/// Nodes walked, and quotes drawn, between two looks at the clock.
+const WALK_BATCH: usize = 256;
+const DRAW_BATCH: usize = 64;
+const LAYOUT_BATCH: usize = 200;
+/// Text analysed at once, cut at a paragraph break after this many bytes. An
+/// article is shorter and is analysed whole; on a longer page a quote cannot
+/// run across a cut, and a speaker named only before it is not known after it.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// A pass under way: walk, analyse chunk by chunk, draw quote by quote.
+struct Job {
+    started: f64,
+    walk: Option<Walk>,
+    extracted: Option<Extracted>,
+    /// Where the next chunk starts, in bytes and code points; `None` when all is analysed.
+    analysed: Option<(usize, usize)>,
+    quotes: Vec<Quote>,
+    /// Code-point offsets of the paragraph breaks in the extracted text.
+    breaks: Vec<usize>,
+    next_quote: usize,
+    /// What the previous pass drew, by quote text, to keep what did not change.
+    old: HashMap<String, Vec<Drawn>>,
+    drawn: Vec<Drawn>,
+    pieces: Vec<(Piece, Slot)>,
+}
+
+/// What all overlays hold on the page right now: overlays, event listeners,
+/// observers. Kept for tests that toggle many times and look for leaks.
+static LIVE: [AtomicI32; 3] = [AtomicI32::new(0), AtomicI32::new(0), AtomicI32::new(0)];
+const OVERLAYS: usize = 0;
+const LISTENERS: usize = 1;
+const OBSERVERS: usize = 2;
+
+fn live(what: usize, by: i32) {
+    LIVE[what].fetch_add(by, Relaxed);
+}
+
+/// `liveCounts()`: `[overlays, listeners, observers]` attached and not yet detached.
+#[wasm_bindgen(js_name = liveCounts)]
+pub fn live_counts() -> Vec<i32> {
+    LIVE.iter().map(|n| n.load(Relaxed)).collect()
+}
 
 /// Where one range starts and ends: node and UTF-16 offset, twice.
 type Bounds = (Text, u32, Text, u32);
@@ -68,12 +117,19 @@ struct State {
     /// kept for the life of the overlay so a speaker never changes colour.
     slots: Vec<String>,
     last_pass_ms: f64,
+    /// The longest stretch of work done without yielding, in milliseconds.
+    longest_slice_ms: f64,
+    job: Option<Job>,
+    /// The page changed while a pass was under way: run another after it.
+    rerun: bool,
     pointer: Option<(f64, f64)>,
     pointer_on_ui: bool,
     card_for: Option<usize>,
     card_pinned: bool,
     frame: Option<i32>,
     need_layout: bool,
+    /// The first quote the layout under way has not measured yet.
+    layout_next: Option<usize>,
     timer: Option<i32>,
     frame_fn: Option<Function>,
     refresh_fn: Option<Function>,
@@ -132,8 +188,14 @@ impl Overlay {
         if let Some(wiring) = self.wiring.take() {
             for (target, kind, capture, closure) in &wiring.listeners {
                 let f: &Function = closure.as_ref().unchecked_ref();
-                let _ = target.remove_event_listener_with_callback_and_bool(kind, f, *capture);
+                if target
+                    .remove_event_listener_with_callback_and_bool(kind, f, *capture)
+                    .is_ok()
+                {
+                    live(LISTENERS, -1);
+                }
             }
+            live(OVERLAYS, -1);
             if let Ok(mut state) = self.state.try_borrow_mut() {
                 state.teardown();
             }
@@ -151,6 +213,16 @@ impl Overlay {
             .try_borrow()
             .map(|s| s.speaker_count())
             .unwrap_or(0)
+    }
+
+    /// Milliseconds of the longest slice of work done without yielding to the
+    /// page (the figure that matters for responsiveness; a pass may take many).
+    #[wasm_bindgen(js_name = longestSliceMs)]
+    pub fn longest_slice_ms(&self) -> f64 {
+        self.state
+            .try_borrow()
+            .map(|s| s.longest_slice_ms)
+            .unwrap_or(0.0)
     }
 
     /// Milliseconds of the last full pass: extract, analyse, paint and draw.
@@ -193,12 +265,16 @@ impl Overlay {
             drawn: Vec::new(),
             slots: Vec::new(),
             last_pass_ms: 0.0,
+            longest_slice_ms: 0.0,
+            job: None,
+            rerun: false,
             pointer: None,
             pointer_on_ui: false,
             card_for: None,
             card_pinned: false,
             frame: None,
             need_layout: false,
+            layout_next: None,
             timer: None,
             frame_fn: None,
             refresh_fn: None,
@@ -206,7 +282,14 @@ impl Overlay {
             resize: None,
         }));
         let wiring = wire(&state).map_err(|_| JsError::new("cannot listen to page events"))?;
-        state.borrow_mut().pass();
+        live(OVERLAYS, 1);
+        // A whole page may be huge: its first pass runs in slices. An explicit
+        // `attach` is drawn when it returns.
+        if page_mode {
+            state.borrow_mut().work(SLICE_MS);
+        } else {
+            state.borrow_mut().pass();
+        }
         Ok(Overlay {
             state,
             wiring: Some(wiring),
@@ -244,7 +327,7 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
      -> Listener { (target.clone(), kind, capture, handler(state, f)) };
     let mut listeners = vec![
         on(&document, "pointermove", false, State::on_pointer),
-        on(&document, "scroll", true, |s, _| s.schedule_layout()),
+        on(&document, "scroll", true, State::on_scroll),
         on(&win, "resize", false, |s, _| s.schedule_layout()),
         on(&shadow_target, "focusin", false, State::on_focus_in),
         on(&shadow_target, "focusout", false, State::on_focus_out),
@@ -258,6 +341,7 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
             closure.as_ref().unchecked_ref(),
             *capture,
         )?;
+        live(LISTENERS, 1);
     }
 
     let frame_state = state.clone();
@@ -270,7 +354,7 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
     let refresh = Closure::<dyn FnMut()>::new(move || {
         if let Ok(mut s) = refresh_state.try_borrow_mut() {
             s.timer = None;
-            s.pass();
+            s.work(SLICE_MS);
         }
     });
     let mutation_state = state.clone();
@@ -309,6 +393,7 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
     observer.observe_with_options(&watched, &init)?;
     let resize = ResizeObserver::new(resized.as_ref().unchecked_ref())?;
     resize.observe(&root);
+    live(OBSERVERS, 2);
 
     let mut s = state.borrow_mut();
     s.frame_fn = Some(frame.as_ref().unchecked_ref::<Function>().clone());
@@ -343,17 +428,17 @@ fn shown(node: &Text) -> bool {
         .map_or(true, |v| v.is_truthy())
 }
 
-/// The DOM bounds of `start..end`, cut at paragraph breaks.
-fn paragraph_bounds(extracted: &Extracted, start: usize, end: usize) -> Vec<Bounds> {
-    let text = extracted.map.text();
-    let breaks = text
-        .chars()
-        .enumerate()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .filter(|&(_, c)| c == '\n');
+/// The DOM bounds of `start..end`, cut at the paragraph `breaks` inside it.
+fn paragraph_bounds(
+    extracted: &Extracted,
+    breaks: &[usize],
+    start: usize,
+    end: usize,
+) -> Vec<Bounds> {
+    let lo = breaks.partition_point(|&b| b < start);
+    let hi = breaks.partition_point(|&b| b < end).max(lo);
     let cuts: Vec<usize> = std::iter::once(start)
-        .chain(breaks.map(|(i, _)| i))
+        .chain(breaks[lo..hi].iter().copied())
         .chain(std::iter::once(end))
         .collect();
     cuts.windows(2)
@@ -364,6 +449,67 @@ fn paragraph_bounds(extracted: &Extracted, start: usize, end: usize) -> Vec<Boun
             Some((start, from.offset16 as u32, end, to.offset16 as u32))
         })
         .collect()
+}
+
+/// Where the chunk of `text` starting at byte `from` ends: at a paragraph
+/// break after [`CHUNK_BYTES`], else at a space, else at a character boundary.
+fn chunk_end(text: &str, from: usize) -> usize {
+    if text.len() - from <= CHUNK_BYTES {
+        return text.len();
+    }
+    let soft = from + CHUNK_BYTES;
+    let hard = (soft + 3 * CHUNK_BYTES).min(text.len());
+    let window = &text.as_bytes()[soft..hard];
+    let cut = window.iter().position(|&b| b == b'\n');
+    let cut = cut.or_else(|| window.iter().position(|&b| b == b' '));
+    match cut {
+        Some(i) => soft + i,
+        None => (soft..=hard)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(hard),
+    }
+}
+
+/// A quote from a chunk whose first code point is `base` of the whole text.
+fn shifted(mut quote: Quote, base: usize) -> Quote {
+    quote.start += base;
+    quote.end += base;
+    quote.speaker_start = quote.speaker_start.map(|i| i + base);
+    quote.speaker_end = quote.speaker_end.map(|i| i + base);
+    quote
+}
+
+impl Drawn {
+    /// Reads the quote's client rectangles, in host coordinates; none when hidden.
+    fn measure(&mut self, hx: f64, hy: f64) {
+        self.rects.clear();
+        for list in self.ranges.iter().filter_map(Range::get_client_rects) {
+            for i in 0..list.length() {
+                let Some(r) = list.item(i) else { continue };
+                if r.width() > 0.0 && r.height() > 0.0 {
+                    self.rects
+                        .push([r.left() - hx, r.top() - hy, r.right() - hx, r.bottom() - hy]);
+                }
+            }
+        }
+        if !self.bounds.first().is_some_and(|(start, ..)| shown(start)) {
+            self.rects.clear();
+        }
+    }
+
+    fn place_badge(&self) {
+        let style = self.badge.style();
+        match self.rects.first() {
+            Some([left, top, _, _]) => {
+                self.badge.set_hidden(false);
+                // Just above the first line, over the opening quotation mark.
+                let _ = style.set_property("left", &format!("{:.1}px", left - 6.0));
+                let _ = style.set_property("top", &format!("{:.1}px", top - 12.0));
+            }
+            None => self.badge.set_hidden(true),
+        }
+    }
 }
 
 fn index_of(target: Option<EventTarget>) -> Option<usize> {
@@ -387,88 +533,211 @@ impl State {
         self.window.performance().map(|p| p.now()).unwrap_or(0.0)
     }
 
-    /// One full pass: extract, analyse, reconcile with what is drawn, paint, lay out.
+    /// One full pass now, to the end: extract, analyse, reconcile with what is
+    /// drawn, paint, lay out (finishing a sliced pass already under way).
     fn pass(&mut self) {
-        let started = self.now();
+        self.work(f64::INFINITY);
+    }
+
+    /// Runs the current pass (starting one if none) until it is done or
+    /// `budget_ms` is spent, then leaves the rest to a zero timeout, so a huge
+    /// page is read in slices with the event loop free between them.
+    fn work(&mut self, budget_ms: f64) {
+        let slice_start = self.now();
+        let deadline = slice_start + budget_ms;
+        if self.job.is_none() {
+            self.begin_job(slice_start);
+        }
+        while let Some(mut job) = self.job.take() {
+            let done = self.advance(&mut job, deadline);
+            if done {
+                self.finish(job);
+                break;
+            }
+            self.job = Some(job);
+            if self.now() >= deadline {
+                break;
+            }
+        }
+        let spent = self.now() - slice_start;
+        self.longest_slice_ms = self.longest_slice_ms.max(spent);
+        if self.job.is_some() {
+            self.schedule_refresh(0);
+        } else if std::mem::take(&mut self.rerun) {
+            self.schedule_refresh(REFRESH_DELAY_MS);
+        }
+    }
+
+    fn schedule_refresh(&mut self, delay: i32) {
+        if self.timer.is_some() {
+            return;
+        }
+        if let Some(f) = &self.refresh_fn {
+            self.timer = self
+                .window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(f, delay)
+                .ok();
+        }
+    }
+
+    fn begin_job(&mut self, started: f64) {
         if self.page_mode {
             self.update_roots();
         }
         // The fallback's marks are page DOM: take them out before reading the text.
-        self.painter.clear();
-        let extracted = extract(&self.roots, &self.window);
-        let analysis = analyze(extracted.map.text());
-
-        let mut old = std::mem::take(&mut self.drawn);
-        let mut pieces = Vec::new();
-        for quote in analysis.quotes {
-            let bounds = paragraph_bounds(&extracted, quote.start, quote.end);
-            if bounds.is_empty() {
-                continue;
-            }
-            let slot = self.slot(quote.speaker.as_deref());
-            if matches!(self.painter, Painter::Wrap(_)) {
-                let quote_pieces = extracted.map.pieces(quote.start, quote.end);
-                pieces.extend(quote_pieces.into_iter().map(|p| (p, slot)));
-            }
-            let same = |d: &Drawn| {
-                d.quote.text == quote.text && d.quote.speaker == quote.speaker && d.bounds == bounds
-            };
-            let drawn = match old.iter().position(same) {
-                Some(at) => {
-                    let mut kept = old.swap_remove(at);
-                    kept.quote = quote;
-                    kept
-                }
-                None => {
-                    let ranges: Vec<Range> = bounds.iter().filter_map(|b| self.range(b)).collect();
-                    if ranges.len() != bounds.len() {
-                        continue;
-                    }
-                    let index = self.drawn.len();
-                    let Ok(badge) = self
-                        .ui
-                        .badge(&self.doc, index, quote.speaker.as_deref(), slot)
-                    else {
-                        continue;
-                    };
-                    Drawn {
-                        quote,
-                        bounds,
-                        ranges,
-                        badge,
-                        slot,
-                        rects: Vec::new(),
-                    }
-                }
-            };
-            self.drawn.push(drawn);
+        if self.painter.is_wrap() {
+            self.painter.clear();
         }
-        for gone in old {
+        // A document in design mode is all editable: nothing to read.
+        let design = js_sys::Reflect::get(&self.doc, &"designMode".into()).ok();
+        let roots = if design
+            .and_then(|v| v.as_string())
+            .is_some_and(|v| v == "on")
+        {
+            Vec::new()
+        } else {
+            self.roots.clone()
+        };
+        self.job = Some(Job {
+            started,
+            walk: Some(Walk::new(roots)),
+            extracted: None,
+            analysed: Some((0, 0)),
+            quotes: Vec::new(),
+            breaks: Vec::new(),
+            next_quote: 0,
+            old: HashMap::new(),
+            drawn: Vec::new(),
+            pieces: Vec::new(),
+        });
+    }
+
+    /// Does one bounded piece of the job; true when only `finish` is left.
+    fn advance(&mut self, job: &mut Job, deadline: f64) -> bool {
+        if let Some(walk) = &mut job.walk {
+            if walk.step(&self.window, WALK_BATCH) {
+                job.extracted = job.walk.take().map(Walk::finish);
+            }
+            return false;
+        }
+        let Some(extracted) = &job.extracted else {
+            return true;
+        };
+        let text = extracted.map.text();
+        if let Some((from, base)) = job.analysed {
+            let to = chunk_end(text, from);
+            let chunk = &text[from..to];
+            job.quotes
+                .extend(analyze(chunk).quotes.into_iter().map(|q| shifted(q, base)));
+            job.analysed = Some((to, base + chunk.chars().count())).filter(|_| to < text.len());
+            if job.analysed.is_none() {
+                job.breaks = text
+                    .chars()
+                    .enumerate()
+                    .filter(|&(_, c)| c == '\n')
+                    .map(|(i, _)| i)
+                    .collect();
+                for d in std::mem::take(&mut self.drawn) {
+                    job.old.entry(d.quote.text.clone()).or_default().push(d);
+                }
+            }
+            return false;
+        }
+        while job.next_quote < job.quotes.len() {
+            let quote = job.quotes[job.next_quote].clone();
+            job.next_quote += 1;
+            self.draw(job, quote);
+            if job.next_quote.is_multiple_of(DRAW_BATCH) && self.now() >= deadline {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Reuses the drawing of an unchanged quote or makes a new one.
+    fn draw(&mut self, job: &mut Job, quote: Quote) {
+        let Some(extracted) = &job.extracted else {
+            return;
+        };
+        let bounds = paragraph_bounds(extracted, &job.breaks, quote.start, quote.end);
+        if bounds.is_empty() {
+            return;
+        }
+        let slot = self.slot(quote.speaker.as_deref());
+        if self.painter.is_wrap() {
+            let quote_pieces = extracted.map.pieces(quote.start, quote.end);
+            job.pieces
+                .extend(quote_pieces.into_iter().map(|p| (p, slot)));
+        }
+        let same = |d: &Drawn| d.quote.speaker == quote.speaker && d.bounds == bounds;
+        let kept = job.old.get_mut(&quote.text).and_then(|list| {
+            let at = list.iter().position(same)?;
+            Some(list.swap_remove(at))
+        });
+        let drawn = match kept {
+            Some(mut kept) => {
+                kept.quote = quote;
+                let _ = kept
+                    .badge
+                    .set_attribute("data-index", &job.drawn.len().to_string());
+                kept
+            }
+            None => {
+                let ranges: Vec<Range> = bounds.iter().filter_map(|b| self.range(b)).collect();
+                if ranges.len() != bounds.len() {
+                    return;
+                }
+                let index = job.drawn.len();
+                let Ok(badge) = self
+                    .ui
+                    .badge(&self.doc, index, quote.speaker.as_deref(), slot)
+                else {
+                    return;
+                };
+                Drawn {
+                    quote,
+                    bounds,
+                    ranges,
+                    badge,
+                    slot,
+                    rects: Vec::new(),
+                }
+            }
+        };
+        job.drawn.push(drawn);
+    }
+
+    /// Swaps in what the job drew: paints it, removes what is gone, lays out.
+    fn finish(&mut self, mut job: Job) {
+        for gone in job.old.into_values().flatten() {
             gone.badge.remove();
         }
-        for (i, d) in self.drawn.iter().enumerate() {
-            let _ = d.badge.set_attribute("data-index", &i.to_string());
-        }
+        self.drawn = job.drawn;
+        self.ui.raise_card();
         if self.card_for.is_some_and(|i| i >= self.drawn.len()) {
             self.hide_card();
         }
-
         match &mut self.painter {
             Painter::Highlights(h) => {
+                h.clear();
                 for d in &self.drawn {
                     for range in &d.ranges {
                         h.add(d.slot, range);
                     }
                 }
             }
-            Painter::Wrap(w) => w.wrap(&self.doc, &extracted.nodes, &mut pieces),
+            Painter::Wrap(w) => {
+                if let Some(extracted) = &job.extracted {
+                    w.wrap(&self.doc, &extracted.nodes, &mut job.pieces);
+                }
+            }
         }
         // Our own unwrapping and wrapping are not page changes.
         if let Some(observer) = &self.observer {
             observer.take_records();
         }
         self.layout();
-        self.last_pass_ms = self.now() - started;
+        self.last_pass_ms = self.now() - job.started;
     }
 
     fn range(&self, (start, from, end, to): &Bounds) -> Option<Range> {
@@ -529,42 +798,44 @@ impl State {
         }
     }
 
-    /// Measures every quote and moves its badge to the quote's first line.
+    /// Measures every quote and moves its badge to the quote's first line, in
+    /// slices of at most [`SLICE_MS`], one per animation frame.
     fn layout(&mut self) {
+        self.layout_next = Some(0);
+        self.layout_some();
+    }
+
+    /// Continues the layout where the last slice stopped. Within a batch all
+    /// reads come before all writes: interleaved, each quote would cost the
+    /// browser a layout of the whole page.
+    fn layout_some(&mut self) {
+        let Some(mut at) = self.layout_next.take() else {
+            return;
+        };
+        let started = self.now();
         let host = self.ui.host.get_bounding_client_rect();
         let (hx, hy) = (host.left(), host.top());
-        for d in &mut self.drawn {
-            d.rects.clear();
-            for list in d.ranges.iter().filter_map(Range::get_client_rects) {
-                for i in 0..list.length() {
-                    let Some(r) = list.item(i) else { continue };
-                    if r.width() > 0.0 && r.height() > 0.0 {
-                        d.rects.push([
-                            r.left() - hx,
-                            r.top() - hy,
-                            r.right() - hx,
-                            r.bottom() - hy,
-                        ]);
-                    }
-                }
+        while at < self.drawn.len() {
+            let batch = at..(at + LAYOUT_BATCH).min(self.drawn.len());
+            at = batch.end;
+            for d in &mut self.drawn[batch.clone()] {
+                d.measure(hx, hy);
             }
-            if !d.bounds.first().is_some_and(|(start, ..)| shown(start)) {
-                d.rects.clear();
+            for d in &self.drawn[batch] {
+                d.place_badge();
             }
-            let style = d.badge.style();
-            match d.rects.first() {
-                Some([left, top, _, _]) => {
-                    d.badge.set_hidden(false);
-                    // Just above the first line, over the opening quotation mark.
-                    let _ = style.set_property("left", &format!("{:.1}px", left - 6.0));
-                    let _ = style.set_property("top", &format!("{:.1}px", top - 12.0));
-                }
-                None => d.badge.set_hidden(true),
+            if self.now() - started >= SLICE_MS {
+                break;
             }
         }
-        if let Some(i) = self.card_for {
+        if at < self.drawn.len() {
+            self.layout_next = Some(at);
+            self.schedule_frame();
+        }
+        if let Some(i) = self.card_for.filter(|&i| i < at) {
             self.place_card(i);
         }
+        self.longest_slice_ms = self.longest_slice_ms.max(self.now() - started);
     }
 
     fn schedule_layout(&mut self) {
@@ -584,8 +855,19 @@ impl State {
         self.frame = None;
         if std::mem::take(&mut self.need_layout) {
             self.layout();
+        } else {
+            self.layout_some();
         }
         self.hover();
+    }
+
+    /// Badges sit in document coordinates, so scrolling the page moves them
+    /// with their quotes; only a scrolling box inside the page needs a re-layout.
+    fn on_scroll(&mut self, event: &Event) {
+        let page = event.target().is_some_and(|t| t.has_type::<Document>());
+        if !page {
+            self.schedule_layout();
+        }
     }
 
     fn on_pointer(&mut self, event: &Event) {
@@ -779,13 +1061,10 @@ impl State {
         if moved {
             self.schedule_layout();
         }
-        if text_changed && self.timer.is_none() {
-            if let Some(f) = &self.refresh_fn {
-                self.timer = self
-                    .window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(f, REFRESH_DELAY_MS)
-                    .ok();
-            }
+        if text_changed && self.job.is_some() {
+            self.rerun = true;
+        } else if text_changed {
+            self.schedule_refresh(REFRESH_DELAY_MS);
         }
     }
 
@@ -798,12 +1077,15 @@ impl State {
         }
         if let Some(observer) = self.observer.take() {
             observer.disconnect();
+            live(OBSERVERS, -1);
         }
         if let Some(resize) = self.resize.take() {
             resize.disconnect();
+            live(OBSERVERS, -1);
         }
         self.frame_fn = None;
         self.refresh_fn = None;
+        self.job = None;
         self.painter.remove();
         // Unwrapping in the fallback changed the page; those records are ours.
         self.drawn.clear();

@@ -67,6 +67,10 @@ impl Painter {
             .unwrap_or_else(|| Painter::Wrap(Wrapper::default()))
     }
 
+    pub fn is_wrap(&self) -> bool {
+        matches!(self, Painter::Wrap(_))
+    }
+
     /// Removes everything painted; the page looks and is as before.
     pub fn clear(&mut self) {
         match self {
@@ -143,7 +147,7 @@ impl Highlights {
         }
     }
 
-    fn clear(&mut self) {
+    pub fn clear(&mut self) {
         for (_, h) in &self.made {
             call(h, "clear", &[]);
         }
@@ -217,17 +221,15 @@ impl Wrapper {
             if piece.start16 >= piece.end16 {
                 continue;
             }
-            let at = match self.splits.iter().position(|s| &s.original == node) {
-                Some(at) => at,
-                None => {
-                    self.splits.push(Split {
-                        original: node.clone(),
-                        data: node.data(),
-                        created: Vec::new(),
-                    });
-                    self.splits.len() - 1
-                }
-            };
+            // Pieces come sorted by node: a node's split, if any, is the last one.
+            if self.splits.last().is_none_or(|s| &s.original != node) {
+                self.splits.push(Split {
+                    original: node.clone(),
+                    data: node.data(),
+                    created: Vec::new(),
+                });
+            }
+            let at = self.splits.len() - 1;
             if let Some(created) = wrap_piece(doc, node, piece, *slot) {
                 self.splits[at].created.extend(created);
             }

@@ -133,6 +133,8 @@ impl Ui {
         slot: Slot,
     ) -> Result<HtmlElement, JsValue> {
         let badge = make(doc, "span", "ql-label", &self.shadow)?;
+        // Shown when laid out: a thousand new badges then cost no layout at once.
+        badge.set_hidden(true);
         let (r, g, b) = rgb(slot);
         badge
             .style()
@@ -149,9 +151,12 @@ impl Ui {
         badge.set_text_content(Some(
             &speaker.map(short_name).unwrap_or_else(|| "?".to_string()),
         ));
-        // The card sits before the badges in the shadow root; keep it last so it paints on top.
-        self.shadow.append_child(&self.card.root)?;
         Ok(badge)
+    }
+
+    /// Moves the card after the badges in the shadow root, so it paints on top.
+    pub fn raise_card(&self) {
+        let _ = self.shadow.append_child(&self.card.root);
     }
 }
 

@@ -96,7 +96,7 @@ pub struct Analysis {
 pub fn analyze(text: &str) -> Analysis {
     let chars: Vec<char> = text.chars().collect();
     let marks = marks::find_marks(&chars);
-        let spans = spans::pair_marks(&chars, &marks);
+    let spans = spans::pair_marks(&chars, &marks);
     // Most text on the web quotes nobody: stop before the costly stages.
     if spans.is_empty() {
         return Analysis::default();

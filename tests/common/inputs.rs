@@ -49,6 +49,19 @@ pub fn shared_surname(count: usize) -> String {
         .collect()
 }
 
+/// `count` lines, each quoting a different named person and then "the
+/// minister", a description that no named person's role matches.
+pub fn described_speakers(count: usize) -> String {
+    (0..count)
+        .map(|i| {
+            format!(
+                "“Yes {i},” said {}. “No {i},” the minister said.\n",
+                name(i)
+            )
+        })
+        .collect()
+}
+
 /// `He said “‘“‘…yes…’”’” today.` with `depth` pairs of `“‘`.
 pub fn nested(depth: usize) -> String {
     format!(

@@ -136,6 +136,8 @@ struct Registry {
     by_surname: HashMap<String, usize>,
     /// Canonical name → entity, for groups and descriptions.
     by_name: HashMap<String, usize>,
+    /// The last words of roles (`minister`, `prime minister`) → the person.
+    by_role: HashMap<String, usize>,
     /// (entity, alias) pairs already listed, so a new alias costs O(1).
     aliases_seen: HashSet<(usize, String)>,
 }
@@ -154,6 +156,7 @@ impl Registry {
             gender: None,
         });
         self.by_name.insert(name, id);
+        self.index_role(id);
         id
     }
 
@@ -171,9 +174,11 @@ impl Registry {
             }
         };
         let entity = &mut self.entities[id];
-        if entity.role.is_none() {
+        if entity.role.is_none() && role.is_some() {
             entity.role = role;
+            self.index_role(id);
         }
+        let entity = &mut self.entities[id];
         if entity.gender.is_none() {
             entity.gender = gender_of_honorific(chars, person.name.0);
         }
@@ -189,14 +194,27 @@ impl Registry {
         if role_words.split_whitespace().count() > 4 {
             return None;
         }
-        self.entities.iter().rposition(|e| {
-            !e.is_group
-                && e.role.as_ref().is_some_and(|r| {
-                    r.to_lowercase()
-                        .trim_start_matches("former ")
-                        .ends_with(role_words)
-                })
-        })
+        self.by_role.get(role_words).copied()
+    }
+
+    /// Files a person under the last one to four words of their role, so
+    /// `the minister` and `the foreign minister` find `Foreign Minister X` in O(1).
+    fn index_role(&mut self, id: usize) {
+        let Some(role) = &self.entities[id].role else {
+            return;
+        };
+        if self.entities[id].is_group {
+            return;
+        }
+        let role = role.to_lowercase();
+        let words: Vec<&str> = role.split_whitespace().filter(|w| *w != "former").collect();
+        for n in 1..=words.len().min(4) {
+            let entry = self
+                .by_role
+                .entry(words[words.len() - n..].join(" "))
+                .or_insert(id);
+            *entry = (*entry).max(id);
+        }
     }
 
     fn group(&mut self, members: Vec<usize>) -> usize {

@@ -102,13 +102,9 @@ fn one_surname_with_a_hundred_thousand_first_names() {
 }
 
 /// A hundred thousand named people quoted, each followed by a quote of "the
-/// minister". For every description the core looks for a person with that
-/// role among all people named so far (`Registry::person_with_role` in
-/// src/resolve.rs, an `rposition` over every entity), so time grows with the
-/// square of the names: some 20 s here, where as many names without the
-/// descriptions take about one. Unignore once roles are indexed.
+/// minister". Each description looks up the person with that role in an
+/// index (it once scanned every person named so far: some 20 s here).
 #[test]
-#[ignore = "core: quadratic role lookup in resolve.rs Registry::person_with_role; see benches/linear.rs descriptions"]
 fn a_hundred_thousand_names_each_followed_by_a_description() {
     let text = described_speakers(100_000);
     let analysis = quotelens::analyze(&text);

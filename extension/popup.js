@@ -56,8 +56,10 @@ async function main() {
     render(status);
   });
   $('site-off').addEventListener('change', async (event) => {
-    const { disabledSites = [] } = await api.storage.local.get('disabledSites');
-    const others = disabledSites.filter((s) => s !== status.site);
+    // Whatever is stored, only a list of names counts; anything else starts afresh.
+    const { disabledSites } = await api.storage.local.get('disabledSites');
+    const list = Array.isArray(disabledSites) ? disabledSites.filter((s) => typeof s === 'string') : [];
+    const others = list.filter((s) => s !== status.site);
     await api.storage.local.set({ disabledSites: event.target.checked ? [...others, status.site] : others });
     // The content script applies the change itself (storage.onChanged); show its result.
     for (let i = 0; i < 20; i++) {

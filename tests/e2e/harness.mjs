@@ -16,10 +16,16 @@ const FIREFOX_UUID = '5a1e7c3e-9d0b-4c57-a8f1-2b6f0e9d4c11';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png' };
 
-/// Serves tests/fixtures at /fixtures/ and the shared pages at /shared/.
-export async function serve() {
+/// Serves tests/fixtures at /fixtures/, the shared pages at /shared/, and
+/// `generated` (path → HTML, made by the test) at those paths.
+export async function serve(generated = {}) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (Object.hasOwn(generated, path)) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] });
+      res.end(generated[path]);
+      return;
+    }
     const [, area, ...rest] = path.split('/');
     const base = { fixtures: FIXTURES, shared: SHARED_PAGES }[area];
     const file = base && resolve(base, rest.join('/'));

@@ -1,0 +1,4 @@
+// Hostile pages, huge pages and misuse in headless Chromium: see hardening.mjs.
+import { defineHardening } from './hardening.mjs';
+
+defineHardening('chromium');

@@ -65,7 +65,17 @@ fn main() -> ExitCode {
                     continue;
                 }
             };
-            let analysis = quotelens::analyze(&article.text);
+            // The core is fuzzed not to panic; should it all the same, this
+            // article is reported and the others are still processed.
+            let analyzed = std::panic::catch_unwind(|| quotelens::analyze(&article.text));
+            let Ok(analysis) = analyzed else {
+                eprintln!(
+                    "quotelens: {path}: article {}: internal error, please report it",
+                    article.id
+                );
+                failed = true;
+                continue;
+            };
             let text = article.derived.then_some(article.text.as_str());
             let record = output::Record::new(&article.id, text, &analysis);
             let written = serde_json::to_writer(&mut out, &record)

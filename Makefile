@@ -50,8 +50,8 @@ tools:
 WASM_OPT := node_modules/.bin/wasm-opt -Oz --enable-reference-types --enable-bulk-memory \
 	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 wasm: tools
-	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features
-	wasm-bindgen --target web --out-name quotelens --out-dir pkg target/wasm32-unknown-unknown/release/quotelens.wasm
+	$(CARGO) build --profile wasm-release --target wasm32-unknown-unknown --lib --no-default-features
+	wasm-bindgen --target web --out-name quotelens --out-dir pkg target/wasm32-unknown-unknown/wasm-release/quotelens.wasm
 	$(WASM_OPT) pkg/quotelens_bg.wasm -o pkg/quotelens_bg.wasm
 	@raw=$$(stat -c %s pkg/quotelens_bg.wasm); gz=$$(gzip -9 -c pkg/quotelens_bg.wasm | wc -c); \
 	  echo "wasm: $$((raw / 1024)) KB raw, $$((gz / 1024)) KB gzipped"

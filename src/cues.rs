@@ -31,8 +31,8 @@
 
 use crate::lexicon::{
     cue_stem, ends_noun_phrase, is_adverb_or_auxiliary, is_bare_speaker_noun,
-    is_capitalised_stopword, is_determiner, is_noun_like_cue, is_role_word, is_small_title_word,
-    is_speaker_noun, is_speech_noun, is_subject_pronoun, is_time_word, is_title, is_work_noun,
+    is_capitalised_stopword, is_determiner, is_noun_like_cue, is_role_word, is_speaker_noun,
+    is_speech_noun, is_subject_pronoun, is_time_word, is_title, is_title_case_word, is_work_noun,
     NEEDS_PARTICLE,
 };
 use crate::spans::Span;
@@ -486,10 +486,7 @@ impl<'a> Text<'a> {
         let span = &self.spans[q];
         let quoted: String = self.chars[span.start..span.end].iter().collect();
         let words: Vec<&str> = quoted.split_whitespace().collect();
-        let title_case = words.iter().all(|w| {
-            let first = w.chars().next().unwrap_or(' ');
-            first.is_uppercase() || !first.is_alphabetic() || is_small_title_word(&w.to_lowercase())
-        });
+        let title_case = words.iter().all(|w| is_title_case_word(w));
         let Some(previous) = qt.checked_sub(1).and_then(|p| self.word(p)) else {
             return false;
         };

@@ -182,6 +182,13 @@ pub fn is_noun_like_cue(stem: &str) -> bool {
     )
 }
 
+/// A word as it may stand in a title: capitalised, not a word (`9/11`), or a
+/// small word (`Face the Nation`).
+pub fn is_title_case_word(word: &str) -> bool {
+    let first = word.chars().next().unwrap_or(' ');
+    first.is_uppercase() || !first.is_alphabetic() || is_small_title_word(&word.to_lowercase())
+}
+
 /// Words that stay lower case inside a title: `Face the Nation`.
 pub fn is_small_title_word(word: &str) -> bool {
     matches!(

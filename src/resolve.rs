@@ -28,6 +28,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
+use crate::lexicon::is_title_case_word;
 use crate::spans::Span;
 use crate::{Analysis, Quote, Speaker};
 
@@ -440,16 +441,8 @@ fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
 /// `Iran’s “malign” threat` when no cue names a speaker, or `MSNBC's "Morning
 /// Joe"`. One word, or up to three words in title case, is a term, not a
 /// quotation; it is left out rather than shown as an unattributed quote.
-fn is_term_or_title(words: &[&[char]]) -> bool {
-    const SMALL_WORDS: [&str; 9] = ["the", "of", "a", "an", "and", "in", "on", "for", "to"];
-    let title_case = words.iter().all(|w| {
-        w[0].is_uppercase()
-            || !w[0].is_alphabetic()
-            || SMALL_WORDS
-                .iter()
-                .any(|small| w.iter().copied().eq(small.chars()))
-    });
-    words.len() <= 1 || (words.len() <= 3 && title_case)
+fn is_term_or_title(words: &[&str]) -> bool {
+    words.len() <= 1 || (words.len() <= 3 && words.iter().all(|w| is_title_case_word(w)))
 }
 
 fn assemble(
@@ -468,10 +461,8 @@ fn assemble(
             .inherits
             .map_or(attribution, |s| &attributions[s]);
         let entity = speaker_of[i];
-        let words: Vec<&[char]> = chars[span.start..span.end]
-            .split(|c| c.is_whitespace())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let text: String = chars[span.start..span.end].iter().collect();
+        let words: Vec<&str> = text.split_whitespace().collect();
         if attribution.title_of_work || (entity.is_none() && is_term_or_title(&words)) {
             continue;
         }
@@ -494,7 +485,7 @@ fn assemble(
         quotes.push(Quote {
             start: span.start,
             end: span.end,
-            text: chars[span.start..span.end].iter().collect(),
+            text,
             kind: attribution.kind,
             speaker: speaker_id.map(|id| speakers[id].name.clone()),
             speaker_id,

@@ -17,11 +17,11 @@ check-rust:
 
 ## Scorer output for the seed article and for PolNeAR dev (when ../shared is there).
 eval: release
-	@bash scripts/eval.sh
+	@SHARED=$(SHARED) bash scripts/eval.sh
 
 ## Fails when accuracy falls below the floors in scripts/eval.sh.
 eval-floor: release
-	@bash scripts/eval.sh --floor
+	@SHARED=$(SHARED) bash scripts/eval.sh --floor
 
 test: check-rust eval-floor tools lint-extension e2e www-test
 

@@ -359,7 +359,13 @@ export function defineHardening(kind) {
           await fresh.popup.waitForFunction(() => /quotes by/.test(document.querySelector('#summary').textContent));
           await fresh.popup.click('#site-off');
           await fresh.popup.waitForFunction(() => document.querySelector('#site-off').checked);
-          const stored = await fresh.popup.evaluate(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('disabledSites')).disabledSites);
+                    // The switch shows checked before the popup's write lands: wait for the write.
+          const readStored = () => fresh.popup.evaluate(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('disabledSites')).disabledSites);
+          let stored = await readStored();
+          for (let tries = 0; tries < 50 && stored.at(-1) !== '127.0.0.1'; tries++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            stored = await readStored();
+          }
           assert.equal(stored.at(-1), '127.0.0.1');
           assert.equal((await settled(fresh.status)).siteOff, true);
           await fresh.popup.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.clear());

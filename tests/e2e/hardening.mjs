@@ -367,9 +367,10 @@ export function defineHardening(kind) {
             stored = await readStored();
           }
           assert.equal(stored.at(-1), '127.0.0.1');
-          assert.equal((await settled(fresh.status)).siteOff, true);
-          await fresh.popup.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.clear());
+                    assert.equal((await settled(fresh.status)).siteOff, true);
         } finally {
+          // Whatever happened, the next test starts with the site on.
+          await fresh.popup.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.clear()).catch(() => {});
           await fresh.popup.close().catch(() => {});
         }
         assert.deepEqual(v.errors, []);

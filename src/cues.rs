@@ -31,9 +31,9 @@
 
 use crate::lexicon::{
     cue_stem, ends_noun_phrase, is_adverb_or_auxiliary, is_bare_speaker_noun,
-    is_capitalised_stopword, is_determiner, is_noun_like_cue, is_role_word, is_speaker_noun,
-    is_speech_noun, is_subject_pronoun, is_time_word, is_title, is_title_case_word, is_work_noun,
-    NEEDS_PARTICLE,
+    is_capitalised_stopword, is_determiner, is_noun_like_cue, is_possessive, is_role_word,
+    is_speaker_noun, is_speech_noun, is_subject_pronoun, is_time_word, is_title,
+    is_title_case_word, is_work_noun, possessive_owner, NEEDS_PARTICLE,
 };
 use crate::spans::Span;
 use crate::tokens::{Kind, Token};
@@ -67,6 +67,12 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub who: Who,
+}
+
+impl Mention {
+    fn at(start: usize, end: usize, who: Who) -> Mention {
+        Mention { start, end, who }
+    }
 }
 
 /// How a quote found its speaker; decides the confidence.
@@ -451,7 +457,7 @@ impl<'a> Text<'a> {
         let stem = self.stems[i]?;
         // `the states`, `Clinton's remarks`, `press secretary`: nouns, not verbs of saying.
         let possessive = |w: &str| {
-            let owner = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s"));
+            let owner = possessive_owner(w);
             // `he’s claiming` is a contraction, not a possessive.
             owner.is_some_and(|o| !is_subject_pronoun(o) && !matches!(o, "that" | "there" | "what"))
                 || w.ends_with("s’")
@@ -490,8 +496,7 @@ impl<'a> Text<'a> {
         let Some(previous) = qt.checked_sub(1).and_then(|p| self.word(p)) else {
             return false;
         };
-        let names_a_work =
-            previous.ends_with("’s") || previous.ends_with("'s") || is_work_noun(previous);
+        let names_a_work = is_possessive(previous) || is_work_noun(previous);
         words.len() <= 5 && title_case && names_a_work
     }
 
@@ -553,7 +558,7 @@ impl<'a> Text<'a> {
         // Right after a quote any description is a speaker: `the New York businessman said`.
         let described = self
             .word(k)
-            .is_some_and(|w| is_determiner(w) || w.ends_with("’s") || w.ends_with("'s"))
+            .is_some_and(|w| is_determiner(w) || is_possessive(w))
             && (k..verb).all(|i| self.tokens[i].kind == Kind::Word)
             && verb - k <= NOUN_PHRASE_WORDS;
         let mention = match self.subject_before(verb, k) {
@@ -637,7 +642,7 @@ impl<'a> Text<'a> {
             // `Trump gestured …, then boomed:` has a verb after its subject;
             // `New lower prices. Same high standards:` has none.
             let verb_follows = self.word(self.token_after(subject.end)?).is_some_and(|w| {
-                !self.is_capitalised_word(w)
+                !w.chars().next().is_some_and(char::is_uppercase)
                     && (w.ends_with("ed")
                         || w.ends_with('s')
                         || cue_stem(w).is_some()
@@ -662,11 +667,7 @@ impl<'a> Text<'a> {
             return None;
         }
         let owner = self.word(noun - 1)?;
-        let name_len = owner
-            .strip_suffix("’s")
-            .or_else(|| owner.strip_suffix("'s"))?
-            .chars()
-            .count();
+        let name_len = possessive_owner(owner)?.chars().count();
         if !self.is_name_word(noun - 1) {
             return None;
         }
@@ -675,11 +676,7 @@ impl<'a> Text<'a> {
             name: (start, start + name_len),
             role: None,
         };
-        Some(self.mention_chars(start, start + name_len, Who::Named(person)))
-    }
-
-    fn mention_chars(&self, start: usize, end: usize, who: Who) -> Mention {
-        Mention { start, end, who }
+        Some(Mention::at(start, start + name_len, Who::Named(person)))
     }
 
     /// `She said` right before a clause that starts at char `clause_start`.
@@ -768,9 +765,9 @@ impl<'a> Text<'a> {
         let t = j - 1;
         if let Some(word) = self.word(t) {
             // `He’s claiming`: a pronoun with a contracted `is` or `has`.
-            let contracted = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"));
+            let contracted = possessive_owner(word);
             if contracted.is_some_and(is_subject_pronoun) {
-                return Some(self.mention_chars(
+                return Some(Mention::at(
                     self.tokens[t].start,
                     self.tokens[t].start + word.chars().count() - 2,
                     Who::Pronoun,
@@ -831,10 +828,7 @@ impl<'a> Text<'a> {
             if !relative && inside.clone().any(|i| self.cue_at(i).is_some()) {
                 continue;
             }
-            let descriptive = is_determiner(first)
-                || first.ends_with("’s")
-                || first.ends_with("'s")
-                || is_role_word(first);
+            let descriptive = is_determiner(first) || is_possessive(first) || is_role_word(first);
             let role = (descriptive && !relative)
                 .then(|| (self.tokens[inside.start].start, self.tokens[comma - 1].end));
             let with_role = |mut mention: Mention| {
@@ -889,10 +883,6 @@ impl<'a> Text<'a> {
         (i < self.tokens.len()).then_some(i)
     }
 
-    fn is_capitalised_word(&self, word: &str) -> bool {
-        word.chars().next().is_some_and(char::is_uppercase)
-    }
-
     fn mention(&self, from: usize, to: usize, who: Who) -> Mention {
         Mention {
             start: self.tokens[from].start,
@@ -925,7 +915,7 @@ impl<'a> Text<'a> {
         let mut determined = false;
         loop {
             let w = self.word(s)?;
-            if is_determiner(w) || (s < t && (w.ends_with("’s") || w.ends_with("'s"))) {
+            if is_determiner(w) || (s < t && (is_possessive(w))) {
                 determined = true;
                 break;
             }
@@ -986,8 +976,7 @@ impl<'a> Text<'a> {
             let w = self.word(i).unwrap_or_default();
             if i < t
                 && (is_title(w)
-                    || w.ends_with("’s")
-                    || w.ends_with("'s")
+                    || is_possessive(w)
                     || (w == "of" && i == name_from && i > name_run_start))
             {
                 name_from = i + 1;
@@ -1067,8 +1056,7 @@ impl<'a> Text<'a> {
             return Some(self.mention(k, end, Who::Named(person)));
         }
         let demonstrative = matches!(word, "that" | "this" | "these" | "those");
-        if (is_determiner(word) && !demonstrative) || word.ends_with("’s") || word.ends_with("'s")
-        {
+        if (is_determiner(word) && !demonstrative) || is_possessive(word) {
             let mut e = k;
             while e - k < NOUN_PHRASE_WORDS
                 && self.word(e + 1).is_some_and(|w| {
@@ -1091,11 +1079,7 @@ impl<'a> Text<'a> {
             return None;
         }
         let first = self.word(comma + 1)?;
-        if !(is_determiner(first)
-            || is_role_word(first)
-            || first.ends_with("’s")
-            || first.ends_with("'s"))
-        {
+        if !(is_determiner(first) || is_role_word(first) || is_possessive(first)) {
             return None;
         }
         let mut e = comma + 1;

@@ -270,6 +270,17 @@ pub fn is_speech_noun(word: &str) -> bool {
     )
 }
 
+/// `Clinton` for `Clinton’s` or `Clinton's`: the owner of a possessive (or
+/// the pronoun of a contraction such as `he’s`).
+pub fn possessive_owner(word: &str) -> Option<&str> {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
+}
+
+/// A word ending in `’s` or `'s`.
+pub fn is_possessive(word: &str) -> bool {
+    possessive_owner(word).is_some()
+}
+
 /// Personal pronouns that can be the subject of a cue.
 pub fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "they" | "i" | "we" | "it" | "who")

@@ -28,7 +28,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
-use crate::lexicon::is_title_case_word;
+use crate::lexicon::{is_title_case_word, possessive_owner};
 use crate::spans::Span;
 use crate::{Analysis, Quote, Speaker};
 
@@ -232,10 +232,7 @@ fn slice(chars: &[char], (start, end): (usize, usize)) -> String {
 }
 
 fn strip_possessive(name: &str) -> String {
-    name.strip_suffix("’s")
-        .or_else(|| name.strip_suffix("'s"))
-        .unwrap_or(name)
-        .to_string()
+    possessive_owner(name).unwrap_or(name).to_string()
 }
 
 fn surname_key(name: &str) -> String {

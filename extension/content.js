@@ -62,17 +62,13 @@
     if (!wasm) {
       const started = performance.now();
       const chosen = await chooseBuild();
-      let mod;
-      if (chosen === 'js') {
-        try {
-          mod = await import(api.runtime.getURL('pkg-js/quotelens.js'));
-        } catch (e) {
-          throw new Error(`this page refuses WebAssembly, and the JavaScript build did not load (${e?.message ?? e})`);
-        }
-      } else {
-        mod = await import(api.runtime.getURL('pkg/quotelens.js'));
-        await mod.default({ module_or_path: api.runtime.getURL('pkg/quotelens_bg.wasm') });
-      }
+      const path = chosen === 'js' ? 'pkg-js/quotelens.js' : 'pkg/quotelens.js';
+      const mod = await import(api.runtime.getURL(path)).catch((e) => {
+        if (chosen === 'wasm') throw e;
+        throw new Error(`this page refuses WebAssembly, and the JavaScript build did not load (${e?.message ?? e})`);
+      });
+      // The JavaScript build is ready once imported; the WASM is fetched and compiled here.
+      if (chosen === 'wasm') await mod.default({ module_or_path: api.runtime.getURL('pkg/quotelens_bg.wasm') });
       loadMs = performance.now() - started;
       build = chosen;
       wasm = mod;

@@ -147,6 +147,46 @@ export function defineStrictPages(kind) {
       await forgetRefusals();
     });
 
+    // WebDriver BiDi cannot run code in a content script's world, so this one is Chromium's.
+    const noIsolatedWorld = kind === 'chromium' ? false : 'no way into the content script world over WebDriver BiDi';
+    test('a content script cannot switch another tab: toggle-tab is for our own pages', { skip: noIsolatedWorld }, async () => {
+      await onVisit('/probe', async (victim) => {
+        assert.equal(victim.status.on, true);
+        await onVisit('/policy/3/header', async (attacker) => {
+          const session = await attacker.page.createCDPSession();
+          const contexts = [];
+          session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+          await session.send('Runtime.enable');
+          const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === extensionOrigin);
+          assert.ok(world, 'found the content script’s world');
+          const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+            contextId: world.id,
+            expression: `chrome.runtime.sendMessage({ type: 'toggle-tab', tabId: ${victim.popup.tabId} }).then((r) => r ?? null, (e) => 'refused: ' + e.message)`,
+            awaitPromise: true,
+            returnByValue: true,
+          });
+          assert.equal(exceptionDetails, undefined);
+          assert.ok(result.value === null || /^refused/.test(result.value), `no answer, no status: ${JSON.stringify(result.value)}`);
+          const after = await victim.popup.status();
+          assert.equal(after.on, true, 'the other tab is still on');
+          assert.equal(after.quotes, 17);
+        });
+      });
+    });
+
+    test('the popup says in words why Quotelens does nothing', async () => {
+      await onVisit('/fixtures/no-quotes.html', async (v) => {
+        const said = () => v.popup.popup.evaluate(() => document.querySelector('#summary').textContent);
+        assert.match(await said(), /^No quotation marks on this page/);
+        // The popup aimed at its own tab: an extension page, where no content script runs.
+        await v.popup.popup.evaluate(async () => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          location.search = `?tab=${(await api.tabs.getCurrent()).id}`;
+        });
+        await v.popup.popup.waitForFunction(() => /keep extensions off/.test(document.querySelector('#summary').textContent), { timeout: 5000 });
+      });
+    });
+
     test('a page script cannot load or see the extension’s files', async () => {
       await onVisit('/probe', async (v) => {
         assert.equal(v.status.quotes, 17, 'the extension ran on this page');

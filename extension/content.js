@@ -104,8 +104,27 @@
     };
   }
 
+  // The toolbar badge shows the quote count; the overlay re-reads the page by
+  // itself when it changes, so the count is checked (one call into Rust) every
+  // second while the overlay is attached, and sent only when it moved.
+  let reportedQuotes = -1;
+  let countTimer = null;
+
   function report() {
-    Promise.resolve(api.runtime.sendMessage({ type: 'status', status: status() })).catch(() => {});
+    const now = status();
+    reportedQuotes = now.quotes;
+    Promise.resolve(api.runtime.sendMessage({ type: 'status', status: now })).catch(() => {});
+  }
+
+  function followCount() {
+    countTimer ??= setInterval(() => {
+      if (overlay && overlay.quoteCount() !== reportedQuotes) report();
+    }, 1000);
+  }
+
+  function stopFollowingCount() {
+    clearInterval(countTimer);
+    countTimer = null;
   }
 
   async function turnOn() {
@@ -119,7 +138,10 @@
     stopWatching();
     try {
       const mod = await load();
-      if (on && !overlay) overlay = mod.attachToPage();
+      if (on && !overlay) {
+        overlay = mod.attachToPage();
+        followCount();
+      }
     } catch (e) {
       error = String((e && e.message) || e);
     }
@@ -129,6 +151,7 @@
   function turnOff() {
     on = false;
     stopWatching();
+    stopFollowingCount();
     if (overlay) {
       overlay.detach();
       overlay.free();

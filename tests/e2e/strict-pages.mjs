@@ -101,6 +101,12 @@ export function defineStrictPages(kind) {
             const drawn = await readOverlay(page);
             assert.equal(drawn.ranges.length, 20, 'highlighted ranges');
             assert.equal(drawn.badges.length, 17, 'one badge per quote');
+            // Our style sheet applies inside our shadow root whatever the page allows.
+            const labelPosition = await page.evaluate(() => {
+              const label = document.querySelector('quotelens-root').shadowRoot.querySelector('.ql-label');
+              return getComputedStyle(label).position;
+            });
+            assert.equal(labelPosition, 'absolute', 'badges styled by our sheet');
             const card = await hoverCard(page, 'Very soon');
             assert.match(card, /Antony Blinken/);
             assert.match(card, /US Secretary of State/);

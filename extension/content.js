@@ -18,6 +18,10 @@
   // in case its policy changed.
   const REPROBE_MS = 30 * 24 * 3600 * 1000;
   const site = siteKey(location.hostname);
+  // Only the Chrome package has the JavaScript build (Firefox never refuses).
+  const hasJsBuild = (api.runtime.getManifest().web_accessible_resources ?? []).some((entry) =>
+    entry?.resources?.includes('pkg-js/quotelens.js'),
+  );
 
   let on = false; // this page's switch: the toolbar, the shortcut and the site setting flip it
   let siteOff = false;
@@ -45,17 +49,26 @@
   // publisher, so the probe runs once per site: a refusal is remembered in
   // storage.local and later pages of that site go straight to the JS build.
   async function chooseBuild() {
+    if (!hasJsBuild) return 'wasm';
     if (refusedAt && Date.now() - refusedAt < REPROBE_MS) return 'js';
+    let allowed = true;
     try {
       new WebAssembly.Module(EMPTY_MODULE);
-      return 'wasm';
     } catch {
-      refusedAt = Date.now();
-      const { wasmRefused } = await api.storage.local.get('wasmRefused').catch(() => ({}));
-      const sites = isPlainObject(wasmRefused) ? wasmRefused : {};
-      await api.storage.local.set({ wasmRefused: { ...sites, [site]: refusedAt } }).catch(() => {});
-      return 'js';
+      allowed = false;
     }
+    // Remember a refusal; forget one that no longer holds.
+    if (!allowed || refusedAt) await rememberRefusal(allowed ? 0 : Date.now());
+    return allowed ? 'wasm' : 'js';
+  }
+
+  async function rememberRefusal(at) {
+    refusedAt = at;
+    const { wasmRefused } = await api.storage.local.get('wasmRefused').catch(() => ({}));
+    const sites = isPlainObject(wasmRefused) ? { ...wasmRefused } : {};
+    if (at) sites[site] = at;
+    else delete sites[site];
+    await api.storage.local.set({ wasmRefused: sites }).catch(() => {});
   }
 
   async function load() {

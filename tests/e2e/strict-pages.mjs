@@ -153,6 +153,20 @@ export function defineStrictPages(kind) {
       await forgetRefusals();
     });
 
+    test('a remembered refusal is tried again after 30 days, and forgotten once WebAssembly is allowed', async () => {
+      const stored = () => storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
+      const set = (at) => storagePage.evaluate((at) => (globalThis.browser ?? globalThis.chrome).storage.local.set({ wasmRefused: { '127.0.0.1': at, 'other.example': at } }), at);
+      // Remembered yesterday: the JavaScript build, no probe, on a page that would allow
+      // WebAssembly. Firefox has no JavaScript build and always runs the WASM.
+      await set(Date.now() - 24 * 3600 * 1000);
+      await onVisit('/probe', async (v) => assert.equal(v.status.build, kind === 'chromium' ? 'js' : 'wasm'));
+      // Remembered 31 days ago: probed again, allowed, and the site forgotten (other sites kept).
+      await set(Date.now() - 31 * 24 * 3600 * 1000);
+      await onVisit('/probe', async (v) => assert.equal(v.status.build, 'wasm'));
+      assert.deepEqual(Object.keys((await stored()).wasmRefused), kind === 'chromium' ? ['other.example'] : ['127.0.0.1', 'other.example']);
+      await forgetRefusals();
+    });
+
     // WebDriver BiDi cannot run code in a content script's world, so this one is Chromium's.
     const noIsolatedWorld = kind === 'chromium' ? false : 'no way into the content script world over WebDriver BiDi';
     test('a content script cannot switch another tab: toggle-tab is for our own pages', { skip: noIsolatedWorld }, async () => {

@@ -113,9 +113,9 @@ bench:
 	SHARED=$(SHARED) $(CARGO) bench --no-default-features --bench throughput --bench linear -- --warm-up-time 1 --measurement-time 3
 	@python3 scripts/bench-summary.py $${CARGO_TARGET_DIR:-target}/criterion
 
-## The JavaScript build against the WASM on the seed page in headless Chromium: load and
-## first pass, median of RUNS visits each (about a minute).
-RUNS ?= 15
+## The JavaScript build against the WASM on the seed and bundled pages in headless Chromium: load and
+## first pass, median of RUNS visits each (about two minutes).
+RUNS ?= 9
 bench-js-build: extension
 	RUNS=$(RUNS) node benches/js-build.mjs
 

@@ -1,0 +1,252 @@
+//! Step 2: which recorded elements are the story.
+//!
+//! Readability's scoring, on the counts the scan recorded: every paragraph of
+//! 25 characters or more gives its ancestors points (1, one per comma, one per
+//! 100 characters up to 3; the parent gets them all, the grandparent half,
+//! further ancestors less), a candidate starts with points for its tag (a
+//! `div` or `article` more, a list or heading fewer) and keeps only the share
+//! of its score that is not link text. The best candidate wins; a parent that
+//! scores better, or that holds most of the other good candidates, wins
+//! instead; siblings that score well or read as prose join it.
+//!
+//! Inside the kept elements, a box goes when it reads like furniture rather
+//! than prose (Readability's "clean conditionally", with no class names):
+//! mostly links, pictures with a caption, an embed with a line of text, a
+//! scrap shorter than a sentence, or a list or heading scored negative.
+//! A box holding a `<blockquote>` always stays.
+
+use super::scan::Page;
+use super::tags::Tag;
+
+/// What [`select`] keeps of a scanned root.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Per element of the page: whether its own text is read.
+    pub kept: Vec<bool>,
+    /// The element holding everything kept: the best candidate, or its parent
+    /// when siblings joined it.
+    pub container: u32,
+}
+
+/// Paragraphs shorter than this give no points; a box with less text than
+/// this and no pictures is a scrap (a date, a label, "Advertisement").
+const MIN_PARAGRAPH: u32 = 25;
+/// How many ancestors of a paragraph share its points.
+const ANCESTOR_LEVELS: usize = 5;
+
+/// Selects the story under root number `root` of `page`.
+pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
+    let elements = &page.elements;
+    let root = page.roots[root];
+    let scope = root as usize..elements[root as usize].end as usize;
+    let mut score = vec![f32::NAN; elements.len()];
+    for index in scope.clone() {
+        let e = &elements[index];
+        if e.own_text < MIN_PARAGRAPH || !scores_as_paragraph(e.tag) {
+            continue;
+        }
+        let points = 1.0 + e.own_commas as f32 + (e.own_text as f32 / 100.0).floor().min(3.0);
+        let mut ancestor = e.parent;
+        for level in 0..ANCESTOR_LEVELS {
+            let Some(a) = ancestor.filter(|a| *a >= root) else {
+                break;
+            };
+            let a = a as usize;
+            if score[a].is_nan() {
+                score[a] = initial_score(&elements[a]);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f32 * 3.0,
+            };
+            score[a] += points / divider;
+            ancestor = elements[a].parent;
+        }
+    }
+    for index in scope.clone() {
+        if !score[index].is_nan() {
+            score[index] *= 1.0 - link_density(page, index);
+        }
+    }
+    let children = child_lists(page, root);
+    let top = best_candidate(page, root, &score, &children);
+    let mut kept_roots = vec![top];
+    let mut container = top;
+    if top != root as usize {
+        if let Some(parent) = elements[top].parent {
+            let parent = parent as usize;
+            let threshold = (score[top] * 0.2).max(10.0);
+            kept_roots = children[parent]
+                .iter()
+                .map(|c| *c as usize)
+                .filter(|&c| c == top || joins_story(page, c, score[c], threshold))
+                .collect();
+            if kept_roots.len() > 1 {
+                container = parent;
+            }
+        }
+    }
+    let mut kept = vec![false; elements.len()];
+    let mut kept_roots = kept_roots.into_iter().peekable();
+    for index in scope {
+        let e = &elements[index];
+        if kept_roots.next_if_eq(&index).is_some() {
+            kept[index] = index == top || !is_furniture(page, index, score[index]);
+        } else if let Some(parent) = e.parent.filter(|p| kept[*p as usize]) {
+            let _ = parent;
+            kept[index] = !is_furniture(page, index, score[index]);
+        }
+    }
+    Selection {
+        kept,
+        container: container as u32,
+    }
+}
+
+/// The tags whose own text counts as a paragraph.
+fn scores_as_paragraph(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph | Tag::Block | Tag::Div | Tag::Cell | Tag::Quotation | Tag::Article
+    )
+}
+
+fn initial_score<N>(e: &super::scan::Element<N>) -> f32 {
+    let tag = match e.tag {
+        Tag::Div | Tag::Article => 5.0,
+        Tag::Cell | Tag::Quotation | Tag::Paragraph => 3.0,
+        Tag::List | Tag::ListItem | Tag::Form => -3.0,
+        Tag::Heading => -5.0,
+        _ => 0.0,
+    };
+    tag + if e.article_body { 25.0 } else { 0.0 }
+}
+
+fn link_density<N>(page: &Page<N>, index: usize) -> f32 {
+    let e = &page.elements[index];
+    if e.text == 0 {
+        0.0
+    } else {
+        e.link_text as f32 / e.text as f32
+    }
+}
+
+/// Each element's child elements, in order (only within `root`'s subtree).
+fn child_lists<N>(page: &Page<N>, root: u32) -> Vec<Vec<u32>> {
+    let mut children = vec![Vec::new(); page.elements.len()];
+    let end = page.elements[root as usize].end;
+    for index in root + 1..end {
+        if let Some(parent) = page.elements[index as usize].parent {
+            children[parent as usize].push(index);
+        }
+    }
+    children
+}
+
+/// Readability's choice of the top candidate, with its two corrections.
+fn best_candidate<N>(page: &Page<N>, root: u32, score: &[f32], children: &[Vec<u32>]) -> usize {
+    let elements = &page.elements;
+    let scope = root as usize..elements[root as usize].end as usize;
+    let mut ranked: Vec<usize> = scope.filter(|i| !score[*i].is_nan()).collect();
+    // Stable: on equal scores the earlier element stays first.
+    ranked.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
+    let Some(&first) = ranked.first() else {
+        return root as usize;
+    };
+    let mut top = first;
+    let is_ancestor = |a: usize, of: usize| a < of && of < elements[a].end as usize;
+    // Several near-best candidates under one ancestor: the ancestor is the story
+    // (an article split into sections, each its own candidate).
+    let close: Vec<usize> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .copied()
+        .filter(|c| score[*c] >= score[first] * 0.75)
+        .collect();
+    if close.len() >= 3 {
+        let mut parent = elements[top].parent;
+        while let Some(p) = parent.filter(|p| *p >= root) {
+            let p = p as usize;
+            if close.iter().filter(|c| is_ancestor(p, **c)).count() >= 3 {
+                top = p;
+                break;
+            }
+            parent = elements[p].parent;
+        }
+    }
+    // A parent scoring better than its best child is the story.
+    let mut last = score[top];
+    let threshold = last / 3.0;
+    let mut parent = elements[top].parent;
+    while let Some(p) = parent.filter(|p| *p >= root) {
+        let p = p as usize;
+        if !score[p].is_nan() {
+            if score[p] < threshold {
+                break;
+            }
+            if score[p] > last {
+                top = p;
+                break;
+            }
+            last = score[p];
+        }
+        parent = elements[p].parent;
+    }
+    // A wrapper around the candidate alone holds the same story.
+    while let Some(p) = elements[top].parent.filter(|p| *p >= root) {
+        if children[p as usize].len() != 1 {
+            break;
+        }
+        top = p as usize;
+    }
+    top
+}
+
+/// Whether a sibling of the best candidate belongs to the same story.
+fn joins_story<N>(page: &Page<N>, index: usize, score: f32, threshold: f32) -> bool {
+    let e = &page.elements[index];
+    if !score.is_nan() && score >= threshold {
+        return true;
+    }
+    // A lone paragraph: prose when long with few links, or short, link-free
+    // and ending a sentence.
+    let paragraph = e.own_text == e.text && e.text > 0 && scores_as_paragraph(e.tag);
+    if !paragraph {
+        return false;
+    }
+    let density = link_density(page, index);
+    (e.text > 80 && density < 0.25) || (e.text < 80 && density == 0.0 && e.ends_sentence)
+}
+
+/// Readability's "clean conditionally" on counts alone: a box that reads like
+/// page furniture rather than prose.
+fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
+    let e = &page.elements[index];
+    if e.quotations > 0 {
+        return false;
+    }
+    match e.tag {
+        Tag::Div | Tag::Block | Tag::List | Tag::Table | Tag::Figure | Tag::Article | Tag::Form => {
+        }
+        _ => return false,
+    }
+    if !score.is_nan() && score < 0.0 {
+        return true;
+    }
+    if e.commas >= 10 {
+        return false;
+    }
+    let density = link_density(page, index);
+    let is_list = e.tag == Tag::List;
+    let in_figure = e.tag == Tag::Figure;
+    let paragraphs = e.paragraphs as f32;
+    let images = e.images as f32;
+    (e.images > 1 && paragraphs / images < 0.5 && !in_figure)
+        || (!is_list && e.text < MIN_PARAGRAPH && (e.images == 0 || e.images > 2) && !in_figure)
+        || (!is_list && density > 0.2)
+        || density > 0.5
+        || (e.embeds == 1 && e.text < 75)
+        || e.embeds > 1
+}

@@ -15,13 +15,16 @@ check-rust:
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) test
 
-## Scorer output for the seed article and for PolNeAR dev (when ../shared is there).
+## Scorer output for the seed article and for PolNeAR dev, and the article extraction on
+## ../shared/bench-pages (when ../shared is there).
 eval: release
 	@SHARED=$(SHARED) bash scripts/eval.sh
+	@SHARED=$(SHARED) bash scripts/body-eval.sh
 
 ## Fails when accuracy falls below the floors in scripts/eval.sh.
 eval-floor: release
 	@SHARED=$(SHARED) bash scripts/eval.sh --floor
+	@SHARED=$(SHARED) bash scripts/body-eval.sh --floor
 
 test: check-rust eval-floor tools lint-extension e2e www-test
 

@@ -90,3 +90,104 @@ pub fn read<'a>(dom: &HtmlDom<'a>, container: HtmlNode<'a>) -> String {
     page.emit(&selection.kept, &mut builder);
     builder.finish().text().to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "<p>“We are completely aligned on the need to secure that ceasefire,” Lammy said on a visit.</p>";
+    const OTHER: &str = "<p>Blinken said “there must be no role for Hamas going forward” in Gaza, and Lammy agreed.</p>";
+
+    fn text_of(paragraph: &str) -> &str {
+        paragraph.trim_start_matches("<p>").trim_end_matches("</p>")
+    }
+
+    #[test]
+    fn headline_and_paragraph_do_not_run_together() {
+        let html = "<body><article><h1>Talks resume</h1><p>“We are close,” Blinken said.</p>\
+                    <p>Lammy agreed, and said “the deal is on the table” in a statement to the press.</p></article></body>";
+        assert_eq!(
+            article_text(html),
+            "Talks resume\n“We are close,” Blinken said.\nLammy agreed, and said “the deal is on the table” in a \
+             statement to the press."
+        );
+    }
+
+    #[test]
+    fn br_breaks_a_line_and_white_space_collapses_but_entities_are_text() {
+        let html = "<p>First   line,\n  still first<br>second line &amp; more</p>";
+        assert_eq!(
+            article_text(html),
+            "First line, still first\nsecond line & more"
+        );
+    }
+
+    #[test]
+    fn inline_markup_joins_without_extra_space() {
+        let html = "<p>“Very <em>soon</em>,” <a href=\"/p/blinken\">Blinken</a> said.</p>";
+        assert_eq!(article_text(html), "“Very soon,” Blinken said.");
+    }
+
+    #[test]
+    fn hidden_editable_and_chrome_elements_are_not_read() {
+        let html = format!(
+            "<body><nav>“Nav quote,” site said.</nav><div>{STORY}{OTHER}\
+             <p hidden>“Hidden quote,” nobody said.</p>\
+             <p style=\"display: none\">“Invisible,” nobody said.</p>\
+             <p aria-hidden=\"true\">“Aria hidden,” nobody said.</p>\
+             <div contenteditable>“Typed,” a reader said.</div>\
+             <div role=\"complementary\">“Box quote,” a box said.</div>\
+             <aside>“Aside quote,” a box said.</aside></div></body>"
+        );
+        let text = article_text(&html);
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert_eq!(text, format!("{}\n{}", text_of(STORY), text_of(OTHER)));
+    }
+
+    #[test]
+    fn a_page_without_paragraphs_reads_whole() {
+        assert_eq!(
+            article_text("<div>“Short,” he said.</div>"),
+            "“Short,” he said."
+        );
+        assert_eq!(article_text(""), "");
+        assert_eq!(article_text("<<<>>> &&& </p></div>"), "<<<>>> &&&");
+    }
+
+    #[test]
+    fn deeply_nested_markup_does_not_overflow_the_stack() {
+        let html = format!(
+            "{}<p>“Deep,” he said.</p>{}",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        assert!(article_text(&html).contains("“Deep,” he said."));
+    }
+
+    #[test]
+    fn a_scan_in_slices_of_one_node_records_the_same_page() {
+        let html = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/article.html"
+        ))
+        .unwrap();
+        let document = Html::parse_document(&html);
+        let dom = HtmlDom(&document);
+        let root = *document.root_element();
+        let whole = Scan::all(&dom, vec![root]);
+        let mut scan = Scan::new(vec![root]);
+        let mut steps = 0;
+        while !scan.step(&dom, 1) {
+            steps += 1;
+        }
+        let sliced = scan.finish();
+        assert!(steps > 100);
+        assert_eq!(whole.events, sliced.events);
+        assert_eq!(whole.elements.len(), sliced.elements.len());
+        let mut a = TextMapBuilder::new();
+        let mut b = TextMapBuilder::new();
+        whole.emit(&select(&whole, 0).kept, &mut a);
+        sliced.emit(&select(&sliced, 0).kept, &mut b);
+        assert_eq!(a.finish().text(), b.finish().text());
+    }
+}

@@ -40,8 +40,9 @@ pub struct Element<N> {
 /// What the walk met, in document order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
-    /// Text node number `text`, whose nearest element is `element`.
-    Text { text: u32, element: u32 },
+    /// Text node number `text`, whose nearest element is `element` and
+    /// nearest block `block`.
+    Text { text: u32, element: u32, block: u32 },
     /// A block starts or ends, or a `<br>`.
     Break,
 }
@@ -156,7 +157,11 @@ impl<D: Dom> Scan<D> {
         }
         let text = self.page.texts.len() as u32;
         self.page.texts.push((node, data));
-        self.page.events.push(Event::Text { text, element });
+        self.page.events.push(Event::Text {
+            text,
+            element,
+            block,
+        });
     }
 
     fn enter(&mut self, dom: &D, node: D::Node, parent: u32, block: u32, in_link: bool) {
@@ -316,7 +321,7 @@ impl<N: Clone> Page<N> {
         for event in &self.events {
             match *event {
                 Event::Break => builder.break_block(),
-                Event::Text { text, element } if kept[element as usize] => {
+                Event::Text { text, element, .. } if kept[element as usize] => {
                     let (node, data) = &self.texts[text as usize];
                     builder.push_text(nodes.len(), data);
                     nodes.push(node.clone());

@@ -15,7 +15,9 @@
 //! scrap shorter than a sentence, or a list or heading scored negative.
 //! A box holding a `<blockquote>` always stays.
 
-use super::scan::Page;
+use std::collections::{HashMap, HashSet};
+
+use super::scan::{Event, Page};
 use super::tags::Tag;
 
 /// What [`select`] keeps of a scanned root.
@@ -70,7 +72,16 @@ pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
         }
     }
     let children = child_lists(page, root);
-    let top = best_candidate(page, root, &score, &children);
+    let Some((best, top)) = best_candidate(page, root, &score, &children) else {
+        // Not one paragraph of prose: nothing to tell the story from the
+        // rest, so all of it is read.
+        let mut kept = vec![false; elements.len()];
+        kept[scope].fill(true);
+        return Selection {
+            kept,
+            container: root,
+        };
+    };
     let mut kept_roots = vec![top];
     let mut container = top;
     if top != root as usize {
@@ -90,17 +101,55 @@ pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
     let mut kept = vec![false; elements.len()];
     let mut kept_roots = kept_roots.into_iter().peekable();
     for index in scope {
-        let e = &elements[index];
-        if kept_roots.next_if_eq(&index).is_some() {
-            kept[index] = index == top || !is_furniture(page, index, score[index]);
-        } else if let Some(parent) = e.parent.filter(|p| kept[*p as usize]) {
-            let _ = parent;
-            kept[index] = !is_furniture(page, index, score[index]);
+        // The best paragraph's own ancestors are the story's frame, however
+        // many links sit beside it.
+        let frames_best = index <= best && best < elements[index].end as usize;
+        let story_root = kept_roots.next_if_eq(&index).is_some();
+        if story_root || elements[index].parent.is_some_and(|p| kept[p as usize]) {
+            kept[index] = frames_best || !is_furniture(page, index, score[index]);
         }
     }
+    drop_repeated_paragraphs(page, root as usize, &mut kept);
     Selection {
         kept,
         container: container as u32,
+    }
+}
+
+/// A paragraph this long that repeats an earlier one word for word is a
+/// caption shown twice, a pull quote or a teaser of the story itself.
+const MIN_REPEATED: u32 = 40;
+
+/// Drops kept paragraphs whose text repeats an earlier kept paragraph's.
+fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
+    let elements = &page.elements;
+    let events = elements[root].first_event as usize..elements[root].end_event as usize;
+    let mut texts: HashMap<u32, String> = HashMap::new();
+    for event in &page.events[events] {
+        if let Event::Text {
+            text,
+            element,
+            block,
+        } = *event
+        {
+            let b = &elements[block as usize];
+            if kept[element as usize] && b.own_text >= MIN_REPEATED && b.own_text == b.text {
+                texts
+                    .entry(block)
+                    .or_default()
+                    .push_str(&page.texts[text as usize].1);
+            }
+        }
+    }
+    let mut blocks: Vec<(u32, String)> = texts.into_iter().collect();
+    blocks.sort_unstable_by_key(|(block, _)| *block);
+    let mut seen = HashSet::new();
+    for (block, text) in blocks {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if !seen.insert(words.join(" ")) {
+            let b = &elements[block as usize];
+            kept[block as usize..b.end as usize].fill(false);
+        }
     }
 }
 
@@ -144,16 +193,21 @@ fn child_lists<N>(page: &Page<N>, root: u32) -> Vec<Vec<u32>> {
     children
 }
 
-/// Readability's choice of the top candidate, with its two corrections.
-fn best_candidate<N>(page: &Page<N>, root: u32, score: &[f32], children: &[Vec<u32>]) -> usize {
+/// Readability's choice of the top candidate, with its corrections: the best
+/// scored element, and the element chosen to hold it; `None` when no element
+/// scored.
+fn best_candidate<N>(
+    page: &Page<N>,
+    root: u32,
+    score: &[f32],
+    children: &[Vec<u32>],
+) -> Option<(usize, usize)> {
     let elements = &page.elements;
     let scope = root as usize..elements[root as usize].end as usize;
     let mut ranked: Vec<usize> = scope.filter(|i| !score[*i].is_nan()).collect();
     // Stable: on equal scores the earlier element stays first.
     ranked.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
-    let Some(&first) = ranked.first() else {
-        return root as usize;
-    };
+    let &first = ranked.first()?;
     let mut top = first;
     let is_ancestor = |a: usize, of: usize| a < of && of < elements[a].end as usize;
     // Several near-best candidates under one ancestor: the ancestor is the story
@@ -201,7 +255,7 @@ fn best_candidate<N>(page: &Page<N>, root: u32, score: &[f32], children: &[Vec<u
         }
         top = p as usize;
     }
-    top
+    Some((first, top))
 }
 
 /// Whether a sibling of the best candidate belongs to the same story.
@@ -232,7 +286,9 @@ fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
         }
         _ => return false,
     }
-    if !score.is_nan() && score < 0.0 {
+    // A picture or a video with its caption: a caption describes, it is not
+    // the story's prose (a quotation in a figure stays, as above).
+    if e.tag == Tag::Figure || (!score.is_nan() && score < 0.0) {
         return true;
     }
     if e.commas >= 10 {

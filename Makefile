@@ -69,8 +69,9 @@ lint-extension: extension
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 	node_modules/.bin/web-ext lint --source-dir dist/firefox
 
-## The extension end to end in headless Chromium and Firefox ESR, and the popup's helpers.
-e2e: extension
+## The extension end to end in headless Chromium and Firefox ESR, and the popup's helpers;
+## the article extraction of the browser against the CLI's (needs the release CLI).
+e2e: extension release
 	SHARED=$(SHARED) node --test --test-concurrency=1 tests/e2e/
 
 ## Fuzz the core (nightly + cargo-fuzz) for FUZZ_TIME seconds a target on one core; see fuzz/README.md.

@@ -31,7 +31,8 @@
 //! No rule names a site, a class or an id: class names differ per site and per
 //! language, structure does not. The only signals are tags (HTML's own
 //! semantics: `article`, `main`, `blockquote`, `h1`…), the schema.org
-//! `itemprop="articleBody"` attribute, ARIA roles and the text itself.
+//! `itemprop="articleBody"` attribute, ARIA roles, whether two sibling
+//! sections share a class attribute (one template), and the text itself.
 //!
 //! What only a live page knows: the browser's [`Dom`] reports elements whose
 //! computed style is `display: none` ([`Dom::is_hidden`]), so text hidden by a

@@ -28,6 +28,8 @@ pub struct Element<N> {
     pub embeds: u32,
     pub list_items: u32,
     pub quotations: u32,
+    /// A hash of its class attribute: siblings built by one template share it.
+    pub class: Option<u64>,
     /// Carries schema.org's `itemprop="articleBody"` (or `text`).
     pub article_body: bool,
     /// Index of its first event, and one past its last.
@@ -207,6 +209,12 @@ impl<D: Dom> Scan<D> {
             list_items: u32::from(tag == Tag::ListItem),
             quotations: u32::from(tag == Tag::Quotation),
             article_body,
+            class: dom.attribute(&node, "class").map(|c| {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                c.hash(&mut h);
+                h.finish()
+            }),
             first_event: self.page.events.len() as u32,
             end_event: 0,
             ends_sentence: false,

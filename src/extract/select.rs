@@ -7,7 +7,8 @@
 //! `div` or `article` more, a list or heading fewer) and keeps only the share
 //! of its score that is not link text. The best candidate wins; a parent that
 //! scores better, or that holds most of the other good candidates, wins
-//! instead; siblings that score well or read as prose join it.
+//! instead; siblings that score well, read as prose, or repeat the best
+//! candidate's template with prose of their own join it.
 //!
 //! Inside the kept elements, a box goes when it reads like furniture rather
 //! than prose (Readability's "clean conditionally", with no class names):
@@ -91,7 +92,7 @@ pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
             kept_roots = children[parent]
                 .iter()
                 .map(|c| *c as usize)
-                .filter(|&c| c == top || joins_story(page, c, score[c], threshold))
+                .filter(|&c| c == top || joins_story(page, c, top, score[c], threshold))
                 .collect();
             if kept_roots.len() > 1 {
                 container = parent;
@@ -259,9 +260,22 @@ fn best_candidate<N>(
 }
 
 /// Whether a sibling of the best candidate belongs to the same story.
-fn joins_story<N>(page: &Page<N>, index: usize, score: f32, threshold: f32) -> bool {
+fn joins_story<N>(page: &Page<N>, index: usize, top: usize, score: f32, threshold: f32) -> bool {
     let e = &page.elements[index];
     if !score.is_nan() && score >= threshold {
+        return true;
+    }
+    // A section built from the same template as the best one (same tag, same
+    // class attribute, whatever its words) with prose of its own: the next
+    // part of a story told in sibling items, each too short to score alone.
+    if e.tag == page.elements[top].tag
+        && e.class.is_some()
+        && e.class == page.elements[top].class
+        && e.paragraphs > 0
+        && !score.is_nan()
+        && score > 0.0
+        && link_density(page, index) < 0.25
+    {
         return true;
     }
     // A lone paragraph: prose when long with few links, or short, link-free

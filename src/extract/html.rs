@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use scraper::{Html, Node};
 
-use super::{select, Dom, NodeKind, Scan};
+use super::{article_container, select, Dom, NodeKind, Scan};
 use crate::textmap::TextMapBuilder;
 
 /// A parsed HTML document seen through [`Dom`].
@@ -46,6 +46,13 @@ impl<'a> Dom for HtmlDom<'a> {
         }
     }
 
+    fn has_attributes(&self, element: &Self::Node) -> bool {
+        match element.value() {
+            Node::Element(e) => e.attrs().next().is_some(),
+            _ => false,
+        }
+    }
+
     fn text(&self, text: &Self::Node) -> Cow<'_, str> {
         match text.value() {
             Node::Text(t) => Cow::Borrowed(&t.text),
@@ -75,8 +82,7 @@ pub fn article_root<'a>(dom: &HtmlDom<'a>, document: &'a Html) -> HtmlNode<'a> {
     if page.roots.is_empty() {
         return body;
     }
-    let selection = select(&page, 0);
-    page.elements[selection.container as usize].node
+    page.elements[article_container(&page, 0) as usize].node
 }
 
 /// The text of the story under `container`, one paragraph a line.

@@ -62,7 +62,7 @@ mod tags;
 mod html;
 
 pub use scan::{Page, Scan};
-pub use select::{select, Selection};
+pub use select::{article_container, select, Selection};
 
 #[cfg(feature = "cli")]
 pub use html::{article_text, HtmlDom};
@@ -92,6 +92,11 @@ pub trait Dom {
     /// The lowercase local name of an element.
     fn local_name(&self, element: &Self::Node) -> Cow<'_, str>;
     fn attribute(&self, element: &Self::Node, name: &str) -> Option<Cow<'_, str>>;
+    /// Whether the element has any attribute (a shortcut: one call instead of
+    /// several [`Dom::attribute`] lookups that would all say no).
+    fn has_attributes(&self, _element: &Self::Node) -> bool {
+        true
+    }
     /// The data of a text node.
     fn text(&self, text: &Self::Node) -> Cow<'_, str>;
     /// Whether a live page hides the element by its style sheets. A saved page

@@ -138,9 +138,8 @@ impl<D: Dom> Scan<D> {
 
     fn text(&mut self, dom: &D, node: D::Node, element: u32, block: u32, in_link: bool) {
         let data = dom.text(&node).into_owned();
-        let length = text_length(&data);
+        let (length, commas, last) = measure(&data);
         if length > 0 {
-            let commas = data.chars().filter(|c| is_comma(*c)).count() as u32;
             let el = &mut self.page.elements[element as usize];
             el.text += length;
             el.commas += commas;
@@ -150,12 +149,10 @@ impl<D: Dom> Scan<D> {
             let block = &mut self.page.elements[block as usize];
             block.own_text += length;
             block.own_commas += commas;
-            if let Some(last) = data.trim_end().chars().last() {
-                block.ends_sentence = matches!(
-                    last,
-                    '.' | '!' | '?' | '”' | '"' | '»' | '“' | '…' | '。' | '！' | '？'
-                );
-            }
+            block.ends_sentence = matches!(
+                last,
+                '.' | '!' | '?' | '”' | '"' | '»' | '“' | '…' | '。' | '！' | '？'
+            );
         }
         let text = self.page.texts.len() as u32;
         self.page.texts.push((node, data));
@@ -173,7 +170,7 @@ impl<D: Dom> Scan<D> {
             Tag::Image => self.page.elements[parent as usize].images += 1,
             Tag::Embed => self.page.elements[parent as usize].embeds += 1,
             Tag::Skipped => {}
-            _ if is_unread(dom, &node) => {}
+            _ if is_unread(dom, &node, dom.has_attributes(&node)) => {}
             _ => {
                 self.open(dom, node, tag, Some((parent, block, in_link)));
             }
@@ -186,8 +183,14 @@ impl<D: Dom> Scan<D> {
     fn open(&mut self, dom: &D, node: D::Node, tag: Tag, context: Option<(u32, u32, bool)>) -> u32 {
         let parent = context.map(|(parent, _, _)| parent);
         let index = self.page.elements.len() as u32;
-        let article_body = dom
-            .attribute(&node, "itemprop")
+        // Most elements of a long article carry no attribute: one call instead
+        // of three on the live page.
+        let attribute = |name| {
+            dom.has_attributes(&node)
+                .then(|| dom.attribute(&node, name))
+                .flatten()
+        };
+        let article_body = attribute("itemprop")
             .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == "articleBody"));
         let is_block = tag.is_block() || parent.is_none();
         if is_block {
@@ -209,7 +212,7 @@ impl<D: Dom> Scan<D> {
             list_items: u32::from(tag == Tag::ListItem),
             quotations: u32::from(tag == Tag::Quotation),
             article_body,
-            class: dom.attribute(&node, "class").map(|c| {
+            class: attribute("class").map(|c| {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 c.hash(&mut h);
@@ -219,7 +222,7 @@ impl<D: Dom> Scan<D> {
             end_event: 0,
             ends_sentence: false,
         });
-        let link = tag == Tag::Link && dom.attribute(&node, "href").is_some();
+        let link = tag == Tag::Link && attribute("href").is_some();
         let (block, parent_in_link) = match context {
             Some((_, block, in_link)) if !is_block => (block, in_link),
             Some((_, _, in_link)) => (index, in_link),
@@ -269,7 +272,10 @@ impl<D: Dom> Scan<D> {
 
 /// Elements a reader never sees or that are not article prose: hidden ones,
 /// editable ones (what a person types is theirs) and chrome landmarks.
-fn is_unread<D: Dom>(dom: &D, node: &D::Node) -> bool {
+fn is_unread<D: Dom>(dom: &D, node: &D::Node, has_attributes: bool) -> bool {
+    if !has_attributes {
+        return dom.is_hidden(node);
+    }
     if dom.attribute(node, "hidden").is_some()
         || dom
             .attribute(node, "aria-hidden")
@@ -303,22 +309,24 @@ fn is_comma(c: char) -> bool {
     )
 }
 
-/// Code points of text as a reader sees it: a run of white space counts one.
-fn text_length(data: &str) -> u32 {
-    let mut length = 0;
+/// In one pass over a text node: its length in code points as a reader sees
+/// it (a run of white space counts one), its commas, and its last visible
+/// character.
+fn measure(data: &str) -> (u32, u32, char) {
+    let (mut length, mut commas, mut last) = (0, 0, ' ');
     let mut in_space = true;
     for c in data.chars() {
         if c.is_whitespace() {
-            if !in_space {
-                length += 1;
-            }
+            length += u32::from(!in_space);
             in_space = true;
         } else {
             length += 1;
+            commas += u32::from(is_comma(c));
+            last = c;
             in_space = false;
         }
     }
-    length
+    (length, commas, last)
 }
 
 impl<N: Clone> Page<N> {

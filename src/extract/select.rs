@@ -16,7 +16,9 @@
 //! scrap shorter than a sentence, or a list or heading scored negative.
 //! A box holding a `<blockquote>` always stays.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashSet;
+use std::hash::Hasher;
 
 use super::scan::{Event, Page};
 use super::tags::Tag;
@@ -39,6 +41,18 @@ const ANCESTOR_LEVELS: usize = 5;
 
 /// Selects the story under root number `root` of `page`.
 pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
+    choose(page, root, true)
+}
+
+/// The element holding the story under root number `root` of `page` (the
+/// [`Selection::container`] of [`select`], without deciding what inside it is
+/// read).
+pub fn article_container<N>(page: &Page<N>, root: usize) -> u32 {
+    choose(page, root, false).container
+}
+
+/// [`select`]; with `read` false, only the container is chosen.
+fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
     let elements = &page.elements;
     let root = page.roots[root];
     let scope = root as usize..elements[root as usize].end as usize;
@@ -99,7 +113,13 @@ pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
             }
         }
     }
-    let mut kept = vec![false; elements.len()];
+    let mut kept = vec![false; if read { elements.len() } else { 0 }];
+    if !read {
+        return Selection {
+            kept,
+            container: container as u32,
+        };
+    }
     let mut kept_roots = kept_roots.into_iter().peekable();
     for index in scope {
         // The best paragraph's own ancestors are the story's frame, however
@@ -121,37 +141,61 @@ pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
 /// caption shown twice, a pull quote or a teaser of the story itself.
 const MIN_REPEATED: u32 = 40;
 
-/// Drops kept paragraphs whose text repeats an earlier kept paragraph's.
+/// Drops kept paragraphs whose text repeats an earlier kept paragraph's
+/// (compared by a hash of their words, white space collapsed).
 fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
     let elements = &page.elements;
     let events = elements[root].first_event as usize..elements[root].end_event as usize;
-    let mut texts: HashMap<u32, String> = HashMap::new();
+    let mut seen = HashSet::new();
+    // The paragraph being hashed: its index, hasher, and whether a word was
+    // written and white space followed it.
+    let mut current: Option<(u32, DefaultHasher, bool, bool)> = None;
+    let mut close = |current: Option<(u32, DefaultHasher, bool, bool)>, kept: &mut [bool]| {
+        if let Some((block, hasher, _, _)) = current {
+            if !seen.insert(hasher.finish()) {
+                kept[block as usize..elements[block as usize].end as usize].fill(false);
+            }
+        }
+    };
     for event in &page.events[events] {
-        if let Event::Text {
+        let Event::Text {
             text,
             element,
             block,
         } = *event
+        else {
+            continue;
+        };
+        let b = &elements[block as usize];
+        // Only a paragraph of its own (no block inside), whose text is contiguous.
+        if !kept[element as usize] || b.own_text < MIN_REPEATED || b.own_text != b.text {
+            continue;
+        }
+        if current.as_ref().is_none_or(|c| c.0 != block) {
+            close(current.take(), kept);
+            current = Some((block, DefaultHasher::new(), false, false));
+        }
+        let Some((_, hasher, started, space)) = current.as_mut() else {
+            continue;
+        };
+        for (i, word) in page.texts[text as usize]
+            .1
+            .split(char::is_whitespace)
+            .enumerate()
         {
-            let b = &elements[block as usize];
-            if kept[element as usize] && b.own_text >= MIN_REPEATED && b.own_text == b.text {
-                texts
-                    .entry(block)
-                    .or_default()
-                    .push_str(&page.texts[text as usize].1);
+            *space |= i > 0;
+            if word.is_empty() {
+                continue;
             }
+            if *space && *started {
+                hasher.write_u8(b' ');
+            }
+            hasher.write(word.as_bytes());
+            *started = true;
+            *space = false;
         }
     }
-    let mut blocks: Vec<(u32, String)> = texts.into_iter().collect();
-    blocks.sort_unstable_by_key(|(block, _)| *block);
-    let mut seen = HashSet::new();
-    for (block, text) in blocks {
-        let words: Vec<&str> = text.split_whitespace().collect();
-        if !seen.insert(words.join(" ")) {
-            let b = &elements[block as usize];
-            kept[block as usize..b.end as usize].fill(false);
-        }
-    }
+    close(current, kept);
 }
 
 /// The tags whose own text counts as a paragraph.

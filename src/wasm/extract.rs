@@ -19,7 +19,7 @@
 
 use std::borrow::Cow;
 
-use crate::extract::{select, Dom, NodeKind, Page, Scan};
+use crate::extract::{article_container, select, Dom, NodeKind, Page, Scan};
 use crate::textmap::{TextMap, TextMapBuilder};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,6 +68,10 @@ impl Dom for WebDom {
             .unchecked_ref::<Element>()
             .get_attribute(name)
             .map(Cow::Owned)
+    }
+
+    fn has_attributes(&self, element: &Node) -> bool {
+        element.unchecked_ref::<Element>().has_attributes()
     }
 
     fn text(&self, text: &Node) -> Cow<'_, str> {
@@ -154,8 +158,7 @@ pub fn find_article_root(doc: &Document) -> Option<Element> {
     if page.roots.is_empty() {
         return Some(body);
     }
-    let container = select(&page, 0).container;
-    page.elements[container as usize]
+    page.elements[article_container(&page, 0) as usize]
         .node
         .clone()
         .dyn_into::<Element>()

@@ -69,7 +69,10 @@ async function browserTexts(path) {
     return await page.evaluate(async (pkg) => {
       const wasm = await import(`${pkg}/quotelens.js`);
       await wasm.default({ module_or_path: `${pkg}/quotelens_bg.wasm` });
-      return { markup: wasm.articleText(false), live: wasm.articleText(true) };
+      const markup = wasm.articleText(false);
+      const started = performance.now();
+      const live = wasm.articleText(true);
+      return { markup, live, ms: performance.now() - started };
     }, `${origin}/pkg`);
   } finally {
     await page.close();
@@ -97,9 +100,11 @@ test('the browser reads the same article text as the CLI, page by page', async (
   ];
   const cli = cliTexts(pages.map(({ file }) => file));
   const differ = [];
+  const times = [];
   let liveSame = 0;
   for (const [i, { name, path }] of pages.entries()) {
-    const { markup, live } = await browserTexts(path);
+    const { markup, live, ms } = await browserTexts(path);
+    times.push(ms);
     if (markup !== cli[i]) differ.push(name);
     if (live === markup) liveSame += 1;
     else {
@@ -108,6 +113,8 @@ test('the browser reads the same article text as the CLI, page by page', async (
       console.log(`${name}: computed style hides ${hidden} of ${markup.split('\n').length} lines`);
     }
   }
+  times.sort((a, b) => a - b);
   console.log(`${pages.length} pages: the browser's markup-only text equals the CLI's on ${pages.length - differ.length}; live text equals it on ${liveSame}`);
+  console.log(`live extraction in one go (root, walk, selection): ${times[times.length >> 1].toFixed(1)} ms median, ${times.at(-1).toFixed(1)} ms max`);
   assert.deepEqual(differ, [], 'pages where the browser and the CLI read different text');
 });

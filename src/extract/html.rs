@@ -161,6 +161,29 @@ mod tests {
     }
 
     #[test]
+    fn a_teaser_holds_no_story_and_three_paragraphs_do() {
+        let read = |html: &str| {
+            let document = Html::parse_fragment(html);
+            let dom = HtmlDom(&document);
+            let article = document.root_element().first_child().unwrap();
+            crate::extract::holds_story(&Scan::all(&dom, vec![article]), 0)
+        };
+        assert!(!read(
+            "<article><h2>“Teaser,” says teaser</h2><p>Read more.</p></article>"
+        ));
+        assert!(read(&format!("<article>{STORY}{OTHER}{STORY}</article>")));
+    }
+
+    #[test]
+    fn page_chrome_is_named_by_tag_or_landmark_role() {
+        use crate::extract::is_page_chrome;
+        assert!(is_page_chrome("nav", None));
+        assert!(is_page_chrome("div", Some(" Navigation ")));
+        assert!(!is_page_chrome("div", Some("main")));
+        assert!(!is_page_chrome("article", None));
+    }
+
+    #[test]
     fn deeply_nested_markup_does_not_overflow_the_stack() {
         let html = format!(
             "{}<p>“Deep,” he said.</p>{}",

@@ -62,7 +62,8 @@ mod tags;
 mod html;
 
 pub use scan::{Page, Scan};
-pub use select::{article_container, select, Selection};
+pub use select::{article_container, holds_story, select, Selection};
+pub use tags::is_page_chrome;
 
 #[cfg(feature = "cli")]
 pub use html::{article_text, HtmlDom};

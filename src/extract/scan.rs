@@ -1,6 +1,6 @@
 //! Step 1: one resumable walk over the page that records what the scorer needs.
 
-use super::tags::{Tag, SKIPPED_ROLES};
+use super::tags::{is_chrome_role, Tag};
 use super::{Dom, NodeKind};
 use crate::textmap::TextMapBuilder;
 
@@ -285,7 +285,7 @@ fn is_unread<D: Dom>(dom: &D, node: &D::Node, has_attributes: bool) -> bool {
             .is_some_and(|v| !v.eq_ignore_ascii_case("false"))
         || dom
             .attribute(node, "role")
-            .is_some_and(|r| SKIPPED_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+            .is_some_and(|r| is_chrome_role(&r))
     {
         return true;
     }

@@ -39,6 +39,25 @@ const MIN_PARAGRAPH: u32 = 25;
 /// How many ancestors of a paragraph share its points.
 const ANCESTOR_LEVELS: usize = 5;
 
+/// Paragraph text a root needs to count as a story of its own (an article
+/// that infinite scroll adds), not a teaser.
+const MIN_STORY: u32 = 200;
+
+/// Whether root number `root` of `page` holds a story: paragraphs of
+/// [`MIN_STORY`] characters or more in all.
+pub fn holds_story<N>(page: &Page<N>, root: usize) -> bool {
+    let Some(&root) = page.roots.get(root) else {
+        return false;
+    };
+    let elements = &page.elements[root as usize..page.elements[root as usize].end as usize];
+    let text: u32 = elements
+        .iter()
+        .filter(|e| e.tag == Tag::Paragraph)
+        .map(|e| e.own_text)
+        .sum();
+    text >= MIN_STORY
+}
+
 /// Selects the story under root number `root` of `page`.
 pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
     choose(page, root, true)

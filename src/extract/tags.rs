@@ -91,3 +91,14 @@ pub const SKIPPED_ROLES: &[&str] = &[
     "menu",
     "menubar",
 ];
+
+/// Whether an element with this local name and `role` is page chrome whose
+/// content is never read (`nav`, `footer`, `role="navigation"`…).
+pub fn is_page_chrome(local_name: &str, role: Option<&str>) -> bool {
+    Tag::of(local_name) == Tag::Skipped || role.is_some_and(is_chrome_role)
+}
+
+/// Whether an ARIA `role` names a landmark of site chrome.
+pub fn is_chrome_role(role: &str) -> bool {
+    SKIPPED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+}

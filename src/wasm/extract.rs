@@ -19,7 +19,9 @@
 
 use std::borrow::Cow;
 
-use crate::extract::{article_container, select, Dom, NodeKind, Page, Scan};
+use crate::extract::{
+    article_container, holds_story, is_page_chrome, select, Dom, NodeKind, Page, Scan,
+};
 use crate::textmap::{TextMap, TextMapBuilder};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -183,12 +185,9 @@ pub fn article_text(live: bool) -> Result<String, JsError> {
     Ok(read(&page).0.text().to_owned())
 }
 
-/// Paragraphs inside these never make an article body.
-const SKIPPED_CONTAINERS: &str =
-    "nav, header, footer, aside, form, [role=navigation], [role=complementary]";
-
 /// Articles that arrived with `added` (infinite scroll): the element itself or
-/// the articles inside it, when they hold real paragraphs.
+/// the articles inside it, outside page chrome, when the shared extraction
+/// finds a story in them.
 pub fn added_articles(added: &Element) -> Vec<Element> {
     const ARTICLES: &str = "article, [itemprop=articleBody]";
     let mut found = Vec::new();
@@ -197,19 +196,11 @@ pub fn added_articles(added: &Element) -> Vec<Element> {
     } else if let Ok(list) = added.query_selector_all(ARTICLES) {
         found.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()));
     }
+    let dom = WebDom { window: None };
     found.retain(|article| {
-        let in_chrome = article.closest(SKIPPED_CONTAINERS).ok().flatten().is_some();
-        !in_chrome && paragraph_text(article) >= 200
+        let in_chrome = std::iter::successors(article.parent_element(), |e| e.parent_element())
+            .any(|e| is_page_chrome(&e.local_name(), e.get_attribute("role").as_deref()));
+        !in_chrome && holds_story(&Scan::all(&dom, vec![Node::from(article.clone())]), 0)
     });
     found
-}
-
-fn paragraph_text(element: &Element) -> usize {
-    let Ok(paragraphs) = element.query_selector_all("p") else {
-        return 0;
-    };
-    (0..paragraphs.length())
-        .filter_map(|i| paragraphs.item(i)?.text_content())
-        .map(|t| t.trim().chars().count())
-        .sum()
 }

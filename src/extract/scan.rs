@@ -334,7 +334,24 @@ impl<N: Clone> Page<N> {
     /// text nodes in the order the builder numbers them.
     pub fn emit(&self, kept: &[bool], builder: &mut TextMapBuilder) -> Vec<N> {
         let mut nodes = Vec::new();
-        for event in &self.events {
+        self.emit_from(0, usize::MAX, kept, builder, &mut nodes);
+        builder.break_block();
+        nodes
+    }
+
+    /// [`Page::emit`] in slices: up to `budget` events from event number
+    /// `from`, appending to `nodes`; returns where to go on (the number of
+    /// events when all are done).
+    pub fn emit_from(
+        &self,
+        from: usize,
+        budget: usize,
+        kept: &[bool],
+        builder: &mut TextMapBuilder,
+        nodes: &mut Vec<N>,
+    ) -> usize {
+        let to = from.saturating_add(budget).min(self.events.len());
+        for event in &self.events[from.min(to)..to] {
             match *event {
                 Event::Break => builder.break_block(),
                 Event::Text { text, element, .. } if kept[element as usize] => {
@@ -345,7 +362,6 @@ impl<N: Clone> Page<N> {
                 Event::Text { .. } => {}
             }
         }
-        builder.break_block();
-        nodes
+        to
     }
 }

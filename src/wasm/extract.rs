@@ -97,11 +97,52 @@ impl Dom for WebDom {
 }
 
 /// A walk that can stop after any node and resume later, so a huge page is
-/// read in slices that leave the page responsive between them. A node removed
-/// meanwhile ends its branch early; the pass after the page change reads it
-/// again. Each root is read as the shared extraction keeps it.
+/// read in slices that leave the page responsive between them: first the
+/// scan of the roots, then (once the shared selection has decided what to
+/// keep) the text of what is kept. A node removed meanwhile ends its branch
+/// early; the pass after the page change reads it again.
 pub struct Walk {
-    scan: Scan<WebDom>,
+    scan: Option<Scan<WebDom>>,
+    read: Option<Read>,
+}
+
+/// The second half of a walk: the kept text going into the map.
+struct Read {
+    page: Page<Node>,
+    kept: Vec<bool>,
+    next_event: usize,
+    builder: TextMapBuilder,
+    nodes: Vec<Node>,
+}
+
+impl Read {
+    fn new(page: Page<Node>) -> Read {
+        Read {
+            kept: kept(&page),
+            page,
+            next_event: 0,
+            builder: TextMapBuilder::new(),
+            nodes: Vec::new(),
+        }
+    }
+
+    /// Emits up to `budget` events; true when all are done.
+    fn step(&mut self, budget: usize) -> bool {
+        self.next_event = self.page.emit_from(
+            self.next_event,
+            budget,
+            &self.kept,
+            &mut self.builder,
+            &mut self.nodes,
+        );
+        self.next_event >= self.page.events.len()
+    }
+
+    fn finish(mut self) -> (TextMap, Vec<Node>) {
+        self.step(usize::MAX);
+        self.builder.break_block();
+        (self.builder.finish(), self.nodes)
+    }
 }
 
 impl Walk {
@@ -112,21 +153,33 @@ impl Walk {
             .map(Node::from)
             .collect();
         Walk {
-            scan: Scan::new(roots),
+            scan: Some(Scan::new(roots)),
+            read: None,
         }
     }
 
     /// Visits up to `budget` nodes; true when every root has been read.
     pub fn step(&mut self, window: &Window, budget: usize) -> bool {
-        let dom = WebDom {
-            window: Some(window.clone()),
-        };
-        self.scan.step(&dom, budget)
+        if let Some(scan) = &mut self.scan {
+            let dom = WebDom {
+                window: Some(window.clone()),
+            };
+            if scan.step(&dom, budget) {
+                let page = self.scan.take().map(Scan::finish);
+                self.read = page.map(Read::new);
+            }
+            return false;
+        }
+        self.read.as_mut().is_none_or(|read| read.step(budget))
     }
 
     pub fn finish(self) -> Extracted {
-        let page = self.scan.finish();
-        let (map, nodes) = read(&page);
+        let read = match (self.read, self.scan) {
+            (Some(read), _) => read,
+            (None, Some(scan)) => Read::new(scan.finish()),
+            (None, None) => Read::new(Scan::<WebDom>::new(Vec::new()).finish()),
+        };
+        let (map, nodes) = read.finish();
         Extracted {
             map,
             nodes: nodes.into_iter().map(Node::unchecked_into).collect(),
@@ -134,8 +187,8 @@ impl Walk {
     }
 }
 
-/// The text the shared selection keeps under each scanned root.
-fn read(page: &Page<Node>) -> (TextMap, Vec<Node>) {
+/// What the shared selection keeps under each scanned root.
+fn kept(page: &Page<Node>) -> Vec<bool> {
     let mut kept = vec![false; page.elements.len()];
     for root in 0..page.roots.len() {
         let selection = select(page, root);
@@ -143,9 +196,7 @@ fn read(page: &Page<Node>) -> (TextMap, Vec<Node>) {
             *k |= s;
         }
     }
-    let mut builder = TextMapBuilder::new();
-    let nodes = page.emit(&kept, &mut builder);
-    (builder.finish(), nodes)
+    kept
 }
 
 /// The element holding the story on a whole page, as the CLI finds it: the
@@ -182,7 +233,7 @@ pub fn article_text(live: bool) -> Result<String, JsError> {
         window: live.then_some(window),
     };
     let page = Scan::all(&dom, vec![Node::from(root)]);
-    Ok(read(&page).0.text().to_owned())
+    Ok(Read::new(page).finish().0.text().to_owned())
 }
 
 /// Articles that arrived with `added` (infinite scroll): the element itself or

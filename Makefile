@@ -15,13 +15,16 @@ check-rust:
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) test
 
-## Scorer output for the seed article and for PolNeAR dev (when ../shared is there).
+## Scorer output for the seed article and for PolNeAR dev, and the article extraction on
+## ../shared/bench-pages (when ../shared is there).
 eval: release
 	@SHARED=$(SHARED) bash scripts/eval.sh
+	@SHARED=$(SHARED) bash scripts/body-eval.sh
 
 ## Fails when accuracy falls below the floors in scripts/eval.sh.
 eval-floor: release
 	@SHARED=$(SHARED) bash scripts/eval.sh --floor
+	@SHARED=$(SHARED) bash scripts/body-eval.sh --floor
 
 test: check-rust eval-floor tools lint-extension e2e www-test
 
@@ -91,8 +94,9 @@ lint-extension: extension
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 	node_modules/.bin/web-ext lint --source-dir dist/firefox
 
-## The extension end to end in headless Chromium and Firefox ESR, and the popup's helpers.
-e2e: extension
+## The extension end to end in headless Chromium and Firefox ESR, and the popup's helpers;
+## the article extraction of the browser against the CLI's (needs the release CLI).
+e2e: extension release
 	SHARED=$(SHARED) node --test --test-concurrency=1 tests/e2e/
 
 ## Fuzz the core (nightly + cargo-fuzz) for FUZZ_TIME seconds a target on one core; see fuzz/README.md.

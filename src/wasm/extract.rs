@@ -1,19 +1,29 @@
-//! Reads the text a person reads: picks the article body and walks the live DOM
-//! into a [`TextMap`], keeping the text nodes so spans map back to `Range`s.
+//! Reads the text a person reads on the live page: the browser's side of
+//! [`crate::extract`], which decides, for the CLI and the extension alike,
+//! which elements are the story. This module only implements its [`Dom`] over
+//! `web-sys` nodes and keeps the text nodes, so spans map back to `Range`s.
 //!
-//! Nothing here decides who said what; it only decides which text the core sees.
-//! The walk skips what is not article prose (navigation, headers, footers,
-//! asides, forms, scripts, hidden elements, comment threads) and starts a new
-//! paragraph wherever the browser lays out a block, so `<h1>A</h1><p>B</p>`
-//! never reads as "AB". The page is never modified: Readability-style cleaning
-//! drops blockquotes and pull quotes, which is exactly where quotes live.
+//! Nothing here decides who said what, nor which text is the article: the
+//! shared extraction does (see its docs). What only a live page knows is the
+//! computed style: inside the article root the walk drops elements whose
+//! computed `display` is `none` (a saved page has only the markup's `hidden`,
+//! `aria-hidden` and inline styles, which both sides read). The root itself is
+//! chosen without computed style, so the CLI and the browser pick the same one.
+//! The page is never modified: Readability-style cleaning drops blockquotes
+//! and pull quotes, which is exactly where quotes live.
 //!
 //! Not read: editable regions (`contenteditable`, form fields, a document in
 //! `designMode`), frames (the content script runs in the top frame only), and
 //! the inside of shadow roots: a component's own shadow tree is its business,
 //! while the light-DOM text it slots in is read like any other text.
 
+use std::borrow::Cow;
+
+use crate::extract::{
+    article_container, holds_story, is_page_chrome, select, Dom, NodeKind, Page, Scan,
+};
 use crate::textmap::{TextMap, TextMapBuilder};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Text, Window};
 
@@ -23,269 +33,212 @@ pub struct Extracted {
     pub nodes: Vec<Text>,
 }
 
-/// Elements whose content is never article prose (lowercase local names).
-const SKIPPED: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "object",
-    "embed",
-    "svg",
-    "math",
-    "canvas",
-    "video",
-    "audio",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "button",
-    "input",
-    "select",
-    "textarea",
-    "dialog",
-    "head",
-    "title",
-    "quotelens-root",
-];
-
 /// An editable element: `contenteditable` with any value but `false`.
 const EDITABLE: &str = "[contenteditable]:not([contenteditable=false i])";
 
-/// ARIA landmarks that hold site chrome rather than the story.
-const SKIPPED_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "complementary",
-    "search",
-    "dialog",
-];
+/// The live DOM seen through [`Dom`]. With a window, elements whose computed
+/// style hides them are not read.
+struct WebDom {
+    window: Option<Window>,
+}
 
-/// One open element of the walk: its next child to visit, and whether it is
-/// laid out as a block (a paragraph break after it).
-struct Frame {
-    next: Option<Node>,
-    block: bool,
+impl Dom for WebDom {
+    type Node = Node;
+
+    fn kind(&self, node: &Node) -> NodeKind {
+        match node.node_type() {
+            Node::ELEMENT_NODE => NodeKind::Element,
+            Node::TEXT_NODE => NodeKind::Text,
+            _ => NodeKind::Other,
+        }
+    }
+
+    fn first_child(&self, node: &Node) -> Option<Node> {
+        node.first_child()
+    }
+
+    fn next_sibling(&self, node: &Node) -> Option<Node> {
+        node.next_sibling()
+    }
+
+    fn local_name(&self, element: &Node) -> Cow<'_, str> {
+        Cow::Owned(element.unchecked_ref::<Element>().local_name())
+    }
+
+    fn attribute(&self, element: &Node, name: &str) -> Option<Cow<'_, str>> {
+        element
+            .unchecked_ref::<Element>()
+            .get_attribute(name)
+            .map(Cow::Owned)
+    }
+
+    fn has_attributes(&self, element: &Node) -> bool {
+        element.unchecked_ref::<Element>().has_attributes()
+    }
+
+    fn text(&self, text: &Node) -> Cow<'_, str> {
+        Cow::Owned(text.unchecked_ref::<Text>().data())
+    }
+
+    /// `display: none` from any style sheet. `visibility: hidden` text is still
+    /// read: pages hide their body until a script reveals it, and a badge on
+    /// such text is hidden at layout time instead.
+    fn is_hidden(&self, element: &Node) -> bool {
+        let Some(window) = &self.window else {
+            return false;
+        };
+        window
+            .get_computed_style(element.unchecked_ref::<Element>())
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("display").ok())
+            .is_some_and(|display| display == "none")
+    }
 }
 
 /// A walk that can stop after any node and resume later, so a huge page is
-/// read in slices that leave the page responsive between them. A node removed
-/// meanwhile ends its branch early; the pass after the page change reads it again.
+/// read in slices that leave the page responsive between them: first the
+/// scan of the roots, then (once the shared selection has decided what to
+/// keep) the text of what is kept. A node removed meanwhile ends its branch
+/// early; the pass after the page change reads it again.
 pub struct Walk {
-    roots: Vec<Element>,
-    next_root: usize,
-    stack: Vec<Frame>,
-    builder: TextMapBuilder,
-    nodes: Vec<Text>,
+    scan: Option<Scan<WebDom>>,
+    read: Option<Read>,
 }
 
-impl Walk {
-    pub fn new(roots: Vec<Element>) -> Walk {
-        Walk {
-            roots,
-            next_root: 0,
-            stack: Vec::new(),
+/// The second half of a walk: the kept text going into the map.
+struct Read {
+    page: Page<Node>,
+    kept: Vec<bool>,
+    next_event: usize,
+    builder: TextMapBuilder,
+    nodes: Vec<Node>,
+}
+
+impl Read {
+    fn new(page: Page<Node>) -> Read {
+        Read {
+            kept: kept(&page),
+            page,
+            next_event: 0,
             builder: TextMapBuilder::new(),
             nodes: Vec::new(),
         }
     }
 
-    /// Visits up to `budget` nodes; true when every root has been read.
-    pub fn step(&mut self, window: &Window, budget: usize) -> bool {
-        for _ in 0..budget {
-            let Some(top) = self.stack.last_mut() else {
-                let Some(root) = self.roots.get(self.next_root) else {
-                    return true;
-                };
-                self.next_root += 1;
-                if root.closest(EDITABLE).ok().flatten().is_some() {
-                    continue;
-                }
-                self.stack.push(Frame {
-                    next: root.first_child(),
-                    block: true,
-                });
-                continue;
-            };
-            let Some(node) = top.next.take() else {
-                if self.stack.pop().is_some_and(|f| f.block) {
-                    self.builder.break_block();
-                }
-                continue;
-            };
-            top.next = node.next_sibling();
-            if let Some(text) = node.dyn_ref::<Text>() {
-                self.builder.push_text(self.nodes.len(), &text.data());
-                self.nodes.push(text.clone());
-            } else if let Some(element) = node.dyn_ref::<Element>() {
-                if let Some(block) = self.enter(element, window) {
-                    self.stack.push(Frame {
-                        next: element.first_child(),
-                        block,
-                    });
-                }
-            }
-        }
-        false
+    /// Emits up to `budget` events; true when all are done.
+    fn step(&mut self, budget: usize) -> bool {
+        self.next_event = self.page.emit_from(
+            self.next_event,
+            budget,
+            &self.kept,
+            &mut self.builder,
+            &mut self.nodes,
+        );
+        self.next_event >= self.page.events.len()
     }
 
-    /// Whether to read inside `element`: `None` to skip it, else whether it is
-    /// a block (and a paragraph break was started before it).
-    fn enter(&mut self, element: &Element, window: &Window) -> Option<bool> {
-        let name = element.local_name();
-        if name == "br" {
-            self.builder.break_block();
-            return None;
+    fn finish(mut self) -> (TextMap, Vec<Node>) {
+        self.step(usize::MAX);
+        self.builder.break_block();
+        (self.builder.finish(), self.nodes)
+    }
+}
+
+impl Walk {
+    pub fn new(roots: Vec<Element>) -> Walk {
+        let roots = roots
+            .into_iter()
+            .filter(|root| root.closest(EDITABLE).ok().flatten().is_none())
+            .map(Node::from)
+            .collect();
+        Walk {
+            scan: Some(Scan::new(roots)),
+            read: None,
         }
-        if is_skipped(element, &name) {
-            return None;
+    }
+
+    /// Visits up to `budget` nodes; true when every root has been read.
+    pub fn step(&mut self, window: &Window, budget: usize) -> bool {
+        if let Some(scan) = &mut self.scan {
+            let dom = WebDom {
+                window: Some(window.clone()),
+            };
+            if scan.step(&dom, budget) {
+                let page = self.scan.take().map(Scan::finish);
+                self.read = page.map(Read::new);
+            }
+            return false;
         }
-        // Computed style is the truth about blocks and `display: none` (a `<span>`
-        // may be a block, a `<div>` may be hidden by a class). `visibility: hidden`
-        // text is still read: pages hide their body until a script reveals it, and
-        // a badge on such text is hidden at layout time instead.
-        let style = window.get_computed_style(element).ok().flatten();
-        let display = style
-            .as_ref()
-            .and_then(|s| s.get_property_value("display").ok())
-            .unwrap_or_default();
-        if display == "none" {
-            return None;
-        }
-        let block = !(display.starts_with("inline") || display == "contents" || display.is_empty());
-        if block {
-            self.builder.break_block();
-        }
-        Some(block)
+        self.read.as_mut().is_none_or(|read| read.step(budget))
     }
 
     pub fn finish(self) -> Extracted {
+        let read = match (self.read, self.scan) {
+            (Some(read), _) => read,
+            (None, Some(scan)) => Read::new(scan.finish()),
+            (None, None) => Read::new(Scan::<WebDom>::new(Vec::new()).finish()),
+        };
+        let (map, nodes) = read.finish();
         Extracted {
-            map: self.builder.finish(),
-            nodes: self.nodes,
+            map,
+            nodes: nodes.into_iter().map(Node::unchecked_into).collect(),
         }
     }
 }
 
-fn is_skipped(element: &Element, name: &str) -> bool {
-    if SKIPPED.contains(&name) || element.has_attribute("hidden") {
-        return true;
+/// What the shared selection keeps under each scanned root.
+fn kept(page: &Page<Node>) -> Vec<bool> {
+    let mut kept = vec![false; page.elements.len()];
+    for root in 0..page.roots.len() {
+        let selection = select(page, root);
+        for (k, s) in kept.iter_mut().zip(selection.kept) {
+            *k |= s;
+        }
     }
-    // What a person is typing is theirs: never read, never wrapped.
-    if element
-        .get_attribute("contenteditable")
-        .is_some_and(|v| !v.eq_ignore_ascii_case("false"))
-    {
-        return true;
-    }
-    if element
-        .get_attribute("aria-hidden")
-        .is_some_and(|v| v == "true")
-    {
-        return true;
-    }
-    if element
-        .get_attribute("role")
-        .is_some_and(|r| SKIPPED_ROLES.contains(&r.as_str()))
-    {
-        return true;
-    }
-    is_comments_section(element)
+    kept
 }
 
-/// `id="comments"`, `class="comments-list"`, `#disqus_thread`: reader comments
-/// quote freely and are not the story.
-fn is_comments_section(element: &Element) -> bool {
-    let id = element.id().to_ascii_lowercase();
-    let class = element.class_name().to_ascii_lowercase();
-    let names = std::iter::once(id.as_str()).chain(class.split_ascii_whitespace());
-    let mut names = names.filter(|n| !n.is_empty());
-    names.any(|n| {
-        n == "comments"
-            || n == "disqus_thread"
-            || n.starts_with("comment-")
-            || n.starts_with("comments-")
-            || n.starts_with("comments_")
-            || n.ends_with("-comments")
-    })
-}
-
-/// The element holding the story on a whole page, in order of trust:
-/// `[itemprop=articleBody]`, `<article>`, `<main>`, then the densest run of
-/// paragraphs. A landmark only wins if it holds that densest run, so a teaser
-/// `<article>` in a sidebar does not beat the real story.
+/// The element holding the story on a whole page, as the CLI finds it: the
+/// shared extraction's container (see [`crate::extract`]), chosen from the
+/// markup alone so both sides agree.
 pub fn find_article_root(doc: &Document) -> Option<Element> {
     let body = doc
         .body()
         .map(Element::from)
         .or_else(|| doc.document_element())?;
-    let densest = densest_paragraph_parent(&body);
-    let Some(densest) = densest else {
+    let page = Scan::all(&WebDom { window: None }, vec![Node::from(body.clone())]);
+    if page.roots.is_empty() {
         return Some(body);
+    }
+    page.elements[article_container(&page, 0) as usize]
+        .node
+        .clone()
+        .dyn_into::<Element>()
+        .ok()
+        .or(Some(body))
+}
+
+/// `articleText(live)`: the article text of the current page as the extension
+/// reads it (`live`: with computed visibility) or as the CLI reads a saved page
+/// (`live` false: markup only). For tests that both paths agree.
+#[wasm_bindgen(js_name = articleText)]
+pub fn article_text(live: bool) -> Result<String, JsError> {
+    let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+    let doc = window
+        .document()
+        .ok_or_else(|| JsError::new("no document"))?;
+    let root = find_article_root(&doc).ok_or_else(|| JsError::new("page has no body"))?;
+    let dom = WebDom {
+        window: live.then_some(window),
     };
-    for selector in ["[itemprop=articleBody]", "article", "main, [role=main]"] {
-        let Ok(found) = doc.query_selector_all(selector) else {
-            continue;
-        };
-        // The innermost landmark that holds the densest run.
-        let mut best: Option<Element> = None;
-        for i in 0..found.length() {
-            let Some(el) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            if el.contains(Some(&densest)) && best.as_ref().is_none_or(|b| b.contains(Some(&el))) {
-                best = Some(el);
-            }
-        }
-        if best.is_some() {
-            return best;
-        }
-    }
-    Some(densest)
+    let page = Scan::all(&dom, vec![Node::from(root)]);
+    Ok(Read::new(page).finish().0.text().to_owned())
 }
-
-/// The element whose direct `<p>` children hold the most text.
-fn densest_paragraph_parent(body: &Element) -> Option<Element> {
-    let paragraphs = body.query_selector_all("p").ok()?;
-    let mut totals: Vec<(Element, u32)> = Vec::new();
-    for i in 0..paragraphs.length() {
-        let Some(p) = paragraphs.item(i) else {
-            continue;
-        };
-        let Some(parent) = p.parent_element() else {
-            continue;
-        };
-        if p.dyn_ref::<Element>()
-            .is_some_and(|e| e.closest(SKIPPED_CONTAINERS).ok().flatten().is_some())
-        {
-            continue;
-        }
-        let len = p
-            .text_content()
-            .map(|t| t.trim().encode_utf16().count() as u32)
-            .unwrap_or(0);
-        match totals.iter_mut().find(|(e, _)| e == &parent) {
-            Some((_, total)) => *total += len,
-            None => totals.push((parent, len)),
-        }
-    }
-    totals
-        .into_iter()
-        .filter(|(_, total)| *total > 0)
-        .max_by_key(|(_, total)| *total)
-        .map(|(e, _)| e)
-}
-
-/// Paragraphs inside these never make an article body.
-const SKIPPED_CONTAINERS: &str =
-    "nav, header, footer, aside, form, [role=navigation], [role=complementary]";
 
 /// Articles that arrived with `added` (infinite scroll): the element itself or
-/// the articles inside it, when they hold real paragraphs.
+/// the articles inside it, outside page chrome, when the shared extraction
+/// finds a story in them.
 pub fn added_articles(added: &Element) -> Vec<Element> {
     const ARTICLES: &str = "article, [itemprop=articleBody]";
     let mut found = Vec::new();
@@ -294,19 +247,11 @@ pub fn added_articles(added: &Element) -> Vec<Element> {
     } else if let Ok(list) = added.query_selector_all(ARTICLES) {
         found.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()));
     }
+    let dom = WebDom { window: None };
     found.retain(|article| {
-        let in_chrome = article.closest(SKIPPED_CONTAINERS).ok().flatten().is_some();
-        !in_chrome && paragraph_text(article) >= 200
+        let in_chrome = std::iter::successors(article.parent_element(), |e| e.parent_element())
+            .any(|e| is_page_chrome(&e.local_name(), e.get_attribute("role").as_deref()));
+        !in_chrome && holds_story(&Scan::all(&dom, vec![Node::from(article.clone())]), 0)
     });
     found
-}
-
-fn paragraph_text(element: &Element) -> usize {
-    let Ok(paragraphs) = element.query_selector_all("p") else {
-        return 0;
-    };
-    (0..paragraphs.length())
-        .filter_map(|i| paragraphs.item(i)?.text_content())
-        .map(|t| t.trim().chars().count())
-        .sum()
 }

@@ -10,6 +10,7 @@
 //! on stderr with its file and line; the other articles are still processed and
 //! the exit status is 1 at the end.
 
+mod body;
 mod html;
 mod input;
 mod output;
@@ -48,10 +49,19 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<Format>,
     },
+    /// Print the article text extracted from each saved HTML page, as JSON Lines
+    /// of {"file", "text", "ms"}.
+    Body {
+        #[arg(required = true, value_name = "PAGE")]
+        files: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
-    let Command::Extract { files, format } = Cli::parse().command;
+    let (files, format) = match Cli::parse().command {
+        Command::Extract { files, format } => (files, format),
+        Command::Body { files } => return body::run(&files),
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;

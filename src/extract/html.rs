@@ -1,0 +1,228 @@
+//! The [`Dom`] of a saved page, parsed by `scraper` (html5ever): the CLI's.
+
+use std::borrow::Cow;
+
+use scraper::{Html, Node};
+
+use super::{article_container, select, Dom, NodeKind, Scan};
+use crate::textmap::TextMapBuilder;
+
+/// A parsed HTML document seen through [`Dom`].
+pub struct HtmlDom<'a>(pub &'a Html);
+
+/// A node of a parsed document.
+pub type HtmlNode<'a> = ego_tree::NodeRef<'a, Node>;
+
+impl<'a> Dom for HtmlDom<'a> {
+    type Node = HtmlNode<'a>;
+
+    fn kind(&self, node: &Self::Node) -> NodeKind {
+        match node.value() {
+            Node::Element(_) => NodeKind::Element,
+            Node::Text(_) => NodeKind::Text,
+            _ => NodeKind::Other,
+        }
+    }
+
+    fn first_child(&self, node: &Self::Node) -> Option<Self::Node> {
+        node.first_child()
+    }
+
+    fn next_sibling(&self, node: &Self::Node) -> Option<Self::Node> {
+        node.next_sibling()
+    }
+
+    fn local_name(&self, element: &Self::Node) -> Cow<'_, str> {
+        match element.value() {
+            Node::Element(e) => Cow::Borrowed(e.name()),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn attribute(&self, element: &Self::Node, name: &str) -> Option<Cow<'_, str>> {
+        match element.value() {
+            Node::Element(e) => e.attr(name).map(Cow::Borrowed),
+            _ => None,
+        }
+    }
+
+    fn has_attributes(&self, element: &Self::Node) -> bool {
+        match element.value() {
+            Node::Element(e) => e.attrs().next().is_some(),
+            _ => false,
+        }
+    }
+
+    fn text(&self, text: &Self::Node) -> Cow<'_, str> {
+        match text.value() {
+            Node::Text(t) => Cow::Borrowed(&t.text),
+            _ => Cow::Borrowed(""),
+        }
+    }
+}
+
+/// The article text of an HTML page, paragraphs separated by `\n`: the same
+/// two steps as the extension (find the story's container on the whole page,
+/// then read the container), so the CLI measures what ships.
+pub fn article_text(html: &str) -> String {
+    let document = Html::parse_document(html);
+    let dom = HtmlDom(&document);
+    let container = article_root(&dom, &document);
+    read(&dom, container)
+}
+
+/// The element holding the story (see [`select`]).
+pub fn article_root<'a>(dom: &HtmlDom<'a>, document: &'a Html) -> HtmlNode<'a> {
+    let body = document
+        .root_element()
+        .children()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"))
+        .unwrap_or_else(|| *document.root_element());
+    let page = Scan::all(dom, vec![body]);
+    if page.roots.is_empty() {
+        return body;
+    }
+    page.elements[article_container(&page, 0) as usize].node
+}
+
+/// The text of the story under `container`, one paragraph a line.
+pub fn read<'a>(dom: &HtmlDom<'a>, container: HtmlNode<'a>) -> String {
+    let page = Scan::all(dom, vec![container]);
+    if page.roots.is_empty() {
+        return String::new();
+    }
+    let selection = select(&page, 0);
+    let mut builder = TextMapBuilder::new();
+    page.emit(&selection.kept, &mut builder);
+    builder.finish().text().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "<p>“We are completely aligned on the need to secure that ceasefire,” Lammy said on a visit.</p>";
+    const OTHER: &str = "<p>Blinken said “there must be no role for Hamas going forward” in Gaza, and Lammy agreed.</p>";
+
+    fn text_of(paragraph: &str) -> &str {
+        paragraph.trim_start_matches("<p>").trim_end_matches("</p>")
+    }
+
+    #[test]
+    fn headline_and_paragraph_do_not_run_together() {
+        let html = "<body><article><h1>Talks resume</h1><p>“We are close,” Blinken said.</p>\
+                    <p>Lammy agreed, and said “the deal is on the table” in a statement to the press.</p></article></body>";
+        assert_eq!(
+            article_text(html),
+            "Talks resume\n“We are close,” Blinken said.\nLammy agreed, and said “the deal is on the table” in a \
+             statement to the press."
+        );
+    }
+
+    #[test]
+    fn br_breaks_a_line_and_white_space_collapses_but_entities_are_text() {
+        let html = "<p>First   line,\n  still first<br>second line &amp; more</p>";
+        assert_eq!(
+            article_text(html),
+            "First line, still first\nsecond line & more"
+        );
+    }
+
+    #[test]
+    fn inline_markup_joins_without_extra_space() {
+        let html = "<p>“Very <em>soon</em>,” <a href=\"/p/blinken\">Blinken</a> said.</p>";
+        assert_eq!(article_text(html), "“Very soon,” Blinken said.");
+    }
+
+    #[test]
+    fn hidden_editable_and_chrome_elements_are_not_read() {
+        let html = format!(
+            "<body><nav>“Nav quote,” site said.</nav><div>{STORY}{OTHER}\
+             <p hidden>“Hidden quote,” nobody said.</p>\
+             <p style=\"display: none\">“Invisible,” nobody said.</p>\
+             <p aria-hidden=\"true\">“Aria hidden,” nobody said.</p>\
+             <div contenteditable>“Typed,” a reader said.</div>\
+             <div role=\"complementary\">“Box quote,” a box said.</div>\
+             <aside>“Aside quote,” a box said.</aside></div></body>"
+        );
+        let text = article_text(&html);
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert_eq!(text, format!("{}\n{}", text_of(STORY), text_of(OTHER)));
+    }
+
+    #[test]
+    fn a_page_without_paragraphs_reads_whole() {
+        assert_eq!(
+            article_text("<div>“Short,” he said.</div>"),
+            "“Short,” he said."
+        );
+        assert_eq!(article_text(""), "");
+        assert_eq!(article_text("<<<>>> &&& </p></div>"), "<<<>>> &&&");
+    }
+
+    #[test]
+    fn a_teaser_holds_no_story_and_three_paragraphs_do() {
+        let read = |html: &str| {
+            let document = Html::parse_fragment(html);
+            let dom = HtmlDom(&document);
+            let article = document.root_element().first_child().unwrap();
+            crate::extract::holds_story(&Scan::all(&dom, vec![article]), 0)
+        };
+        assert!(!read(
+            "<article><h2>“Teaser,” says teaser</h2><p>Read more.</p></article>"
+        ));
+        assert!(read(&format!("<article>{STORY}{OTHER}{STORY}</article>")));
+    }
+
+    #[test]
+    fn page_chrome_is_named_by_tag_or_landmark_role() {
+        use crate::extract::is_page_chrome;
+        assert!(is_page_chrome("nav", None));
+        assert!(is_page_chrome("div", Some(" Navigation ")));
+        assert!(!is_page_chrome("div", Some("main")));
+        assert!(!is_page_chrome("article", None));
+    }
+
+    #[test]
+    fn deeply_nested_markup_does_not_overflow_the_stack() {
+        let html = format!(
+            "{}<p>“Deep,” he said.</p>{}",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        assert!(article_text(&html).contains("“Deep,” he said."));
+    }
+
+    #[test]
+    fn a_scan_in_slices_of_one_node_records_the_same_page() {
+        let html = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/article.html"
+        ))
+        .unwrap();
+        let document = Html::parse_document(&html);
+        let dom = HtmlDom(&document);
+        let root = *document.root_element();
+        let whole = Scan::all(&dom, vec![root]);
+        let mut scan = Scan::new(vec![root]);
+        let mut steps = 0;
+        while !scan.step(&dom, 1) {
+            steps += 1;
+        }
+        let sliced = scan.finish();
+        assert!(steps > 100);
+        assert_eq!(whole.events, sliced.events);
+        assert_eq!(whole.elements.len(), sliced.elements.len());
+        let mut a = TextMapBuilder::new();
+        whole.emit(&select(&whole, 0).kept, &mut a);
+        // The kept text, emitted one event at a time, is the same too.
+        let (kept, mut b, mut nodes, mut at) =
+            (select(&sliced, 0).kept, TextMapBuilder::new(), vec![], 0);
+        while at < sliced.events.len() {
+            at = sliced.emit_from(at, 1, &kept, &mut b, &mut nodes);
+        }
+        let text = a.finish().text().to_owned();
+        assert!(text.contains("“Very soon, we will put that before the parties,” he added."));
+        assert_eq!(text, b.finish().text());
+    }
+}

@@ -1,0 +1,385 @@
+//! Step 2: which recorded elements are the story.
+//!
+//! Readability's scoring, on the counts the scan recorded: every paragraph of
+//! 25 characters or more gives its ancestors points (1, one per comma, one per
+//! 100 characters up to 3; the parent gets them all, the grandparent half,
+//! further ancestors less), a candidate starts with points for its tag (a
+//! `div` or `article` more, a list or heading fewer) and keeps only the share
+//! of its score that is not link text. The best candidate wins; a parent that
+//! scores better, or that holds most of the other good candidates, wins
+//! instead; siblings that score well, read as prose, or repeat the best
+//! candidate's template with prose of their own join it.
+//!
+//! Inside the kept elements, a box goes when it reads like furniture rather
+//! than prose (Readability's "clean conditionally", with no class names):
+//! mostly links, pictures with a caption, an embed with a line of text, a
+//! scrap shorter than a sentence, or a list or heading scored negative.
+//! A box holding a `<blockquote>` always stays.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashSet;
+use std::hash::Hasher;
+
+use super::scan::{Event, Page};
+use super::tags::Tag;
+
+/// What [`select`] keeps of a scanned root.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Per element of the page: whether its own text is read.
+    pub kept: Vec<bool>,
+    /// The element holding everything kept: the best candidate, or its parent
+    /// when siblings joined it.
+    pub container: u32,
+}
+
+/// Paragraphs shorter than this give no points; a box with less text than
+/// this and no pictures is a scrap (a date, a label, "Advertisement").
+const MIN_PARAGRAPH: u32 = 25;
+/// How many ancestors of a paragraph share its points.
+const ANCESTOR_LEVELS: usize = 5;
+
+/// Paragraph text a root needs to count as a story of its own (an article
+/// that infinite scroll adds), not a teaser.
+const MIN_STORY: u32 = 200;
+
+/// Whether root number `root` of `page` holds a story: paragraphs of
+/// [`MIN_STORY`] characters or more in all.
+pub fn holds_story<N>(page: &Page<N>, root: usize) -> bool {
+    let Some(&root) = page.roots.get(root) else {
+        return false;
+    };
+    let elements = &page.elements[root as usize..page.elements[root as usize].end as usize];
+    let text: u32 = elements
+        .iter()
+        .filter(|e| e.tag == Tag::Paragraph)
+        .map(|e| e.own_text)
+        .sum();
+    text >= MIN_STORY
+}
+
+/// Selects the story under root number `root` of `page`.
+pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
+    choose(page, root, true)
+}
+
+/// The element holding the story under root number `root` of `page` (the
+/// [`Selection::container`] of [`select`], without deciding what inside it is
+/// read).
+pub fn article_container<N>(page: &Page<N>, root: usize) -> u32 {
+    choose(page, root, false).container
+}
+
+/// [`select`]; with `read` false, only the container is chosen.
+fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
+    let elements = &page.elements;
+    let root = page.roots[root];
+    let scope = root as usize..elements[root as usize].end as usize;
+    let mut score = vec![f32::NAN; elements.len()];
+    for index in scope.clone() {
+        let e = &elements[index];
+        if e.own_text < MIN_PARAGRAPH || !scores_as_paragraph(e.tag) {
+            continue;
+        }
+        let points = 1.0 + e.own_commas as f32 + (e.own_text as f32 / 100.0).floor().min(3.0);
+        let mut ancestor = e.parent;
+        for level in 0..ANCESTOR_LEVELS {
+            let Some(a) = ancestor.filter(|a| *a >= root) else {
+                break;
+            };
+            let a = a as usize;
+            if score[a].is_nan() {
+                score[a] = initial_score(&elements[a]);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f32 * 3.0,
+            };
+            score[a] += points / divider;
+            ancestor = elements[a].parent;
+        }
+    }
+    for index in scope.clone() {
+        if !score[index].is_nan() {
+            score[index] *= 1.0 - link_density(page, index);
+        }
+    }
+    let children = child_lists(page, root);
+    let Some((best, top)) = best_candidate(page, root, &score, &children) else {
+        // Not one paragraph of prose: nothing to tell the story from the
+        // rest, so all of it is read.
+        let mut kept = vec![false; elements.len()];
+        kept[scope].fill(true);
+        return Selection {
+            kept,
+            container: root,
+        };
+    };
+    let mut kept_roots = vec![top];
+    let mut container = top;
+    if top != root as usize {
+        if let Some(parent) = elements[top].parent {
+            let parent = parent as usize;
+            let threshold = (score[top] * 0.2).max(10.0);
+            kept_roots = children[parent]
+                .iter()
+                .map(|c| *c as usize)
+                .filter(|&c| c == top || joins_story(page, c, top, score[c], threshold))
+                .collect();
+            if kept_roots.len() > 1 {
+                container = parent;
+            }
+        }
+    }
+    let mut kept = vec![false; if read { elements.len() } else { 0 }];
+    if !read {
+        return Selection {
+            kept,
+            container: container as u32,
+        };
+    }
+    let mut kept_roots = kept_roots.into_iter().peekable();
+    for index in scope {
+        // The best paragraph's own ancestors are the story's frame, however
+        // many links sit beside it.
+        let frames_best = index <= best && best < elements[index].end as usize;
+        let story_root = kept_roots.next_if_eq(&index).is_some();
+        if story_root || elements[index].parent.is_some_and(|p| kept[p as usize]) {
+            kept[index] = frames_best || !is_furniture(page, index, score[index]);
+        }
+    }
+    drop_repeated_paragraphs(page, root as usize, &mut kept);
+    Selection {
+        kept,
+        container: container as u32,
+    }
+}
+
+/// A paragraph this long that repeats an earlier one word for word is a
+/// caption shown twice, a pull quote or a teaser of the story itself.
+const MIN_REPEATED: u32 = 40;
+
+/// Drops kept paragraphs whose text repeats an earlier kept paragraph's
+/// (compared by a hash of their words, white space collapsed).
+fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
+    let elements = &page.elements;
+    let events = elements[root].first_event as usize..elements[root].end_event as usize;
+    let mut seen = HashSet::new();
+    // The paragraph being hashed: its index, hasher, and whether a word was
+    // written and white space followed it.
+    let mut current: Option<(u32, DefaultHasher, bool, bool)> = None;
+    let mut close = |current: Option<(u32, DefaultHasher, bool, bool)>, kept: &mut [bool]| {
+        if let Some((block, hasher, _, _)) = current {
+            if !seen.insert(hasher.finish()) {
+                kept[block as usize..elements[block as usize].end as usize].fill(false);
+            }
+        }
+    };
+    for event in &page.events[events] {
+        let Event::Text {
+            text,
+            element,
+            block,
+        } = *event
+        else {
+            continue;
+        };
+        let b = &elements[block as usize];
+        // Only a paragraph of its own (no block inside), whose text is contiguous.
+        if !kept[element as usize] || b.own_text < MIN_REPEATED || b.own_text != b.text {
+            continue;
+        }
+        if current.as_ref().is_none_or(|c| c.0 != block) {
+            close(current.take(), kept);
+            current = Some((block, DefaultHasher::new(), false, false));
+        }
+        let Some((_, hasher, started, space)) = current.as_mut() else {
+            continue;
+        };
+        for (i, word) in page.texts[text as usize]
+            .1
+            .split(char::is_whitespace)
+            .enumerate()
+        {
+            *space |= i > 0;
+            if word.is_empty() {
+                continue;
+            }
+            if *space && *started {
+                hasher.write_u8(b' ');
+            }
+            hasher.write(word.as_bytes());
+            *started = true;
+            *space = false;
+        }
+    }
+    close(current, kept);
+}
+
+/// The tags whose own text counts as a paragraph.
+fn scores_as_paragraph(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph | Tag::Block | Tag::Div | Tag::Cell | Tag::Quotation | Tag::Article
+    )
+}
+
+fn initial_score<N>(e: &super::scan::Element<N>) -> f32 {
+    let tag = match e.tag {
+        Tag::Div | Tag::Article => 5.0,
+        Tag::Cell | Tag::Quotation | Tag::Paragraph => 3.0,
+        Tag::List | Tag::ListItem | Tag::Form => -3.0,
+        Tag::Heading => -5.0,
+        _ => 0.0,
+    };
+    tag + if e.article_body { 25.0 } else { 0.0 }
+}
+
+fn link_density<N>(page: &Page<N>, index: usize) -> f32 {
+    let e = &page.elements[index];
+    if e.text == 0 {
+        0.0
+    } else {
+        e.link_text as f32 / e.text as f32
+    }
+}
+
+/// Each element's child elements, in order (only within `root`'s subtree).
+fn child_lists<N>(page: &Page<N>, root: u32) -> Vec<Vec<u32>> {
+    let mut children = vec![Vec::new(); page.elements.len()];
+    let end = page.elements[root as usize].end;
+    for index in root + 1..end {
+        if let Some(parent) = page.elements[index as usize].parent {
+            children[parent as usize].push(index);
+        }
+    }
+    children
+}
+
+/// Readability's choice of the top candidate, with its corrections: the best
+/// scored element, and the element chosen to hold it; `None` when no element
+/// scored.
+fn best_candidate<N>(
+    page: &Page<N>,
+    root: u32,
+    score: &[f32],
+    children: &[Vec<u32>],
+) -> Option<(usize, usize)> {
+    let elements = &page.elements;
+    let scope = root as usize..elements[root as usize].end as usize;
+    let mut ranked: Vec<usize> = scope.filter(|i| !score[*i].is_nan()).collect();
+    // Stable: on equal scores the earlier element stays first.
+    ranked.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
+    let &first = ranked.first()?;
+    let mut top = first;
+    let is_ancestor = |a: usize, of: usize| a < of && of < elements[a].end as usize;
+    // Several near-best candidates under one ancestor: the ancestor is the story
+    // (an article split into sections, each its own candidate).
+    let close: Vec<usize> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .copied()
+        .filter(|c| score[*c] >= score[first] * 0.75)
+        .collect();
+    if close.len() >= 3 {
+        let mut parent = elements[top].parent;
+        while let Some(p) = parent.filter(|p| *p >= root) {
+            let p = p as usize;
+            if close.iter().filter(|c| is_ancestor(p, **c)).count() >= 3 {
+                top = p;
+                break;
+            }
+            parent = elements[p].parent;
+        }
+    }
+    // A parent scoring better than its best child is the story.
+    let mut last = score[top];
+    let threshold = last / 3.0;
+    let mut parent = elements[top].parent;
+    while let Some(p) = parent.filter(|p| *p >= root) {
+        let p = p as usize;
+        if !score[p].is_nan() {
+            if score[p] < threshold {
+                break;
+            }
+            if score[p] > last {
+                top = p;
+                break;
+            }
+            last = score[p];
+        }
+        parent = elements[p].parent;
+    }
+    // A wrapper around the candidate alone holds the same story.
+    while let Some(p) = elements[top].parent.filter(|p| *p >= root) {
+        if children[p as usize].len() != 1 {
+            break;
+        }
+        top = p as usize;
+    }
+    Some((first, top))
+}
+
+/// Whether a sibling of the best candidate belongs to the same story.
+fn joins_story<N>(page: &Page<N>, index: usize, top: usize, score: f32, threshold: f32) -> bool {
+    let e = &page.elements[index];
+    if !score.is_nan() && score >= threshold {
+        return true;
+    }
+    // A section built from the same template as the best one (same tag, same
+    // class attribute, whatever its words) with prose of its own: the next
+    // part of a story told in sibling items, each too short to score alone.
+    if e.tag == page.elements[top].tag
+        && e.class.is_some()
+        && e.class == page.elements[top].class
+        && e.paragraphs > 0
+        && !score.is_nan()
+        && score > 0.0
+        && link_density(page, index) < 0.25
+    {
+        return true;
+    }
+    // A lone paragraph: prose when long with few links, or short, link-free
+    // and ending a sentence.
+    let paragraph = e.own_text == e.text && e.text > 0 && scores_as_paragraph(e.tag);
+    if !paragraph {
+        return false;
+    }
+    let density = link_density(page, index);
+    (e.text > 80 && density < 0.25) || (e.text < 80 && density == 0.0 && e.ends_sentence)
+}
+
+/// Readability's "clean conditionally" on counts alone: a box that reads like
+/// page furniture rather than prose.
+fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
+    let e = &page.elements[index];
+    if e.quotations > 0 {
+        return false;
+    }
+    match e.tag {
+        Tag::Div | Tag::Block | Tag::List | Tag::Table | Tag::Figure | Tag::Article | Tag::Form => {
+        }
+        _ => return false,
+    }
+    // A picture or a video with its caption: a caption describes, it is not
+    // the story's prose (a quotation in a figure stays, as above).
+    if e.tag == Tag::Figure || (!score.is_nan() && score < 0.0) {
+        return true;
+    }
+    if e.commas >= 10 {
+        return false;
+    }
+    let density = link_density(page, index);
+    let is_list = e.tag == Tag::List;
+    let in_figure = e.tag == Tag::Figure;
+    let paragraphs = e.paragraphs as f32;
+    let images = e.images as f32;
+    (e.images > 1 && paragraphs / images < 0.5 && !in_figure)
+        || (!is_list && e.text < MIN_PARAGRAPH && (e.images == 0 || e.images > 2) && !in_figure)
+        || (!is_list && density > 0.2)
+        || density > 0.5
+        || (e.embeds == 1 && e.text < 75)
+        || e.embeds > 1
+}

@@ -49,6 +49,7 @@
       quotes: overlay ? overlay.quoteCount() : 0,
       speakers: overlay ? overlay.speakerCount() : 0,
       passMs: overlay ? overlay.lastPassMs() : 0,
+      panel: overlay ? overlay.panelOpen() : false,
       sliceMs: overlay ? overlay.longestSliceMs() : 0,
       loadMs,
       error,
@@ -71,7 +72,11 @@
     stopWatching();
     try {
       const mod = await load();
-      if (on && !overlay) overlay = mod.attachToPage();
+      if (on && !overlay) {
+        overlay = mod.attachToPage();
+        // Every pass reports, so the toolbar count follows paragraphs added later.
+        overlay.onChange(report);
+      }
     } catch (e) {
       error = String((e && e.message) || e);
     }
@@ -124,6 +129,12 @@
     if (message?.type === 'toggle') {
       Promise.resolve(on ? turnOff() : turnOn()).then(() => reply(status()));
       return true;
+    }
+    if (message?.type === 'panel') {
+      // Who said what: the popup opens it, the shortcut opens or closes it.
+      if (overlay) message.toggle ? overlay.togglePanel() : overlay.openPanel();
+      reply(status());
+      return false;
     }
     if (message?.type === 'status') reply(status());
     return false;

@@ -22,7 +22,7 @@ function render(status) {
   const siteOff = $('site-off');
   if (!status) {
     $('summary').textContent = 'Quotelens does not run on this page.';
-    page.disabled = siteOff.disabled = true;
+    page.disabled = siteOff.disabled = $('panel').disabled = true;
     return;
   }
   $('summary').textContent = !status.on
@@ -33,6 +33,7 @@ function render(status) {
       ? `${plural(status.quotes, 'quote')} by ${plural(status.speakers, 'speaker')}.`
       : 'No quotations found on this page.';
   page.disabled = siteOff.disabled = false;
+  $('panel').disabled = !(status.on && status.quotes > 0);
   page.setAttribute('aria-pressed', String(status.on));
   page.textContent = status.on ? 'Highlighting on — turn off' : 'Highlighting off — turn on';
   siteOff.checked = status.siteOff;
@@ -51,8 +52,18 @@ async function main() {
   const tabId = await targetTab();
   let status = tabId === undefined ? null : await ask(tabId);
   render(status);
+  // The content script reports each pass: the counts stay current while open.
+  api.runtime.onMessage.addListener((message, sender) => {
+    if (message?.type === 'status' && sender.tab?.id === tabId) render((status = message.status));
+  });
   $('page').addEventListener('click', async () => {
     status = await api.runtime.sendMessage({ type: 'toggle-tab', tabId });
+    render(status);
+  });
+  $('panel').addEventListener('click', async () => {
+    status = await api.tabs.sendMessage(tabId, { type: 'panel' }).catch(() => null);
+    // A real popup gets out of the way of the panel; the tests' popup tab stays.
+    if (status?.panel && !new URLSearchParams(location.search).has('tab')) window.close();
     render(status);
   });
   $('site-off').addEventListener('change', async (event) => {

@@ -43,7 +43,14 @@ pub struct QuoteOut<'a> {
     pub role: Option<&'a str>,
     pub cue: Option<&'a str>,
     pub kind: QuoteKind,
+    #[serde(serialize_with = "three_decimals")]
     pub confidence: f32,
+}
+
+/// `0.95`, not `0.949999988079071`: an `f32` widened to a JS number (the
+/// browser's JSON) shows its binary error; serde_json (the CLI) does not.
+fn three_decimals<S: serde::Serializer>(value: &f32, out: S) -> Result<S::Ok, S::Error> {
+    out.serialize_f64((f64::from(*value) * 1000.0).round() / 1000.0)
 }
 
 impl<'a> From<&'a Quote> for QuoteOut<'a> {
@@ -240,10 +247,20 @@ pub fn citation(quote: &Quote, source: &Source) -> String {
 
 /// What a screen reader says for a quote's badge:
 /// `Antony Blinken, US Secretary of State: “What I think is absolutely essential…”, quote 4 of 8`.
-pub fn badge_label(quote: &Quote, nth: usize, of: usize) -> String {
+/// A badge whose words (`shown`) are not in the speaker's name, like
+/// `Blinken & Lammy` for `Antony Blinken and David Lammy`, is named with them
+/// first, so speech input users can say what they see.
+pub fn badge_label(quote: &Quote, shown: &str, nth: usize, of: usize) -> String {
+    let speaker = speaker_line(quote.speaker.as_deref(), quote.role.as_deref());
+    let visible = shown.trim().trim_end_matches('…');
+    let words = visible.chars().any(char::is_alphanumeric);
+    let who = if words && !speaker.contains(visible) {
+        format!("{} ({speaker})", shown.trim())
+    } else {
+        speaker
+    };
     format!(
-        "{}: “{}”, quote {nth} of {of}",
-        speaker_line(quote.speaker.as_deref(), quote.role.as_deref()),
+        "{who}: “{}”, quote {nth} of {of}",
         opening_words(&quote.text, 6)
     )
 }
@@ -282,7 +299,8 @@ pub fn markdown(source: &Source, quotes: &[Quote]) -> String {
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 quote`, `3 quotes`.
+pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
@@ -420,13 +438,27 @@ mod tests {
     fn badge_label_has_speaker_role_opening_words_and_position() {
         let analysis = analyze(ARTICLE);
         assert_eq!(
-            badge_label(&analysis.quotes[0], 4, 8),
+            badge_label(&analysis.quotes[0], "Blinken", 4, 8),
             "Antony Blinken, US Secretary of State: “What I think is absolutely essential…”, quote 4 of 8"
         );
         let short = analyze("Lammy added: “It was important.”");
         assert_eq!(
-            badge_label(&short.quotes[0], 1, 1),
+            badge_label(&short.quotes[0], "Lammy", 1, 1),
             "Lammy: “It was important.”, quote 1 of 1"
+        );
+        let pair = analyze("Blinken and Lammy agreed that “90 per cent” of a deal was ready, Antony Blinken and David Lammy said.");
+        let q = &pair.quotes[0];
+        assert_eq!(q.speaker.as_deref(), Some("Antony Blinken and David Lammy"));
+        assert_eq!(
+            badge_label(q, "Blinken & Lammy", 1, 2),
+            "Blinken & Lammy (Antony Blinken and David Lammy): “90 per cent”, quote 1 of 2"
+        );
+        let nobody = analyze(
+            "This showed how Iran’s “destabilising influence reaches far beyond the Middle East”.",
+        );
+        assert_eq!(
+            badge_label(&nobody.quotes[0], "?", 1, 1),
+            "Unattributed: “destabilising influence reaches far beyond the…”, quote 1 of 1"
         );
     }
 

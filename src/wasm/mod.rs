@@ -33,6 +33,7 @@
 mod extract;
 mod overlay;
 mod paint;
+mod theme;
 mod ui;
 
 pub use overlay::{attach_to_page, live_counts, Overlay};

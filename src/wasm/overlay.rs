@@ -27,11 +27,15 @@ use web_sys::{
     ScrollIntoViewOptions, ScrollLogicalPosition, Text, Window,
 };
 
+#[path = "panel.rs"]
+mod panel;
+
 use super::extract::{added_articles, find_article_root, Extracted, Walk};
 use super::paint::{Painter, Slot};
 use super::ui::{CardText, Ui};
 use crate::textmap::Piece;
-use crate::{analyze, Quote};
+use crate::{analyze, Quote, Speaker};
+use panel::Reading;
 
 /// Wait after a page change before re-reading the text: long enough to batch an
 /// infinite-scroll insert, short enough to feel immediate.
@@ -57,6 +61,8 @@ struct Job {
     /// Where the next chunk starts, in bytes and code points; `None` when all is analysed.
     analysed: Option<(usize, usize)>,
     quotes: Vec<Quote>,
+    /// The speakers each chunk's analysis named (aliases for the export).
+    speakers: Vec<Speaker>,
     /// Code-point offsets of the paragraph breaks in the extracted text.
     breaks: Vec<usize>,
     next_quote: usize,
@@ -135,6 +141,8 @@ struct State {
     refresh_fn: Option<Function>,
     observer: Option<MutationObserver>,
     resize: Option<ResizeObserver>,
+    /// The panel, copy and export (`panel.rs`).
+    reading: Reading,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -225,6 +233,44 @@ impl Overlay {
             .unwrap_or(0.0)
     }
 
+    /// Opens *Who said what* and moves focus into it.
+    #[wasm_bindgen(js_name = openPanel)]
+    pub fn open_panel(&self) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.open_panel(None);
+        }
+    }
+
+    /// Opens the panel, or closes it when open (the keyboard shortcut).
+    #[wasm_bindgen(js_name = togglePanel)]
+    pub fn toggle_panel(&self) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.toggle_panel();
+        }
+    }
+
+    #[wasm_bindgen(js_name = panelOpen)]
+    pub fn panel_open(&self) -> bool {
+        self.state.try_borrow().is_ok_and(|s| s.panel_open())
+    }
+
+    /// The quotes drawn as `"json"` (the CLI's fields plus url, title and the
+    /// analysed text), `"md"` or `"csv"`: what the panel's downloads hold.
+    pub fn export(&self, format: &str) -> String {
+        self.state
+            .try_borrow()
+            .map(|s| s.export(format))
+            .unwrap_or_default()
+    }
+
+    /// `onChange(f)`: `f()` after every pass (the toolbar count follows it).
+    #[wasm_bindgen(js_name = onChange)]
+    pub fn on_change(&self, f: Option<Function>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.reading.on_change = f;
+        }
+    }
+
     /// Milliseconds of the last full pass: extract, analyse, paint and draw.
     #[wasm_bindgen(js_name = lastPassMs)]
     pub fn last_pass_ms(&self) -> f64 {
@@ -280,6 +326,7 @@ impl Overlay {
             refresh_fn: None,
             observer: None,
             resize: None,
+            reading: Reading::default(),
         }));
         let wiring = wire(&state).map_err(|_| JsError::new("cannot listen to page events"))?;
         live(OVERLAYS, 1);
@@ -604,6 +651,7 @@ impl State {
             extracted: None,
             analysed: Some((0, 0)),
             quotes: Vec::new(),
+            speakers: Vec::new(),
             breaks: Vec::new(),
             next_quote: 0,
             old: HashMap::new(),
@@ -627,8 +675,10 @@ impl State {
         if let Some((from, base)) = job.analysed {
             let to = chunk_end(text, from);
             let chunk = &text[from..to];
+            let analysis = analyze(chunk);
+            job.speakers.extend(analysis.speakers);
             job.quotes
-                .extend(analyze(chunk).quotes.into_iter().map(|q| shifted(q, base)));
+                .extend(analysis.quotes.into_iter().map(|q| shifted(q, base)));
             job.analysed = Some((to, base + chunk.chars().count())).filter(|_| to < text.len());
             if job.analysed.is_none() {
                 job.breaks = text
@@ -738,6 +788,11 @@ impl State {
         }
         self.layout();
         self.last_pass_ms = self.now() - job.started;
+        if let Some(extracted) = &job.extracted {
+            self.reading.text = extracted.map.text().to_string();
+        }
+        self.reading.speakers = job.speakers;
+        self.after_pass();
     }
 
     fn range(&self, (start, from, end, to): &Bounds) -> Option<Range> {
@@ -933,6 +988,9 @@ impl State {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
+        if self.reading_click(&target) {
+            return;
+        }
         let step = match target.class_name().as_str() {
             "ql-prev" => -1,
             "ql-next" => 1,
@@ -947,6 +1005,9 @@ impl State {
         let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
+        if self.reading_key(key) {
+            return;
+        }
         match (key.key().as_str(), self.card_for) {
             ("Escape", Some(_)) => {
                 self.card_pinned = false;
@@ -973,7 +1034,11 @@ impl State {
     /// Moves to the previous or next quote by the same speaker: scrolls it into
     /// view, focuses its badge and shows its card.
     fn step(&mut self, i: usize, by: isize) {
-        let group = self.same_speaker(i);
+        self.step_in(&self.same_speaker(i), i, by);
+    }
+
+    /// Moves from quote `i` to the one `by` places away in `group`.
+    fn step_in(&mut self, group: &[usize], i: usize, by: isize) {
         let Some(at) = group.iter().position(|&j| j == i) else {
             return;
         };
@@ -1089,6 +1154,7 @@ impl State {
         self.painter.remove();
         // Unwrapping in the fallback changed the page; those records are ours.
         self.drawn.clear();
+        self.reading_teardown();
         self.ui.host.remove();
     }
 }

@@ -41,7 +41,7 @@ pub fn rgb(slot: Slot) -> (u8, u8, u8) {
         .unwrap_or(UNATTRIBUTED)
 }
 
-fn highlight_name(slot: Slot) -> String {
+pub fn highlight_name(slot: Slot) -> String {
     match slot {
         Some(i) => format!("quotelens-c{}", i % PALETTE.len()),
         None => "quotelens-none".to_string(),
@@ -163,7 +163,7 @@ impl Highlights {
     }
 }
 
-fn call(target: &JsValue, method: &str, args: &[JsValue]) {
+pub fn call(target: &JsValue, method: &str, args: &[JsValue]) {
     if let Ok(f) = Reflect::get(target, &method.into()).and_then(|f| f.dyn_into::<Function>()) {
         let _ = f.apply(target, &args.iter().collect::<Array>());
     }
@@ -171,7 +171,7 @@ fn call(target: &JsValue, method: &str, args: &[JsValue]) {
 
 /// A constructed style sheet in `document.adoptedStyleSheets`: styles for our
 /// highlights without a `<style>` element in the page.
-fn adopt_sheet(doc: &Document) -> Option<CssStyleSheet> {
+pub fn adopt_sheet(doc: &Document) -> Option<CssStyleSheet> {
     let sheet = CssStyleSheet::new().ok()?;
     let adopted = Reflect::get(doc, &"adoptedStyleSheets".into())
         .ok()?
@@ -183,7 +183,7 @@ fn adopt_sheet(doc: &Document) -> Option<CssStyleSheet> {
     Some(sheet)
 }
 
-fn unadopt_sheet(doc: &Document, sheet: &CssStyleSheet) {
+pub fn unadopt_sheet(doc: &Document, sheet: &CssStyleSheet) {
     let Some(adopted) = Reflect::get(doc, &"adoptedStyleSheets".into())
         .ok()
         .and_then(|a| a.dyn_into::<Array>().ok())

@@ -59,6 +59,7 @@ pub struct Card {
     count: HtmlElement,
     pub prev: HtmlElement,
     pub next: HtmlElement,
+    copy: HtmlElement,
 }
 
 /// What the card says about one quote.
@@ -73,7 +74,7 @@ pub struct CardText<'a> {
     pub slot: Slot,
 }
 
-fn make(
+pub fn make(
     doc: &Document,
     tag: &str,
     class: &str,
@@ -93,6 +94,7 @@ impl Ui {
         let host = doc.create_element(HOST_TAG)?;
         let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         make(doc, "style", "", &shadow)?.set_text_content(Some(STYLE));
+        make(doc, "style", "", &shadow)?.set_text_content(Some(super::theme::PANEL_STYLE));
         let root = make(doc, "div", "ql-card", &shadow)?;
         root.set_hidden(true);
         root.set_attribute("role", "dialog")?;
@@ -110,6 +112,8 @@ impl Ui {
         let next = make(doc, "button", "ql-next", &nav)?;
         next.set_text_content(Some("›"));
         next.set_attribute("aria-label", "Next quote by this speaker")?;
+        let copy = make(doc, "button", "ql-copy", &nav)?;
+        copy.set_attribute("aria-label", "Copy this quote with its source")?;
         let card = Card {
             root,
             dot,
@@ -119,6 +123,7 @@ impl Ui {
             count,
             prev,
             next,
+            copy,
         };
         Ok(Ui { host, shadow, card })
     }
@@ -186,6 +191,13 @@ impl Card {
         self.count.set_text_content(Some(&count));
         set_disabled(&self.prev, text.nth <= 1);
         set_disabled(&self.next, text.nth >= text.of);
+        self.copy.set_text_content(Some("Copy"));
+    }
+
+    /// Says on the copy button whether the quote reached the clipboard.
+    pub fn copied(&self, ok: bool) {
+        self.copy
+            .set_text_content(Some(if ok { "Copied" } else { "Copy failed" }));
     }
 
     /// Places the card below (or above, near the bottom) a point in host coordinates.

@@ -56,9 +56,11 @@ wasm: tools
 	@raw=$$(stat -c %s pkg/quotelens_bg.wasm); gz=$$(gzip -9 -c pkg/quotelens_bg.wasm | wc -c); \
 	  echo "wasm: $$((raw / 1024)) KB raw, $$((gz / 1024)) KB gzipped"
 
-## The extension for both browsers: dist/chrome, dist/firefox, dist/quotelens-chrome.zip, dist/quotelens-firefox.xpi.
+## The extension for both browsers: dist/chrome, dist/firefox, dist/quotelens-chrome.zip, dist/quotelens-firefox.xpi,
+## and dist-test/ (the same with the e2e tests' hook into the overlay).
 extension: wasm
 	node extension/build.mjs
+	node extension/build.mjs --test
 
 ## Clippy on the WASM-only code, and Mozilla's linter on the Firefox build (one expected
 ## warning: the content script's dynamic import of pkg/).
@@ -88,4 +90,10 @@ bench:
 	SHARED=$(SHARED) $(CARGO) bench --no-default-features --bench throughput --bench linear -- --warm-up-time 1 --measurement-time 3
 	@python3 scripts/bench-summary.py $${CARGO_TARGET_DIR:-target}/criterion
 
-.PHONY: fuzz bench
+## The overlay in the browsers: per-stage times on the bundled pages (20 loads a page and
+## browser), then the live-blog benchmark (script time after 100, 400, 1,000 appends).
+bench-browser: extension
+	node benches/browser/stages.mjs
+	node benches/browser/live.mjs
+
+.PHONY: fuzz bench bench-browser

@@ -83,13 +83,24 @@ function zip(dir, out) {
 for (const name of PKG) {
   if (!existsSync(join('pkg', name))) throw new Error(`pkg/${name} is missing: run \`make wasm\` first`);
 }
+// `--test`: dist-test/, the same packages whose content script first sets the
+// global that opens the overlay's shadow root to the e2e tests (src/wasm/ui.rs).
+// What ships never sets it: its root stays closed.
+const TEST = process.argv.includes('--test');
+const TEST_HOOK = 'globalThis.__quotelensTestHook = true;\n';
 for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox', 'quotelens-firefox.xpi']]) {
-  const out = join('dist', browser);
+  const out = join(TEST ? 'dist-test' : 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'pkg'), { recursive: true });
   for (const name of FILES) cpSync(join('extension', name), join(out, name), { recursive: true });
   for (const name of PKG) cpSync(join('pkg', name), join(out, 'pkg', name));
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
+  if (TEST) {
+    // Appended: 'use strict' must stay first; the WASM loads later, asynchronously.
+    writeFileSync(join(out, 'content.js'), readFileSync(join(out, 'content.js'), 'utf8') + TEST_HOOK);
+    console.log(`built ${out} (test hook)`);
+    continue;
+  }
   zip(out, join('dist', archive));
   console.log(`built ${out} and dist/${archive}`);
 }

@@ -28,7 +28,7 @@ use web_sys::{
     ScrollLogicalPosition, ShadowRoot, Url,
 };
 
-use super::super::paint::rgb;
+use super::super::paint::{colour_class, Slot};
 use super::super::theme::PageStyle;
 use super::super::ui::make;
 use super::State;
@@ -120,12 +120,26 @@ impl State {
         (url, self.doc.title(), site)
     }
 
-    fn quotes(&self) -> Vec<Quote> {
-        self.drawn.iter().map(|d| d.quote.clone()).collect()
+    /// The quotes a reader sees, with their index among the drawn ones: those
+    /// with a badge (a short quoted term nobody said has none).
+    fn listed(&self) -> Vec<(usize, &Quote)> {
+        self.drawn
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.badge.is_some())
+            .map(|(i, d)| (i, &d.quote))
+            .collect()
     }
 
-    /// The page's quotes as `json`, `md` or `csv`, exactly the ones drawn.
-    pub(super) fn export(&self, format: &str) -> String {
+    fn quotes(&self) -> Vec<Quote> {
+        self.listed().into_iter().map(|(_, q)| q.clone()).collect()
+    }
+
+    /// The page's quotes as `json`, `md` or `csv`, exactly the ones with a
+    /// badge. The page is read again first: a live page's later blocks were
+    /// read alone, and their offsets do not count into one text.
+    pub(super) fn export(&mut self, format: &str) -> String {
+        self.pass();
         let (url, title, site) = self.source();
         let source = Source {
             url: &url,
@@ -154,11 +168,15 @@ impl State {
 
     /// After every pass: badge names, the panel, the filter, the content script.
     pub(super) fn after_pass(&mut self) {
-        let of = self.drawn.len();
-        for (i, d) in self.drawn.iter().enumerate() {
-            let shown = d.badge.text_content().unwrap_or_default();
-            let label = export::badge_label(&d.quote, &shown, i + 1, of);
-            let _ = d.badge.set_attribute("aria-label", &label);
+        let badges: Vec<_> = self
+            .drawn
+            .iter()
+            .filter_map(|d| Some((d.badge.as_ref()?, &d.quote)))
+            .collect();
+        for (nth, (badge, quote)) in badges.iter().enumerate() {
+            let shown = badge.text_content().unwrap_or_default();
+            let label = export::badge_label(quote, &shown, nth + 1, badges.len());
+            let _ = badge.set_attribute("aria-label", &label);
         }
         if self.panel_open() {
             self.fill_panel();
@@ -243,7 +261,8 @@ impl State {
         match index {
             Some(i) => {
                 key.prevent_default();
-                self.step_in(&(0..self.drawn.len()).collect::<Vec<_>>(), i, by);
+                let badged: Vec<usize> = self.listed().into_iter().map(|(j, _)| j).collect();
+                self.step_in(&badged, i, by);
                 true
             }
             None => false,
@@ -344,13 +363,14 @@ impl State {
     }
 
     fn fill_panel(&mut self) {
-        let listed: Vec<(usize, Option<String>)> = self
-            .drawn
+        let shown = self.listed();
+        let listed: Vec<(usize, Option<String>)> = shown
             .iter()
-            .map(|d| (d.quote.start, d.quote.speaker.clone()))
+            .map(|(_, q)| (q.start, q.speaker.clone()))
             .collect();
+        let indices: Vec<usize> = shown.iter().map(|(i, _)| *i).collect();
         let quotes = self.quotes();
-        let slots: Vec<_> = self.drawn.iter().map(|d| d.slot).collect();
+        let slots: Vec<Slot> = indices.iter().map(|&i| self.drawn[i].slot).collect();
         let filter = self.reading.filter.clone();
         let focused = self.ui.shadow.active_element();
         let Some(panel) = &mut self.reading.panel else {
@@ -361,7 +381,7 @@ impl State {
             return;
         }
         panel.listed = listed;
-        let _ = panel.fill(&self.doc, &quotes, &slots);
+        let _ = panel.fill(&self.doc, &quotes, &indices, &slots);
         panel.mark_filter(filter.as_ref());
         // Keep the reader's place: the same control, drawn again.
         if let Some(focused) = focused.filter(|f| !f.is_connected()) {
@@ -381,15 +401,17 @@ impl State {
     /// Dims the highlights and badges of everyone but the chosen speaker.
     fn apply_filter(&mut self) {
         let filter = self.reading.filter.clone();
-        let keep = filter.as_ref().map(|speaker| {
+        let keep = filter.as_ref().and_then(|speaker| {
             self.drawn
                 .iter()
-                .find(|d| &d.quote.speaker == speaker)
-                .and_then(|d| d.slot)
+                .find(|d| d.badge.is_some() && &d.quote.speaker == speaker)
+                .map(|d| d.slot)
         });
         for d in &self.drawn {
             let dimmed = filter.as_ref().is_some_and(|s| &d.quote.speaker != s);
-            let _ = d.badge.class_list().toggle_with_force("ql-dimmed", dimmed);
+            if let Some(badge) = &d.badge {
+                let _ = badge.class_list().toggle_with_force("ql-dimmed", dimmed);
+            }
         }
         if filter.is_none() && self.reading.style.is_none() {
             return;
@@ -632,7 +654,14 @@ impl Panel {
     }
 
     /// Lists the groups of *Who said what*, page text only as `textContent`.
-    fn fill(&self, doc: &Document, quotes: &[Quote], slots: &[super::Slot]) -> Result<(), JsValue> {
+    /// `indices[k]` is the drawn index of `quotes[k]`, `slots[k]` its colour.
+    fn fill(
+        &self,
+        doc: &Document,
+        quotes: &[Quote],
+        indices: &[usize],
+        slots: &[Slot],
+    ) -> Result<(), JsValue> {
         let groups = export::who_said_what(quotes);
         let speakers = groups.iter().filter(|g| g.speaker.is_some()).count();
         self.summary.set_text_content(Some(&format!(
@@ -647,10 +676,8 @@ impl Panel {
             let button = make(doc, "button", "ql-speaker", &heading)?;
             button.set_attribute("type", "button")?;
             button.set_attribute("data-speaker", group.speaker.unwrap_or(""))?;
-            let dot = make(doc, "span", "ql-dot", &button)?;
-            let (r, g, b) = rgb(slots[group.quotes[0]]);
-            dot.style()
-                .set_property("background", &format!("rgb({r}, {g}, {b})"))?;
+            let dot = format!("ql-dot {}", colour_class(slots[group.quotes[0]]));
+            make(doc, "span", &dot, &button)?;
             make(doc, "span", "ql-who", &button)?
                 .set_text_content(Some(group.speaker.unwrap_or("Unattributed")));
             let role = make(doc, "span", "ql-role", &button)?;
@@ -662,7 +689,7 @@ impl Panel {
                 let item = make(doc, "li", "", &list)?;
                 let quote = make(doc, "button", "ql-quote", &item)?;
                 quote.set_attribute("type", "button")?;
-                quote.set_attribute("data-quote", &i.to_string())?;
+                quote.set_attribute("data-quote", &indices[i].to_string())?;
                 let words = export::opening_words(&quotes[i].text, LISTED_WORDS);
                 quote.set_text_content(Some(&format!("“{words}”")));
             }

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Document, Range, Window};
 
-use super::paint::{adopt_sheet, call, highlight_name, unadopt_sheet, Slot, PALETTE};
+use super::paint::{adopt_sheet, call, highlight_name, tone, unadopt_sheet, Slot, TONES};
 
 /// The panel, the card's copy button, and the forced-colours rules for all
 /// of our UI; added to the shadow root after the overlay's own styles.
@@ -56,6 +56,8 @@ pub const PANEL_STYLE: &str = r#"
 .ql-card .ql-copy { width: auto; margin-left: 4px; }
 .ql-card .ql-said { margin-top: 4px; font-style: italic; }
 .ql-label.ql-dimmed { opacity: .35; }
+/* A see-through badge's grey text vanishes on a dark page: an opaque light pill reads on any. */
+.ql-label.ql-quiet { background: #fafaf9; color: #44403c; }
 @media (prefers-color-scheme: dark) {
   .ql-panel { background: #1c1917; color: #f5f5f4; border-color: #57534e; }
   .ql-panel .ql-summary, .ql-panel .ql-role, .ql-panel .ql-n, .ql-panel footer span { color: #d6d3d1; }
@@ -87,36 +89,26 @@ pub struct PageStyle {
 }
 
 fn all_names() -> Vec<String> {
-    (0..PALETTE.len())
-        .map(Some)
-        .chain(std::iter::once(None))
-        .map(highlight_name)
-        .collect()
+    (0..TONES).map(highlight_name).collect()
 }
 
 impl PageStyle {
     pub fn new(doc: &Document) -> PageStyle {
-        let sheet = adopt_sheet(doc);
-        let mut base = 0;
-        if let Some(sheet) = &sheet {
-            let marked: Vec<String> = all_names()
-                .iter()
-                .chain(std::iter::once(&FLASH.to_string()))
-                .map(|n| format!("::highlight({n})"))
-                .collect();
-            let rules = [
-                format!("::highlight({FLASH}) {{ background-color: #fde047; color: #1c1917; text-decoration: underline 3px #1c1917; }}"),
-                format!(
-                    "@media (forced-colors: active) {{ {} {{ background-color: Mark; color: MarkText; text-decoration: underline 2px; }} }}",
-                    marked.join(", ")
-                ),
-            ];
-            for rule in rules {
-                if sheet.insert_rule_with_index(&rule, base).is_ok() {
-                    base += 1;
-                }
-            }
-        }
+        let marked: Vec<String> = all_names()
+            .iter()
+            .chain(std::iter::once(&FLASH.to_string()))
+            .map(|n| format!("::highlight({n})"))
+            .collect();
+        let rules = format!(
+            "::highlight({FLASH}) {{ background-color: #fde047; color: #1c1917; text-decoration: underline 3px #1c1917; }}\n\
+             @media (forced-colors: active) {{ {} {{ background-color: Mark; color: MarkText; text-decoration: underline 2px; }} }}",
+            marked.join(", ")
+        );
+        let sheet = adopt_sheet(doc, &rules);
+        let base = sheet
+            .as_ref()
+            .and_then(|s| s.css_rules().ok())
+            .map_or(0, |r| r.length());
         PageStyle {
             doc: doc.clone(),
             sheet,
@@ -125,8 +117,9 @@ impl PageStyle {
         }
     }
 
-    /// Fades every speaker colour but `keep`'s (all of them back with `None`):
-    /// their quotes keep a faint grey underline so they are still findable.
+    /// Fades every colour but `keep`'s (all of them back with `None`): their
+    /// quotes keep a faint grey underline so they are still findable. Speakers
+    /// who share a colour (the palette repeats) stay lit together.
     pub fn dim_all_but(&self, keep: Option<Slot>) {
         let Some(sheet) = &self.sheet else { return };
         while sheet.css_rules().map(|r| r.length()).unwrap_or(0) > self.base {
@@ -135,7 +128,7 @@ impl PageStyle {
             }
         }
         let Some(keep) = keep else { return };
-        let kept = highlight_name(keep);
+        let kept = highlight_name(tone(keep));
         let dimmed: Vec<String> = all_names()
             .into_iter()
             .filter(|n| *n != kept)

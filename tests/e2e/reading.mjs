@@ -20,7 +20,7 @@ const AXE = [join(ROOT, 'node_modules/axe-core/axe.min.js'), '/tmp/axe/node_modu
 
 /// Our shadow root's element matching `selector`, as a handle to click like a user.
 const ours = (page, selector) =>
-  page.evaluateHandle((s) => document.querySelector('quotelens-root').shadowRoot.querySelector(s), selector);
+  page.evaluateHandle((s) => document.querySelector('[data-quotelens-test]').shadowRoot.querySelector(s), selector);
 
 /// WCAG contrast of every text in `selectors` (inside our root, or `page` for
 /// highlighted page text) against what is painted behind it, alpha included.
@@ -56,7 +56,7 @@ function contrasts(page) {
       }
       return layers.reverse().reduce((acc, layer) => over(layer, acc), { r: 255, g: 255, b: 255, a: 1 });
     };
-    const root = document.querySelector('quotelens-root').shadowRoot;
+    const root = document.querySelector('[data-quotelens-test]').shadowRoot;
     const out = [];
     const texts = root.querySelectorAll('.ql-label:not([hidden]), .ql-card:not([hidden]) *, .ql-panel:not([hidden]) *');
     for (const el of texts) {
@@ -161,7 +161,7 @@ export function defineReading(kind) {
 
     const panelState = (page) =>
       page.evaluate(() => {
-        const root = document.querySelector('quotelens-root').shadowRoot;
+        const root = document.querySelector('[data-quotelens-test]').shadowRoot;
         const panel = root.querySelector('.ql-panel');
         return {
           hidden: panel.hidden,
@@ -193,7 +193,7 @@ export function defineReading(kind) {
         // Jump to the 5th quote in reading order.
         await (await ours(page, '.ql-quote[data-quote="4"]')).click();
         const jump = await page.evaluate(() => {
-          const root = document.querySelector('quotelens-root').shadowRoot;
+          const root = document.querySelector('[data-quotelens-test]').shadowRoot;
           const ranges = [...(CSS.highlights.get('quotelens-flash') ?? [])];
           const rects = ranges.flatMap((r) => [...r.getClientRects()]).filter((r) => r.width > 0);
           const panel = root.querySelector('.ql-panel').getBoundingClientRect();
@@ -217,7 +217,7 @@ export function defineReading(kind) {
         // Filter to one speaker: the others' badges and highlights dim.
         await (await ours(page, '.ql-speaker[data-speaker="David Lammy"]')).click();
         const filtered = await page.evaluate(() => {
-          const root = document.querySelector('quotelens-root').shadowRoot;
+          const root = document.querySelector('[data-quotelens-test]').shadowRoot;
           const badges = [...root.querySelectorAll('.ql-label')];
           const lammyRange = [...CSS.highlights].find(([n, h]) => n.startsWith('quotelens-c') && [...h].some((r) => r.toString().startsWith('It was important to go to the UAE')));
           const dim = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules]).find((r) => /transparent !important/.test(r.cssText));
@@ -233,7 +233,7 @@ export function defineReading(kind) {
         assert.deepEqual(filtered, { pressed: 'true', lammyDimmed: 0, othersDimmed: true, dimsLammy: false, dimsOthers: true });
         await (await ours(page, '.ql-speaker[data-speaker="David Lammy"]')).click();
         const cleared = await page.evaluate(() => ({
-          dimmed: document.querySelector('quotelens-root').shadowRoot.querySelectorAll('.ql-dimmed').length,
+          dimmed: document.querySelector('[data-quotelens-test]').shadowRoot.querySelectorAll('.ql-dimmed').length,
           rule: document.adoptedStyleSheets.flatMap((s) => [...s.cssRules]).some((r) => /transparent !important/.test(r.cssText)),
         }));
         assert.deepEqual(cleared, { dimmed: 0, rule: false }, 'choosing the speaker again shows everyone');
@@ -250,33 +250,33 @@ export function defineReading(kind) {
       await onVisit(SEED, async (v) => {
         const { page } = v;
         const labels = await page.evaluate(() =>
-          [...document.querySelector('quotelens-root').shadowRoot.querySelectorAll('.ql-label')].map((b) => [Number(b.dataset.index), b.getAttribute('aria-label')]),
+          [...document.querySelector('[data-quotelens-test]').shadowRoot.querySelectorAll('.ql-label')].map((b) => [Number(b.dataset.index), b.getAttribute('aria-label')]),
         );
         assert.equal(labels.length, v.status.quotes);
         for (const [i, label] of labels) assert.ok(label.endsWith(`”, quote ${i + 1} of ${labels.length}`), label);
         const blinken = labels.find(([, l]) => l.includes('What I think is absolutely'));
         assert.equal(blinken[1], `Antony Blinken, US Secretary of State: “What I think is absolutely essential…”, quote ${blinken[0] + 1} of ${labels.length}`);
 
-        await page.evaluate((i) => document.querySelector('quotelens-root').shadowRoot.querySelector(`.ql-label[data-index="${i}"]`).focus(), blinken[0]);
+        await page.evaluate((i) => document.querySelector('[data-quotelens-test]').shadowRoot.querySelector(`.ql-label[data-index="${i}"]`).focus(), blinken[0]);
         await page.keyboard.press('ArrowDown');
-        const focused = () => page.evaluate(() => document.querySelector('quotelens-root').shadowRoot.activeElement?.dataset.index);
+        const focused = () => page.evaluate(() => document.querySelector('[data-quotelens-test]').shadowRoot.activeElement?.dataset.index);
         assert.equal(await focused(), String(blinken[0] + 1), 'ArrowDown: the next quote on the page');
         await page.keyboard.press('ArrowUp');
         assert.equal(await focused(), String(blinken[0]), 'ArrowUp: back');
 
         // A click on a Lammy badge opens the panel on Lammy.
         const lammy = labels.find(([, l]) => l.startsWith('David Lammy'))[0];
-        await page.evaluate((i) => document.querySelector('quotelens-root').shadowRoot.querySelector(`.ql-label[data-index="${i}"]`).scrollIntoView({ block: 'center' }), lammy);
+        await page.evaluate((i) => document.querySelector('[data-quotelens-test]').shadowRoot.querySelector(`.ql-label[data-index="${i}"]`).scrollIntoView({ block: 'center' }), lammy);
         await new Promise((r) => setTimeout(r, 200));
         await (await ours(page, `.ql-label[data-index="${lammy}"]`)).click();
         const opened = await page.evaluate(() => {
-          const root = document.querySelector('quotelens-root').shadowRoot;
+          const root = document.querySelector('[data-quotelens-test]').shadowRoot;
           return { hidden: root.querySelector('.ql-panel').hidden, focused: root.activeElement?.dataset.speaker };
         });
         assert.deepEqual(opened, { hidden: false, focused: 'David Lammy' });
         // Arrows move through the panel's list.
         await page.keyboard.press('ArrowDown');
-        const next = await page.evaluate(() => document.querySelector('quotelens-root').shadowRoot.activeElement?.className);
+        const next = await page.evaluate(() => document.querySelector('[data-quotelens-test]').shadowRoot.activeElement?.className);
         assert.equal(next, 'ql-quote');
         assert.deepEqual(v.errors, []);
       });
@@ -324,7 +324,7 @@ export function defineReading(kind) {
           document.addEventListener('copy', (e) => {
             window.__copied = { text: e.clipboardData.getData('text/plain'), ours: e.defaultPrevented };
           });
-          const root = document.querySelector('quotelens-root').shadowRoot;
+          const root = document.querySelector('[data-quotelens-test]').shadowRoot;
           const badge = [...root.querySelectorAll('.ql-label')].find((b) => b.getAttribute('aria-label').includes('“Very soon, we will'));
           badge.scrollIntoView({ block: 'center' });
           badge.focus();
@@ -347,7 +347,7 @@ export function defineReading(kind) {
         await page.keyboard.up('Control');
         const pasted = await page.evaluate(() => document.querySelector('#paste-here').value);
         assert.equal(pasted, expected, 'the clipboard holds the citation');
-        const button = await page.evaluate(() => document.querySelector('quotelens-root').shadowRoot.querySelector('.ql-copy').textContent);
+        const button = await page.evaluate(() => document.querySelector('[data-quotelens-test]').shadowRoot.querySelector('.ql-copy').textContent);
         assert.equal(button, 'Copied');
         assert.deepEqual(v.errors, []);
       });
@@ -373,7 +373,7 @@ export function defineReading(kind) {
         const { page } = v;
         await openFromPopup(v);
         await page.evaluate(() => {
-          const root = document.querySelector('quotelens-root').shadowRoot;
+          const root = document.querySelector('[data-quotelens-test]').shadowRoot;
           const badge = [...root.querySelectorAll('.ql-label')].find((b) => b.getAttribute('aria-label').includes('“Very soon, we will'));
           badge.scrollIntoView({ block: 'center' });
           badge.focus();
@@ -394,9 +394,9 @@ export function defineReading(kind) {
         }
         if (kind === 'chromium') {
           // The card over the dark page, as the README shows it.
-          await page.evaluate(() => document.querySelector('quotelens-root').shadowRoot.querySelector('.ql-close').click());
+          await page.evaluate(() => document.querySelector('[data-quotelens-test]').shadowRoot.querySelector('.ql-close').click());
           await page.evaluate(() => {
-            const root = document.querySelector('quotelens-root').shadowRoot;
+            const root = document.querySelector('[data-quotelens-test]').shadowRoot;
             [...root.querySelectorAll('.ql-label')].find((b) => b.getAttribute('aria-label').includes('“Very soon, we will')).focus();
           });
           await page.screenshot({ path: join(ROOT, 'docs/card-dark.png') });
@@ -432,7 +432,7 @@ export function defineReading(kind) {
         await page.evaluate(() => window.__restore());
         assert.notEqual(marked, plain, 'the page with our highlights differs from the same page unmarked');
         const badge = await page.evaluate(() => {
-          const b = [...document.querySelector('quotelens-root').shadowRoot.querySelectorAll('.ql-label:not([hidden])')][0];
+          const b = [...document.querySelector('[data-quotelens-test]').shadowRoot.querySelectorAll('.ql-label:not([hidden])')][0];
           const s = getComputedStyle(b);
           return { border: s.borderTopWidth, style: s.borderTopStyle };
         });
@@ -444,11 +444,11 @@ export function defineReading(kind) {
       await onVisit(SEED, async (v) => {
         const { page } = v;
         await openFromPopup(v);
-        await page.evaluate(() => document.querySelector('quotelens-root').shadowRoot.querySelector('.ql-label:not([hidden])').focus());
+        await page.evaluate(() => document.querySelector('[data-quotelens-test]').shadowRoot.querySelector('.ql-label:not([hidden])').focus());
         await page.addScriptTag({ content: readFileSync(AXE, 'utf8') });
         const result = await page.evaluate(async () => {
           const { violations, passes } = await axe.run(document);
-          const ourNode = (n) => JSON.stringify(n.target).includes('quotelens-root');
+          const ourNode = (n) => JSON.stringify(n.target).includes('data-quotelens-test');
           return {
             ours: violations
               .map((v) => ({ id: v.id, nodes: v.nodes.filter(ourNode).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`) }))

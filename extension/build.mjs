@@ -1,13 +1,15 @@
-// Builds dist/chrome and dist/firefox from this folder and pkg/, and packs
-// dist/quotelens-chrome.zip and dist/quotelens-firefox.xpi. One source tree:
-// the manifests differ only in the background key and the gecko settings.
-// Usage: node extension/build.mjs (from the repo root, after `make wasm`).
+// Builds dist/chrome and dist/firefox from this folder, pkg/ and pkg-js/, and
+// packs dist/quotelens-chrome.zip and dist/quotelens-firefox.xpi. One source
+// tree: the manifests differ in the background key, the gecko settings and the
+// web-accessible resources; only Chrome gets the JavaScript build (pkg-js/).
+// Usage: node extension/build.mjs (from the repo root, after `make wasm wasm-js`).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 
 const FILES = ['background.js', 'content.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons'];
 const PKG = ['quotelens.js', 'quotelens_bg.wasm'];
+const PKG_JS = ['quotelens.js'];
 
 function manifestFor(browser) {
   const manifest = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
@@ -16,6 +18,13 @@ function manifestFor(browser) {
     delete manifest.browser_specific_settings;
   } else {
     manifest.background = { scripts: manifest.background.scripts };
+    // Firefox runs content-script WebAssembly under the extension's policy, so
+    // it never needs the JavaScript build. It has no `use_dynamic_url`: its
+    // extension address is already a random UUID per installation.
+    manifest.web_accessible_resources = manifest.web_accessible_resources.map(({ resources, matches }) => ({
+      resources: resources.filter((path) => !path.startsWith('pkg-js/')),
+      matches,
+    }));
   }
   return manifest;
 }
@@ -80,8 +89,10 @@ function zip(dir, out) {
   writeFileSync(out, Buffer.concat([...local, ...central, end]));
 }
 
-for (const name of PKG) {
-  if (!existsSync(join('pkg', name))) throw new Error(`pkg/${name} is missing: run \`make wasm\` first`);
+for (const [dir, names] of [['pkg', PKG], ['pkg-js', PKG_JS]]) {
+  for (const name of names) {
+    if (!existsSync(join(dir, name))) throw new Error(`${dir}/${name} is missing: run \`make wasm wasm-js\` first`);
+  }
 }
 // `--test`: dist-test/, the same packages whose content script first sets the
 // global that opens the overlay's shadow root to the e2e tests (src/wasm/ui.rs).
@@ -94,6 +105,10 @@ for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox'
   mkdirSync(join(out, 'pkg'), { recursive: true });
   for (const name of FILES) cpSync(join('extension', name), join(out, name), { recursive: true });
   for (const name of PKG) cpSync(join('pkg', name), join(out, 'pkg', name));
+  if (browser === 'chrome') {
+    mkdirSync(join(out, 'pkg-js'));
+    for (const name of PKG_JS) cpSync(join('pkg-js', name), join(out, 'pkg-js', name));
+  }
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
   if (TEST) {
     // Appended: 'use strict' must stay first; the WASM loads later, asynchronously.

@@ -28,6 +28,16 @@ use super::paint::{colour_class, Slot, PALETTE};
 const HOST_TAG: &str = "div";
 /// The global that opens the root for tests (see the module docs).
 const TEST_HOOK: &str = "__quotelensTestHook";
+/// Set by [`open_for_tests`]: in Firefox a content script's globals are not
+/// the imported module's, so the test build's content script says it here.
+static OPEN_FOR_TESTS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `openForTests()`: hosts made from now on have an open root (the test
+/// build's content script calls it; only that script holds this instance).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = openForTests)]
+pub fn open_for_tests() {
+    OPEN_FOR_TESTS.store(true, std::sync::atomic::Ordering::Relaxed);
+}
 
 const STYLE: &str = r#"
 :host { all: initial !important; position: absolute !important; left: 0 !important; top: 0 !important;
@@ -136,8 +146,8 @@ impl Ui {
     /// Creates the host (not yet in the page).
     pub fn new(doc: &Document) -> Result<Ui, JsValue> {
         let host = doc.create_element(HOST_TAG)?;
-        let for_tests =
-            Reflect::get(&js_sys::global(), &TEST_HOOK.into()).is_ok_and(|v| v.is_truthy());
+        let for_tests = OPEN_FOR_TESTS.load(std::sync::atomic::Ordering::Relaxed)
+            || Reflect::get(&js_sys::global(), &TEST_HOOK.into()).is_ok_and(|v| v.is_truthy());
         let mode = if for_tests {
             host.set_attribute("data-quotelens-test", "")?;
             ShadowRootMode::Open

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { FIXTURES, ROOT, launch, openPage, openPopup, readOverlay, serve, settled } from './harness.mjs';
+import { FIXTURES, ROOT, launch, readOverlay, serve, withVisit } from './harness.mjs';
 
 const SEED = '/fixtures/seed-article.html';
 const DARK = '/gen/dark-seed.html';
@@ -135,20 +135,7 @@ export function defineReading(kind) {
       await server?.close();
     });
 
-    async function onVisit(path, body) {
-      const { page, errors } = await openPage(browser, server.origin);
-      let popup;
-      try {
-        await page.goto(server.origin + path, { waitUntil: 'load', timeout: 30000 });
-        popup = await openPopup(browser, extensionOrigin, server.origin + path);
-        const status = await settled(popup.status);
-        await page.bringToFront();
-        await body({ page, errors, popup, status });
-      } finally {
-        await popup?.popup.close().catch(() => {});
-        await page.close().catch(() => {});
-      }
-    }
+    const onVisit = (path, body) => withVisit({ browser, server, extensionOrigin }, path, body);
 
     /// Clicks the popup's "Who said what" and waits for the panel.
     async function openFromPopup(v) {

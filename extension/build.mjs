@@ -83,9 +83,10 @@ function zip(dir, out) {
 for (const name of PKG) {
   if (!existsSync(join('pkg', name))) throw new Error(`pkg/${name} is missing: run \`make wasm\` first`);
 }
-// `--test`: dist-test/, the same packages whose content script first sets the
-// global that opens the overlay's shadow root to the e2e tests (src/wasm/ui.rs).
-// What ships never sets it: its root stays closed.
+// `--test`: dist-test/, the same packages whose WASM glue modules also set the
+// global that opens the overlay's shadow root to the e2e tests (src/wasm/ui.rs):
+// in the module itself, since in Firefox a module imported by a content script
+// has a global of its own. What ships never sets it: its root stays closed.
 const TEST = process.argv.includes('--test');
 const TEST_HOOK = 'globalThis.__quotelensTestHook = true;\n';
 for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox', 'quotelens-firefox.xpi']]) {
@@ -96,8 +97,9 @@ for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox'
   for (const name of PKG) cpSync(join('pkg', name), join(out, 'pkg', name));
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
   if (TEST) {
-    // Appended: 'use strict' must stay first; the WASM loads later, asynchronously.
-    writeFileSync(join(out, 'content.js'), readFileSync(join(out, 'content.js'), 'utf8') + TEST_HOOK);
+    for (const name of readdirSync(join(out, 'pkg')).filter((f) => f.endsWith('.js'))) {
+      writeFileSync(join(out, 'pkg', name), readFileSync(join(out, 'pkg', name), 'utf8') + TEST_HOOK);
+    }
     console.log(`built ${out} (test hook)`);
     continue;
   }

@@ -12,7 +12,7 @@
 //! `textContent`, never as HTML.
 //!
 //! Tests need to look inside: when the global `__quotelensTestHook` is set (by
-//! the test build's content script, or by a test in the page's own world) the
+//! the test build's WASM glue module, or by a test in the page's own world) the
 //! root is open and the host is marked `data-quotelens-test`. The shipped
 //! content script never sets it, and a page cannot set a content script's globals.
 

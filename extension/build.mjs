@@ -86,9 +86,12 @@ for (const name of PKG) {
 // `--test`: dist-test/, the same packages whose WASM glue modules also set the
 // global that opens the overlay's shadow root to the e2e tests (src/wasm/ui.rs):
 // in the module itself, since in Firefox a module imported by a content script
-// has a global of its own. What ships never sets it: its root stays closed.
+// does not see the content script's globals. What ships never sets it: its root
+// stays closed (a page's own window properties are invisible to the extension).
 const TEST = process.argv.includes('--test');
-const TEST_HOOK = 'globalThis.__quotelensTestHook = true;\n';
+// On `self` too: wasm-bindgen's global object is `self` (the window), which in a
+// Firefox content script is not the module's `globalThis`.
+const TEST_HOOK = "globalThis.__quotelensTestHook = true;\nif (typeof self !== 'undefined') self.__quotelensTestHook = true;\n";
 for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox', 'quotelens-firefox.xpi']]) {
   const out = join(TEST ? 'dist-test' : 'dist', browser);
   rmSync(out, { recursive: true, force: true });

@@ -39,12 +39,13 @@ const STYLE: &str = r#"
   box-shadow: 0 0 0 1px rgba(255,255,255,.85), 0 1px 2px rgba(0,0,0,.35); cursor: default; user-select: none; }
 .ql-label:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .ql-label[hidden] { display: none; }
-.ql-label.ql-compact { width: 4px; height: 14px; padding: 0; border-radius: 2px; font-size: 0; }
-.ql-label.ql-compact:hover, .ql-label.ql-compact:focus { width: auto; height: 15px; padding: 0 5px;
-  border-radius: 7px; font-size: 10px; max-width: none; }
 .ql-label.ql-quiet { background: transparent; color: #57534e; box-shadow: inset 0 0 0 1px rgba(87,83,78,.55);
   opacity: .8; padding: 0 4px; }
 .ql-label.ql-quiet:hover, .ql-label.ql-quiet:focus { opacity: 1; }
+/* After the quiet rules: a compact bar is 4 px wide whatever its kind. */
+.ql-label.ql-compact { width: 4px; height: 14px; padding: 0; border-radius: 2px; font-size: 0; }
+.ql-label.ql-compact:hover, .ql-label.ql-compact:focus { width: auto; height: 15px; padding: 0 5px;
+  border-radius: 7px; font-size: 10px; max-width: none; }
 .ql-card { position: absolute; pointer-events: auto; box-sizing: border-box; width: 21em; padding: 10px 12px;
   border-radius: 8px; background: #fffdf8; color: #1c1917; border: 1px solid #d6d3d1;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.4 system-ui, sans-serif; }

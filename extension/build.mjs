@@ -94,11 +94,15 @@ for (const [dir, names] of [['pkg', PKG], ['pkg-js', PKG_JS]]) {
     if (!existsSync(join(dir, name))) throw new Error(`${dir}/${name} is missing: run \`make wasm wasm-js\` first`);
   }
 }
-// `--test`: dist-test/, the same packages whose content script first sets the
-// global that opens the overlay's shadow root to the e2e tests (src/wasm/ui.rs).
-// What ships never sets it: its root stays closed.
+// `--test`: dist-test/, the same packages whose WASM glue modules also set the
+// global that opens the overlay's shadow root to the e2e tests (src/wasm/ui.rs):
+// in the module itself, since in Firefox a module imported by a content script
+// does not see the content script's globals. What ships never sets it: its root
+// stays closed (a page's own window properties are invisible to the extension).
 const TEST = process.argv.includes('--test');
-const TEST_HOOK = 'globalThis.__quotelensTestHook = true;\n';
+// On `self` too: wasm-bindgen's global object is `self` (the window), which in a
+// Firefox content script is not the module's `globalThis`.
+const TEST_HOOK = "globalThis.__quotelensTestHook = true;\nif (typeof self !== 'undefined') self.__quotelensTestHook = true;\n";
 for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox', 'quotelens-firefox.xpi']]) {
   const out = join(TEST ? 'dist-test' : 'dist', browser);
   rmSync(out, { recursive: true, force: true });
@@ -111,8 +115,9 @@ for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox'
   }
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
   if (TEST) {
-    // Appended: 'use strict' must stay first; the WASM loads later, asynchronously.
-    writeFileSync(join(out, 'content.js'), readFileSync(join(out, 'content.js'), 'utf8') + TEST_HOOK);
+    for (const name of readdirSync(join(out, 'pkg')).filter((f) => f.endsWith('.js'))) {
+      writeFileSync(join(out, 'pkg', name), readFileSync(join(out, 'pkg', name), 'utf8') + TEST_HOOK);
+    }
     console.log(`built ${out} (test hook)`);
     continue;
   }

@@ -85,8 +85,6 @@
       loadMs = performance.now() - started;
       build = chosen;
       wasm = mod;
-      // Only the test build sets this (extension/build.mjs --test); see src/wasm/ui.rs.
-      if (globalThis.__quotelensTestHook) mod.openForTests();
     }
     return wasm;
   }

@@ -3,7 +3,9 @@
 // page's script time (Chromium's Performance.getMetrics ScriptDuration, which
 // counts the content script and its WebAssembly too) after 100, 400 and 1,000
 // appends, with the extension as it ships and without it. An update that
-// costs what changed keeps the extension's share growing linearly.
+// costs what changed keeps the extension's share growing linearly. Also
+// printed: the page's whole main-thread task time (TaskDuration), which
+// includes style, layout and painting the highlights.
 // Usage: node benches/browser/live.mjs (after `make extension`; about 4 minutes).
 import { launch, openPage, serve } from '../../tests/e2e/harness.mjs';
 
@@ -38,15 +40,18 @@ for (const mode of ['without', 'with']) {
   await new Promise((r) => setTimeout(r, 1500)); // the extension's first pass
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
-  const script = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+  const script = () => metric('ScriptDuration');
   const base = await script();
+  const baseTask = await metric('TaskDuration');
   await page.evaluate(() => window.__start(100));
   results[mode] = [];
   for (const mark of MARKS) {
     await page.waitForFunction((n) => window.__appends >= n, { timeout: 0, polling: 50 }, mark);
     const s = (await script()) - base;
+    const task = (await metric('TaskDuration')) - baseTask;
     results[mode].push(s);
-    console.log(`${mode} the extension: ${mark} appends, script ${s.toFixed(2)} s`);
+    console.log(`${mode} the extension: ${mark} appends, script ${s.toFixed(2)} s, all tasks ${task.toFixed(2)} s`);
   }
   if (mode === 'with') {
     await new Promise((r) => setTimeout(r, 1000));

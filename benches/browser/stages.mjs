@@ -38,7 +38,7 @@ for (const kind of kinds) {
         const load = performance.now() - started;
         const overlay = mod.attachToPage();
         while (overlay.lastPassMs() === 0) await new Promise((r) => setTimeout(r, 5));
-        const result = { load, stages: overlay.stageMs(), pass: overlay.lastPassMs(), slice: overlay.longestSliceMs(), quotes: overlay.quoteCount() };
+        const result = { load, stages: [...overlay.stageMs()], pass: overlay.lastPassMs(), slice: overlay.longestSliceMs(), quotes: overlay.quoteCount() };
         overlay.detach();
         overlay.free();
         return result;

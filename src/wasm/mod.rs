@@ -39,7 +39,6 @@ mod theme;
 mod ui;
 
 pub use overlay::{attach_to_page, live_counts, Overlay};
-pub use ui::open_for_tests;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

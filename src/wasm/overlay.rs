@@ -6,9 +6,16 @@
 //!   rectangles once per animation frame.
 //! - Hover: highlights get no events, so a `pointermove` (one per frame) is
 //!   hit-tested against the cached rectangles; badges take focus for keyboard use.
-//! - Changes: a `MutationObserver` schedules a pass at most every
-//!   [`REFRESH_DELAY_MS`]. The pass re-reads the text and keeps every quote whose
+//! - Changes: a `MutationObserver` schedules an update at most every
+//!   [`REFRESH_DELAY_MS`]. When the page only added blocks (a live blog's new
+//!   entry), the update reads those blocks with a few paragraphs before them
+//!   for their speakers, and draws and lays out only their quotes, so an update
+//!   costs what changed. Anything else (text edited in a paragraph, nodes
+//!   removed) runs a pass: it re-reads the text and keeps every quote whose
 //!   text and nodes are unchanged, so only new quotes get new badges.
+//! - Placement: [`layout`](super::layout) picks each badge's spot next to its
+//!   quote where it covers no page text.
+//! - The host: if the page removes it, it is put back at once.
 //!
 //! Every callback borrows the state with `try_borrow_mut` and gives up when it is
 //! busy: a re-entrant event (a `focus()` we caused) is dropped, never a panic.

@@ -57,7 +57,7 @@ pub const PANEL_STYLE: &str = r#"
 .ql-card .ql-said { margin-top: 4px; font-style: italic; }
 .ql-label.ql-dimmed { opacity: .35; }
 /* A see-through badge's grey text vanishes on a dark page: an opaque light pill reads on any. */
-.ql-label.ql-quiet { background: #fafaf9; color: #44403c; }
+.ql-label.ql-quiet:not(.ql-compact) { background: #fafaf9; color: #44403c; }
 @media (prefers-color-scheme: dark) {
   .ql-panel { background: #1c1917; color: #f5f5f4; border-color: #57534e; }
   .ql-panel .ql-summary, .ql-panel .ql-role, .ql-panel .ql-n, .ql-panel footer span { color: #d6d3d1; }

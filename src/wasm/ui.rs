@@ -12,7 +12,7 @@
 //! `textContent`, never as HTML.
 //!
 //! Tests need to look inside: when the global `__quotelensTestHook` is set (by
-//! the test build's content script, or by a test in the page's own world) the
+//! the test build's WASM glue module, or by a test in the page's own world) the
 //! root is open and the host is marked `data-quotelens-test`. The shipped
 //! content script never sets it, and a page cannot set a content script's globals.
 
@@ -28,16 +28,6 @@ use super::paint::{colour_class, Slot, PALETTE};
 const HOST_TAG: &str = "div";
 /// The global that opens the root for tests (see the module docs).
 const TEST_HOOK: &str = "__quotelensTestHook";
-/// Set by [`open_for_tests`]: in Firefox a content script's globals are not
-/// the imported module's, so the test build's content script says it here.
-static OPEN_FOR_TESTS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// `openForTests()`: hosts made from now on have an open root (the test
-/// build's content script calls it; only that script holds this instance).
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = openForTests)]
-pub fn open_for_tests() {
-    OPEN_FOR_TESTS.store(true, std::sync::atomic::Ordering::Relaxed);
-}
 
 const STYLE: &str = r#"
 :host { all: initial !important; position: absolute !important; left: 0 !important; top: 0 !important;
@@ -49,12 +39,13 @@ const STYLE: &str = r#"
   box-shadow: 0 0 0 1px rgba(255,255,255,.85), 0 1px 2px rgba(0,0,0,.35); cursor: default; user-select: none; }
 .ql-label:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .ql-label[hidden] { display: none; }
-.ql-label.ql-compact { width: 4px; height: 14px; padding: 0; border-radius: 2px; font-size: 0; }
-.ql-label.ql-compact:hover, .ql-label.ql-compact:focus { width: auto; height: 15px; padding: 0 5px;
-  border-radius: 7px; font-size: 10px; max-width: none; }
 .ql-label.ql-quiet { background: transparent; color: #57534e; box-shadow: inset 0 0 0 1px rgba(87,83,78,.55);
   opacity: .8; padding: 0 4px; }
 .ql-label.ql-quiet:hover, .ql-label.ql-quiet:focus { opacity: 1; }
+/* After the quiet rules: a compact bar is 4 px wide whatever its kind. */
+.ql-label.ql-compact { width: 4px; height: 14px; padding: 0; border-radius: 2px; font-size: 0; }
+.ql-label.ql-compact:hover, .ql-label.ql-compact:focus { width: auto; height: 15px; padding: 0 5px;
+  border-radius: 7px; font-size: 10px; max-width: none; }
 .ql-card { position: absolute; pointer-events: auto; box-sizing: border-box; width: 21em; padding: 10px 12px;
   border-radius: 8px; background: #fffdf8; color: #1c1917; border: 1px solid #d6d3d1;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.4 system-ui, sans-serif; }
@@ -146,8 +137,8 @@ impl Ui {
     /// Creates the host (not yet in the page).
     pub fn new(doc: &Document) -> Result<Ui, JsValue> {
         let host = doc.create_element(HOST_TAG)?;
-        let for_tests = OPEN_FOR_TESTS.load(std::sync::atomic::Ordering::Relaxed)
-            || Reflect::get(&js_sys::global(), &TEST_HOOK.into()).is_ok_and(|v| v.is_truthy());
+        let for_tests =
+            Reflect::get(&js_sys::global(), &TEST_HOOK.into()).is_ok_and(|v| v.is_truthy());
         let mode = if for_tests {
             host.set_attribute("data-quotelens-test", "")?;
             ShadowRootMode::Open

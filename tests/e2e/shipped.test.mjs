@@ -1,6 +1,7 @@
 // The extension exactly as it ships (dist/, not the test build): its overlay's
 // shadow root is closed, so a page script cannot read who said what or change
-// a badge; a page that defines our old custom element name first, patches
+// a badge, even after setting the test build's switch; a page that defines our
+// old custom element name first, patches
 // attachShadow, hides <html>'s children with !important rules under a
 // `style-src 'self'` policy, or removes our host, does not stop it.
 import assert from 'node:assert/strict';
@@ -17,6 +18,9 @@ const HOSTILE = SEED.replace(
   <meta http-equiv="Content-Security-Policy" content="style-src 'self'">
   <link rel="stylesheet" href="/gen/hostile.css">
   <script>
+    // The test build's switch, set by the page: the shipped overlay must ignore it.
+    window.__quotelensTestHook = true;
+    globalThis.__quotelensTestHook = true;
     window.__roots = [];
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init) {

@@ -174,7 +174,7 @@ struct State {
     need_layout: bool,
     /// The first quote the layout under way has not measured yet.
     layout_next: Option<usize>,
-    /// The box of the badge the layout under way placed last.
+    /// The box of the badge placed last (by the layout under way, or the last one).
     layout_taken: Option<Rect>,
     /// Milliseconds per stage of the last pass (see [`STAGES`]).
     stages: [f64; STAGES],
@@ -1121,10 +1121,12 @@ impl State {
         for d in &mut self.drawn[from..] {
             d.measure(hx, hy, &self.window);
         }
-        let mut taken = None;
+        // The last badge placed before these, to keep the first new one off it.
+        let mut taken = self.layout_taken;
         for d in &self.drawn[from..] {
             taken = d.place_badge(view, taken);
         }
+        self.layout_taken = taken;
     }
 
     /// A root changed size: a new width reflows its text, so everything is

@@ -14,7 +14,11 @@
 //! Tests need to look inside: when the global `__quotelensTestHook` is set (by
 //! the test build's WASM glue module, or by a test in the page's own world) the
 //! root is open and the host is marked `data-quotelens-test`. The shipped
-//! content script never sets it, and a page cannot set a content script's globals.
+//! build never sets it, and a page cannot set the extension's globals.
+//!
+//! The host has layout containment: moving a thousand badges then dirties the
+//! layout of our host only, not the page's, so the next batch's reads of page
+//! rectangles do not lay the whole page out again.
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -32,7 +36,8 @@ const TEST_HOOK: &str = "__quotelensTestHook";
 const STYLE: &str = r#"
 :host { all: initial !important; position: absolute !important; left: 0 !important; top: 0 !important;
   width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important;
-  pointer-events: none !important; display: block !important; }
+  pointer-events: none !important; display: block !important;
+  contain: layout style !important; }
 .ql-label { position: absolute; pointer-events: auto; box-sizing: border-box; max-width: 14em;
   overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 0 5px; height: 15px;
   border-radius: 7px; font: 600 10px/15px system-ui, sans-serif; letter-spacing: .01em; color: #fff;

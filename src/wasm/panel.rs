@@ -28,7 +28,7 @@ use web_sys::{
     ScrollLogicalPosition, ShadowRoot, Url,
 };
 
-use super::super::paint::{colour_class, Slot};
+use super::super::paint::{call, colour_class, Slot};
 use super::super::theme::PageStyle;
 use super::super::ui::make;
 use super::State;
@@ -312,7 +312,7 @@ impl State {
         if panel.root.hidden() {
             panel.return_focus = active;
         }
-        panel.root.set_hidden(false);
+        panel.show(true);
         // Drawn again when shown: it is not kept up to date while closed.
         panel.listed.clear();
         self.fill_panel();
@@ -341,7 +341,7 @@ impl State {
         let Some(panel) = &mut self.reading.panel else {
             return;
         };
-        panel.root.set_hidden(true);
+        panel.show(false);
         if let Some(back) = panel.return_focus.take().filter(|e| e.is_connected()) {
             let _ = back.focus();
         }
@@ -611,6 +611,7 @@ impl Panel {
         let root = make(doc, "section", "ql-panel", shadow)?;
         root.set_attribute("role", "dialog")?;
         root.set_attribute("aria-modal", "false")?;
+        root.set_attribute("popover", "manual")?;
         root.set_attribute("aria-labelledby", "ql-panel-title")?;
         let header = make(doc, "header", "", &root)?;
         let title = make(doc, "h2", "", &header)?;
@@ -646,6 +647,18 @@ impl Panel {
             listed: Vec::new(),
             return_focus: None,
         })
+    }
+
+    /// Shows or hides the panel. Shown, it is a popover in the top layer: our
+    /// host has layout containment, which would make `position: fixed` follow
+    /// the host instead of the viewport; the top layer is above the page too.
+    fn show(&self, shown: bool) {
+        self.root.set_hidden(!shown);
+        call(
+            &self.root,
+            if shown { "showPopover" } else { "hidePopover" },
+            &[],
+        );
     }
 
     fn set_side(&mut self, side: Side) {

@@ -19,7 +19,8 @@ use super::paint::{adopt_sheet, call, highlight_name, tone, unadopt_sheet, Slot,
 /// The panel, the card's copy button, and the forced-colours rules for all
 /// of our UI; added to the shadow root after the overlay's own styles.
 pub const PANEL_STYLE: &str = r#"
-.ql-panel { position: fixed; top: 8px; bottom: 8px; right: 8px; width: min(22rem, calc(100vw - 16px));
+.ql-panel { position: fixed; inset: auto; margin: 0; padding: 0; overflow: hidden;
+  top: 8px; bottom: 8px; right: 8px; width: min(22rem, calc(100vw - 16px)); height: auto;
   box-sizing: border-box; display: flex; flex-direction: column; pointer-events: auto;
   background: #fffdf8; color: #1c1917; border: 1px solid #d6d3d1; border-radius: 10px;
   box-shadow: 0 8px 32px rgba(0,0,0,.3); font: 13px/1.4 system-ui, sans-serif; text-align: left; }

@@ -191,6 +191,7 @@ export function defineReading(kind) {
             current: root.querySelector('.ql-quote[aria-current="true"]')?.dataset.quote,
             first: rects[0] && { top: rects[0].top, bottom: rects[0].bottom },
             height: innerHeight,
+            panel: { top: panel.top, bottom: panel.bottom, left: panel.left, right: panel.right },
             covered,
           };
         });
@@ -198,6 +199,8 @@ export function defineReading(kind) {
         assert.ok(jump.text.startsWith(opening), `flashed “${jump.text.slice(0, 60)}” is the 5th quote “${opening}”`);
         assert.ok(jump.first && jump.first.top >= 0 && jump.first.bottom <= jump.height, `in the viewport: ${JSON.stringify(jump.first)}`);
         assert.equal(jump.covered, false, 'the panel does not cover the quote');
+        const { panel } = jump;
+        assert.ok(panel.top >= 0 && panel.bottom <= jump.height && panel.bottom - panel.top > 150 && panel.right - panel.left > 200, `the panel is on screen: ${JSON.stringify(panel)}`);
         assert.equal(jump.current, '4');
         if (kind === 'chromium') await page.screenshot({ path: join(ROOT, 'docs/panel.png') });
 

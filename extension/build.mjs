@@ -115,8 +115,11 @@ for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox'
   }
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
   if (TEST) {
-    for (const name of readdirSync(join(out, 'pkg')).filter((f) => f.endsWith('.js'))) {
-      writeFileSync(join(out, 'pkg', name), readFileSync(join(out, 'pkg', name), 'utf8') + TEST_HOOK);
+    // Both builds: Chrome runs the JavaScript one on pages that refuse WebAssembly.
+    for (const dir of ['pkg', 'pkg-js'].filter((d) => existsSync(join(out, d)))) {
+      for (const name of readdirSync(join(out, dir)).filter((f) => f.endsWith('.js'))) {
+        writeFileSync(join(out, dir, name), readFileSync(join(out, dir, name), 'utf8') + TEST_HOOK);
+      }
     }
     console.log(`built ${out} (test hook)`);
     continue;

@@ -30,7 +30,7 @@ use web_sys::{
 
 use super::super::paint::{call, colour_class, Slot};
 use super::super::theme::PageStyle;
-use super::super::ui::make;
+use super::super::ui::{make, short_name};
 use super::State;
 use crate::export::{self, plural, PageRecord, Source};
 use crate::{Quote, Speaker};
@@ -79,9 +79,14 @@ pub(super) struct Reading {
     pub text: String,
     /// The speakers the analyses named, for their aliases in the export.
     pub speakers: Vec<Speaker>,
+    /// Each badge as it was last named, in order.
+    labelled: Vec<Labelled>,
     /// `onChange` of the JS API: called after each pass.
     pub on_change: Option<Function>,
 }
+
+/// A badge and its quote's start and speaker, as named.
+type Labelled = (HtmlElement, usize, Option<String>);
 
 /// What a click or key in our root asks of the reading layer.
 enum Action {
@@ -173,11 +178,22 @@ impl State {
             .iter()
             .filter_map(|d| Some((d.badge.as_ref()?, &d.quote)))
             .collect();
+        // One attribute write a badge, and none when its quote, place and total
+        // are what they were: a live page's update renames only when it must.
+        let labelled: Vec<Labelled> = badges
+            .iter()
+            .map(|(b, q)| ((*b).clone(), q.start, q.speaker.clone()))
+            .collect();
+        let same_total = self.reading.labelled.len() == labelled.len();
         for (nth, (badge, quote)) in badges.iter().enumerate() {
-            let shown = badge.text_content().unwrap_or_default();
+            if same_total && self.reading.labelled.get(nth) == labelled.get(nth) {
+                continue;
+            }
+            let shown = quote.speaker.as_deref().map_or("?".to_string(), short_name);
             let label = export::badge_label(quote, &shown, nth + 1, badges.len());
             let _ = badge.set_attribute("aria-label", &label);
         }
+        self.reading.labelled = labelled;
         if self.panel_open() {
             self.fill_panel();
         }

@@ -27,9 +27,10 @@ async function toggleTab(tabId) {
 }
 
 api.commands.onCommand.addListener(async (command, tab) => {
-  if (command !== 'toggle-page') return;
   const id = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  if (id !== undefined) await toggleTab(id);
+  if (id === undefined) return;
+  if (command === 'toggle-page') await toggleTab(id);
+  if (command === 'who-said-what') await api.tabs.sendMessage(id, { type: 'panel', toggle: true }).catch(() => {});
 });
 
 /// True for our own pages (the popup), false for content scripts: they share

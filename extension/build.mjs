@@ -94,8 +94,17 @@ for (const [dir, names] of [['pkg', PKG], ['pkg-js', PKG_JS]]) {
     if (!existsSync(join(dir, name))) throw new Error(`${dir}/${name} is missing: run \`make wasm wasm-js\` first`);
   }
 }
+// `--test`: dist-test/, the same packages whose WASM glue modules also set the
+// global that opens the overlay's shadow root to the e2e tests (src/wasm/ui.rs):
+// in the module itself, since in Firefox a module imported by a content script
+// does not see the content script's globals. What ships never sets it: its root
+// stays closed (a page's own window properties are invisible to the extension).
+const TEST = process.argv.includes('--test');
+// On `self` too: wasm-bindgen's global object is `self` (the window), which in a
+// Firefox content script is not the module's `globalThis`.
+const TEST_HOOK = "globalThis.__quotelensTestHook = true;\nif (typeof self !== 'undefined') self.__quotelensTestHook = true;\n";
 for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox', 'quotelens-firefox.xpi']]) {
-  const out = join('dist', browser);
+  const out = join(TEST ? 'dist-test' : 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'pkg'), { recursive: true });
   for (const name of FILES) cpSync(join('extension', name), join(out, name), { recursive: true });
@@ -105,6 +114,16 @@ for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox'
     for (const name of PKG_JS) cpSync(join('pkg-js', name), join(out, 'pkg-js', name));
   }
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
+  if (TEST) {
+    // Both builds: Chrome runs the JavaScript one on pages that refuse WebAssembly.
+    for (const dir of ['pkg', 'pkg-js'].filter((d) => existsSync(join(out, d)))) {
+      for (const name of readdirSync(join(out, dir)).filter((f) => f.endsWith('.js'))) {
+        writeFileSync(join(out, dir, name), readFileSync(join(out, dir, name), 'utf8') + TEST_HOOK);
+      }
+    }
+    console.log(`built ${out} (test hook)`);
+    continue;
+  }
   zip(out, join('dist', archive));
   console.log(`built ${out} and dist/${archive}`);
 }

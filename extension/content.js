@@ -128,6 +128,7 @@
       quotes: overlay ? overlay.quoteCount() : 0,
       speakers: overlay ? overlay.speakerCount() : 0,
       passMs: overlay ? overlay.lastPassMs() : 0,
+      panel: overlay ? overlay.panelOpen() : false,
       sliceMs: overlay ? overlay.longestSliceMs() : 0,
       loadMs,
       build,
@@ -142,23 +143,18 @@
   // itself when it changes, so the count is checked (one call into Rust) every
   // second while the overlay is attached, and sent only when it moved.
   let reportedQuotes = -1;
-  let countTimer = null;
-
   function report() {
     const now = status();
     reportedQuotes = now.quotes;
     Promise.resolve(api.runtime.sendMessage({ type: 'status', status: now })).catch(() => {});
   }
 
+  // The overlay calls back after every pass: the toolbar count follows
+  // paragraphs added later without polling.
   function followCount() {
-    countTimer ??= setInterval(() => {
+    overlay.onChange(() => {
       if (overlay && overlay.quoteCount() !== reportedQuotes) report();
-    }, 1000);
-  }
-
-  function stopFollowingCount() {
-    clearInterval(countTimer);
-    countTimer = null;
+    });
   }
 
   async function turnOn() {
@@ -185,7 +181,6 @@
   function turnOff() {
     on = false;
     stopWatching();
-    stopFollowingCount();
     if (overlay) {
       overlay.detach();
       overlay.free();
@@ -229,6 +224,12 @@
     if (message?.type === 'toggle') {
       Promise.resolve(on ? turnOff() : turnOn()).then(() => reply(status()));
       return true;
+    }
+    if (message?.type === 'panel') {
+      // Who said what: the popup opens it, the shortcut opens or closes it.
+      if (overlay) message.toggle ? overlay.togglePanel() : overlay.openPanel();
+      reply(status());
+      return false;
     }
     if (message?.type === 'status') reply(status());
     return false;

@@ -62,7 +62,7 @@ function render(status, tab) {
   if (!status) {
     $('summary').textContent = unreachable(tab?.url);
     note.hidden = true;
-    page.disabled = siteOff.disabled = true;
+    page.disabled = siteOff.disabled = $('panel').disabled = true;
     return;
   }
   $('summary').textContent = summary(status);
@@ -70,6 +70,7 @@ function render(status, tab) {
   note.hidden = !(status.on && status.build === 'js');
   note.textContent = 'This page refuses WebAssembly, so Quotelens runs its slower JavaScript build here.';
   page.disabled = siteOff.disabled = false;
+  $('panel').disabled = !(status.on && status.quotes > 0);
   page.setAttribute('aria-pressed', String(status.on));
   page.textContent = status.on ? 'Highlighting on — turn off' : 'Highlighting off — turn on';
   siteOff.checked = status.siteOff;
@@ -90,9 +91,19 @@ async function main() {
   let status = tabId === undefined ? null : await ask(tabId);
   let clicked = false;
   render(status, tab);
+  // The content script reports when its count moves: the popup stays current while open.
+  api.runtime.onMessage.addListener((message, sender) => {
+    if (message?.type === 'status' && sender.tab?.id === tabId) render((status = message.status), tab);
+  });
   $('page').addEventListener('click', async () => {
     clicked = true;
     status = await api.runtime.sendMessage({ type: 'toggle-tab', tabId });
+    render(status, tab);
+  });
+  $('panel').addEventListener('click', async () => {
+    status = await api.tabs.sendMessage(tabId, { type: 'panel' }).catch(() => null);
+    // A real popup gets out of the way of the panel; the tests' popup tab stays.
+    if (status?.panel && !new URLSearchParams(location.search).has('tab')) window.close();
     render(status, tab);
   });
   $('site-off').addEventListener('change', async (event) => {

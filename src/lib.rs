@@ -28,6 +28,7 @@
 //! bounded, and no stage backtracks over the whole text.
 
 pub mod cues;
+pub mod export;
 pub mod extract;
 pub mod lexicon;
 pub mod marks;

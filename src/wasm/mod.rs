@@ -17,6 +17,7 @@
 //! // badge at its start and a card on hover, and follow later changes.
 //! const overlay = Overlay.attach(document.querySelector('article'));
 //! overlay.quoteCount(); overlay.speakerCount(); overlay.lastPassMs();
+//! overlay.stageMs();  // [walk, analysis, ranges, highlights, layout] of the last pass, ms
 //! overlay.refresh();  // re-read the text now instead of waiting for the observer
 //! overlay.detach();   // remove everything it added: the page is as before
 //!
@@ -31,8 +32,10 @@
 //! ([`ui`]); [`overlay`] ties them to the page's events.
 
 mod extract;
+mod layout;
 mod overlay;
 mod paint;
+mod theme;
 mod ui;
 
 pub use overlay::{attach_to_page, live_counts, Overlay};

@@ -6,9 +6,16 @@
 //!   rectangles once per animation frame.
 //! - Hover: highlights get no events, so a `pointermove` (one per frame) is
 //!   hit-tested against the cached rectangles; badges take focus for keyboard use.
-//! - Changes: a `MutationObserver` schedules a pass at most every
-//!   [`REFRESH_DELAY_MS`]. The pass re-reads the text and keeps every quote whose
+//! - Changes: a `MutationObserver` schedules an update at most every
+//!   [`REFRESH_DELAY_MS`]. When the page only added blocks (a live blog's new
+//!   entry), the update reads those blocks with a few paragraphs before them
+//!   for their speakers, and draws and lays out only their quotes, so an update
+//!   costs what changed. Anything else (text edited in a paragraph, nodes
+//!   removed) runs a pass: it re-reads the text and keeps every quote whose
 //!   text and nodes are unchanged, so only new quotes get new badges.
+//! - Placement: [`layout`](super::layout) picks each badge's spot next to its
+//!   quote where it covers no page text.
+//! - The host: if the page removes it, it is put back at once.
 //!
 //! Every callback borrows the state with `try_borrow_mut` and gives up when it is
 //! busy: a re-entrant event (a `focus()` we caused) is dropped, never a panic.
@@ -27,11 +34,19 @@ use web_sys::{
     ScrollIntoViewOptions, ScrollLogicalPosition, Text, Window,
 };
 
-use super::extract::{added_articles, find_article_root, Extracted, Walk};
+#[path = "panel.rs"]
+mod panel;
+
+use super::extract::{
+    added_articles, changed_blocks, context_before, document_order, find_article_root, Extracted,
+    Walk,
+};
+use super::layout::{self, Rect, View};
 use super::paint::{Painter, Slot};
 use super::ui::{CardText, Ui};
 use crate::textmap::Piece;
-use crate::{analyze, Quote};
+use crate::{analyze, Quote, Speaker};
+use panel::Reading;
 
 /// Wait after a page change before re-reading the text: long enough to batch an
 /// infinite-scroll insert, short enough to feel immediate.
@@ -57,14 +72,28 @@ struct Job {
     /// Where the next chunk starts, in bytes and code points; `None` when all is analysed.
     analysed: Option<(usize, usize)>,
     quotes: Vec<Quote>,
-    /// Code-point offsets of the paragraph breaks in the extracted text.
-    breaks: Vec<usize>,
+    /// The speakers each chunk's analysis named (aliases for the export).
+    speakers: Vec<Speaker>,
+    /// The paragraph breaks of the extracted text: each break's code-point
+    /// offset, and where the next paragraph's own text starts.
+    breaks: Vec<(usize, usize)>,
     next_quote: usize,
     /// What the previous pass drew, by quote text, to keep what did not change.
     old: HashMap<String, Vec<Drawn>>,
     drawn: Vec<Drawn>,
     pieces: Vec<(Piece, Slot)>,
+    /// Milliseconds spent so far per stage, as in [`State::stages`].
+    stages: [f64; STAGES],
 }
+
+/// The stages of a pass, timed for `stageMs()`: walk, analysis, ranges (and
+/// badges), highlights, layout (its first slice).
+const STAGES: usize = 5;
+const WALK: usize = 0;
+const ANALYSIS: usize = 1;
+const RANGES: usize = 2;
+const HIGHLIGHTS: usize = 3;
+const LAYOUT: usize = 4;
 
 /// What all overlays hold on the page right now: overlays, event listeners,
 /// observers. Kept for tests that toggle many times and look for leaks.
@@ -93,10 +122,18 @@ struct Drawn {
     quote: Quote,
     bounds: Vec<Bounds>,
     ranges: Vec<Range>,
-    badge: HtmlElement,
+    /// None for a short quoted term nobody said: it gets no badge.
+    badge: Option<HtmlElement>,
     slot: Slot,
     /// Client rectangles in host coordinates: left, top, right, bottom.
-    rects: Vec<[f64; 4]>,
+    rects: Vec<Rect>,
+    /// The block (paragraph) the quote starts in, found at its first layout,
+    /// its box and the gaps around it at the last one.
+    block: Option<Element>,
+    block_box: Rect,
+    gaps: (f64, f64),
+    /// The estimated width of the badge's label.
+    label_w: f64,
 }
 
 struct State {
@@ -122,6 +159,13 @@ struct State {
     job: Option<Job>,
     /// The page changed while a pass was under way: run another after it.
     rerun: bool,
+    /// Elements the page added inside the roots since the last read, to be
+    /// read alone (with context) unless `reread` asks for the whole region.
+    added: Vec<Element>,
+    reread: bool,
+    /// Each observed root's width at the last resize: only a new width reflows
+    /// text; a new height alone is content added or removed.
+    root_widths: Vec<(Element, f64)>,
     pointer: Option<(f64, f64)>,
     pointer_on_ui: bool,
     card_for: Option<usize>,
@@ -130,11 +174,17 @@ struct State {
     need_layout: bool,
     /// The first quote the layout under way has not measured yet.
     layout_next: Option<usize>,
+    /// The box of the badge placed last (by the layout under way, or the last one).
+    layout_taken: Option<Rect>,
+    /// Milliseconds per stage of the last pass (see [`STAGES`]).
+    stages: [f64; STAGES],
     timer: Option<i32>,
     frame_fn: Option<Function>,
     refresh_fn: Option<Function>,
     observer: Option<MutationObserver>,
     resize: Option<ResizeObserver>,
+    /// The panel, copy and export (`panel.rs`).
+    reading: Reading,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -225,6 +275,55 @@ impl Overlay {
             .unwrap_or(0.0)
     }
 
+    /// `stageMs()`: milliseconds of the last pass per stage: walk, analysis,
+    /// ranges (with badges), highlights, layout (its first slice).
+    #[wasm_bindgen(js_name = stageMs)]
+    pub fn stage_ms(&self) -> Vec<f64> {
+        self.state
+            .try_borrow()
+            .map(|s| s.stages.to_vec())
+            .unwrap_or_default()
+    }
+
+    /// Opens *Who said what* and moves focus into it.
+    #[wasm_bindgen(js_name = openPanel)]
+    pub fn open_panel(&self) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.open_panel(None);
+        }
+    }
+
+    /// Opens the panel, or closes it when open (the keyboard shortcut).
+    #[wasm_bindgen(js_name = togglePanel)]
+    pub fn toggle_panel(&self) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.toggle_panel();
+        }
+    }
+
+    #[wasm_bindgen(js_name = panelOpen)]
+    pub fn panel_open(&self) -> bool {
+        self.state.try_borrow().is_ok_and(|s| s.panel_open())
+    }
+
+    /// The quotes with a badge as `"json"` (the CLI's fields plus url, title
+    /// and the analysed text), `"md"` or `"csv"`: what the panel's downloads
+    /// hold. Reads the page again first, so the offsets fit the text.
+    pub fn export(&self, format: &str) -> String {
+        self.state
+            .try_borrow_mut()
+            .map(|mut s| s.export(format))
+            .unwrap_or_default()
+    }
+
+    /// `onChange(f)`: `f()` after every pass (the toolbar count follows it).
+    #[wasm_bindgen(js_name = onChange)]
+    pub fn on_change(&self, f: Option<Function>) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.reading.on_change = f;
+        }
+    }
+
     /// Milliseconds of the last full pass: extract, analyse, paint and draw.
     #[wasm_bindgen(js_name = lastPassMs)]
     pub fn last_pass_ms(&self) -> f64 {
@@ -268,6 +367,9 @@ impl Overlay {
             longest_slice_ms: 0.0,
             job: None,
             rerun: false,
+            added: Vec::new(),
+            reread: false,
+            root_widths: Vec::new(),
             pointer: None,
             pointer_on_ui: false,
             card_for: None,
@@ -275,11 +377,14 @@ impl Overlay {
             frame: None,
             need_layout: false,
             layout_next: None,
+            layout_taken: None,
+            stages: [0.0; STAGES],
             timer: None,
             frame_fn: None,
             refresh_fn: None,
             observer: None,
             resize: None,
+            reading: Reading::default(),
         }));
         let wiring = wire(&state).map_err(|_| JsError::new("cannot listen to page events"))?;
         live(OVERLAYS, 1);
@@ -354,7 +459,7 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
     let refresh = Closure::<dyn FnMut()>::new(move || {
         if let Ok(mut s) = refresh_state.try_borrow_mut() {
             s.timer = None;
-            s.work(SLICE_MS);
+            s.refresh_due();
         }
     });
     let mutation_state = state.clone();
@@ -364,9 +469,9 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
         }
     });
     let resize_state = state.clone();
-    let resized = Closure::<dyn FnMut(Array)>::new(move |_| {
+    let resized = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
         if let Ok(mut s) = resize_state.try_borrow_mut() {
-            s.schedule_layout();
+            s.on_resized(&entries);
         }
     });
 
@@ -391,6 +496,12 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
         root.clone().into()
     };
     observer.observe_with_options(&watched, &init)?;
+    // The host is a child of <html>: a page that removes it gets it back.
+    if let Some(html) = doc.document_element() {
+        let children = MutationObserverInit::new();
+        children.set_child_list(true);
+        observer.observe_with_options(&html, &children)?;
+    }
     let resize = ResizeObserver::new(resized.as_ref().unchecked_ref())?;
     resize.observe(&root);
     live(OBSERVERS, 2);
@@ -429,26 +540,69 @@ fn shown(node: &Text) -> bool {
 }
 
 /// The DOM bounds of `start..end`, cut at the paragraph `breaks` inside it.
+/// A later paragraph's part starts after its reopening quotation mark: in
+/// `“…end of one paragraph` / `“Next one…”` the second `“` is not quote text.
 fn paragraph_bounds(
     extracted: &Extracted,
-    breaks: &[usize],
+    breaks: &[(usize, usize)],
     start: usize,
     end: usize,
 ) -> Vec<Bounds> {
-    let lo = breaks.partition_point(|&b| b < start);
-    let hi = breaks.partition_point(|&b| b < end).max(lo);
-    let cuts: Vec<usize> = std::iter::once(start)
-        .chain(breaks[lo..hi].iter().copied())
-        .chain(std::iter::once(end))
-        .collect();
-    cuts.windows(2)
-        .filter_map(|w| {
-            let (from, to) = extracted.map.range(w[0], w[1])?;
+    let lo = breaks.partition_point(|&(b, _)| b < start);
+    let hi = breaks.partition_point(|&(b, _)| b < end).max(lo);
+    let mut parts = Vec::with_capacity(hi - lo + 1);
+    let mut from = start;
+    for &(at, next) in &breaks[lo..hi] {
+        parts.push((from, at));
+        from = next;
+    }
+    parts.push((from, end));
+    parts
+        .into_iter()
+        .filter(|(from, to)| from < to)
+        .filter_map(|(from, to)| {
+            let (from, to) = extracted.map.range(from, to)?;
             let start = extracted.nodes.get(from.node)?.clone();
             let end = extracted.nodes.get(to.node)?.clone();
             Some((start, from.offset16 as u32, end, to.offset16 as u32))
         })
         .collect()
+}
+
+/// Marks that reopen a quotation continued from the paragraph before.
+const REOPENING: &[char] = &['“', '"', '„', '«', '»', '‘', '‚', '‹', '「', '『'];
+
+/// Every paragraph break (`\n`) of `text` with the code point where the next
+/// paragraph's text starts: after blank space and one reopening mark.
+fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
+    let mut breaks = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut marked = false;
+    let mut count = 0;
+    for (i, c) in text.chars().enumerate() {
+        count = i + 1;
+        if c == '\n' {
+            if let Some(at) = open.replace(i) {
+                breaks.push((at, i));
+            }
+            marked = false;
+            continue;
+        }
+        let Some(at) = open else { continue };
+        if c.is_whitespace() {
+            continue;
+        }
+        if !marked && REOPENING.contains(&c) {
+            marked = true;
+            continue;
+        }
+        breaks.push((at, i));
+        open = None;
+    }
+    if let Some(at) = open {
+        breaks.push((at, count));
+    }
+    breaks
 }
 
 /// Where the chunk of `text` starting at byte `from` ends: at a paragraph
@@ -481,8 +635,9 @@ fn shifted(mut quote: Quote, base: usize) -> Quote {
 }
 
 impl Drawn {
-    /// Reads the quote's client rectangles, in host coordinates; none when hidden.
-    fn measure(&mut self, hx: f64, hy: f64) {
+    /// Reads the quote's client rectangles and its block's edges, in host
+    /// coordinates; no rectangles when hidden.
+    fn measure(&mut self, hx: f64, hy: f64, window: &Window) {
         self.rects.clear();
         for list in self.ranges.iter().filter_map(Range::get_client_rects) {
             for i in 0..list.length() {
@@ -493,22 +648,72 @@ impl Drawn {
                 }
             }
         }
-        if !self.bounds.first().is_some_and(|(start, ..)| shown(start)) {
+        let first = self.bounds.first().map(|(start, ..)| start);
+        if !first.is_some_and(shown) {
             self.rects.clear();
+        }
+        if self.badge.is_none() || self.rects.is_empty() {
+            return;
+        }
+        if self.block.is_none() {
+            self.block = first.and_then(|node| layout::block_of(node, window));
+        }
+        if let Some(block) = &self.block {
+            self.block_box = layout::rect_of(block, hx, hy);
+            self.gaps = layout::gaps(block, hx, hy);
         }
     }
 
-    fn place_badge(&self) {
-        let style = self.badge.style();
-        match self.rects.first() {
-            Some([left, top, _, _]) => {
-                self.badge.set_hidden(false);
-                // Just above the first line, over the opening quotation mark.
-                let _ = style.set_property("left", &format!("{:.1}px", left - 6.0));
-                let _ = style.set_property("top", &format!("{:.1}px", top - 12.0));
-            }
-            None => self.badge.set_hidden(true),
+    /// Whether the first line is no longer where it was last measured.
+    fn moved(&self, hx: f64, hy: f64) -> bool {
+        let first = self.bounds.first().map(|(start, ..)| start);
+        let now = self
+            .ranges
+            .first()
+            .filter(|_| first.is_some_and(shown))
+            .and_then(Range::get_client_rects)
+            .and_then(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i))
+                    .find(|r| r.width() > 0.0 && r.height() > 0.0)
+            })
+            .map(|r| [r.left() - hx, r.top() - hy, r.right() - hx, r.bottom() - hy]);
+        match (now, self.rects.first()) {
+            (Some(a), Some(b)) => a.iter().zip(b).any(|(x, y)| (x - y).abs() > 0.5),
+            (None, None) => false,
+            _ => true,
         }
+    }
+
+    /// Places the badge beside the first line; returns the box it took (or
+    /// `taken` again when it took none).
+    fn place_badge(&self, view: View, taken: Option<Rect>) -> Option<Rect> {
+        let Some(badge) = &self.badge else {
+            return taken;
+        };
+        let Some(&line) = self.rects.first() else {
+            badge.set_hidden(true);
+            return taken;
+        };
+        let around = layout::Around {
+            line,
+            block: self.block_box,
+            above: self.gaps.0,
+            below: self.gaps.1,
+        };
+        let (spot, took) = layout::spot(around, self.label_w, view, taken);
+        layout::apply(badge, spot);
+        Some(took)
+    }
+}
+
+/// Whether quote `a` starts before quote `b` in the document.
+fn starts_before(a: &Drawn, b: &Drawn) -> bool {
+    match (a.ranges.first(), b.ranges.first()) {
+        (Some(a), Some(b)) => a
+            .compare_boundary_points(Range::START_TO_START, b)
+            .is_ok_and(|order| order < 0),
+        _ => false,
     }
 }
 
@@ -589,6 +794,8 @@ impl State {
             self.painter.clear();
         }
         // A document in design mode is all editable: nothing to read.
+        self.added.clear();
+        self.reread = false;
         let design = js_sys::Reflect::get(&self.doc, &"designMode".into()).ok();
         let roots = if design
             .and_then(|v| v.as_string())
@@ -604,16 +811,32 @@ impl State {
             extracted: None,
             analysed: Some((0, 0)),
             quotes: Vec::new(),
+            speakers: Vec::new(),
             breaks: Vec::new(),
             next_quote: 0,
             old: HashMap::new(),
             drawn: Vec::new(),
             pieces: Vec::new(),
+            stages: [0.0; STAGES],
         });
     }
 
     /// Does one bounded piece of the job; true when only `finish` is left.
     fn advance(&mut self, job: &mut Job, deadline: f64) -> bool {
+        let started = self.now();
+        let stage = if job.walk.is_some() {
+            WALK
+        } else if job.analysed.is_some() {
+            ANALYSIS
+        } else {
+            RANGES
+        };
+        let done = self.advance_stage(job, deadline);
+        job.stages[stage] += self.now() - started;
+        done
+    }
+
+    fn advance_stage(&mut self, job: &mut Job, deadline: f64) -> bool {
         if let Some(walk) = &mut job.walk {
             if walk.step(&self.window, WALK_BATCH) {
                 job.extracted = job.walk.take().map(Walk::finish);
@@ -627,16 +850,13 @@ impl State {
         if let Some((from, base)) = job.analysed {
             let to = chunk_end(text, from);
             let chunk = &text[from..to];
+            let analysis = analyze(chunk);
+            job.speakers.extend(analysis.speakers);
             job.quotes
-                .extend(analyze(chunk).quotes.into_iter().map(|q| shifted(q, base)));
+                .extend(analysis.quotes.into_iter().map(|q| shifted(q, base)));
             job.analysed = Some((to, base + chunk.chars().count())).filter(|_| to < text.len());
             if job.analysed.is_none() {
-                job.breaks = text
-                    .chars()
-                    .enumerate()
-                    .filter(|&(_, c)| c == '\n')
-                    .map(|(i, _)| i)
-                    .collect();
+                job.breaks = paragraph_breaks(text);
                 for d in std::mem::take(&mut self.drawn) {
                     job.old.entry(d.quote.text.clone()).or_default().push(d);
                 }
@@ -663,7 +883,7 @@ impl State {
         if bounds.is_empty() {
             return;
         }
-        let slot = self.slot(quote.speaker.as_deref());
+        let slot = self.slot(&quote);
         if self.painter.is_wrap() {
             let quote_pieces = extracted.map.pieces(quote.start, quote.end);
             job.pieces
@@ -677,46 +897,173 @@ impl State {
         let drawn = match kept {
             Some(mut kept) => {
                 kept.quote = quote;
-                let _ = kept
-                    .badge
-                    .set_attribute("data-index", &job.drawn.len().to_string());
+                if let Some(badge) = &kept.badge {
+                    let _ = badge.set_attribute("data-index", &job.drawn.len().to_string());
+                }
                 kept
             }
-            None => {
-                let ranges: Vec<Range> = bounds.iter().filter_map(|b| self.range(b)).collect();
-                if ranges.len() != bounds.len() {
-                    return;
-                }
-                let index = job.drawn.len();
-                let Ok(badge) = self
-                    .ui
-                    .badge(&self.doc, index, quote.speaker.as_deref(), slot)
-                else {
-                    return;
-                };
-                Drawn {
-                    quote,
-                    bounds,
-                    ranges,
-                    badge,
-                    slot,
-                    rects: Vec::new(),
-                }
-            }
+            None => match self.make_drawn(quote, bounds, slot, job.drawn.len()) {
+                Some(drawn) => drawn,
+                None => return,
+            },
         };
         job.drawn.push(drawn);
+    }
+
+    /// A new drawing of `quote`: its ranges and (unless a mere term) its badge.
+    fn make_drawn(
+        &mut self,
+        quote: Quote,
+        bounds: Vec<Bounds>,
+        slot: Slot,
+        index: usize,
+    ) -> Option<Drawn> {
+        let ranges: Vec<Range> = bounds.iter().filter_map(|b| self.range(b)).collect();
+        if ranges.len() != bounds.len() {
+            return None;
+        }
+        let badge = match slot {
+            Slot::Term => None,
+            _ => Some(
+                self.ui
+                    .badge(&self.doc, index, quote.speaker.as_deref(), slot)
+                    .ok()?,
+            ),
+        };
+        let label_w = badge
+            .as_ref()
+            .and_then(|b| b.text_content())
+            .map_or(0.0, |t| layout::estimate_width(&t));
+        Some(Drawn {
+            quote,
+            bounds,
+            ranges,
+            badge,
+            slot,
+            rects: Vec::new(),
+            block: None,
+            block_box: [0.0; 4],
+            gaps: (f64::INFINITY, f64::NEG_INFINITY),
+            label_w,
+        })
+    }
+
+    /// Runs what a page change asked for: the pass under way, or, when the page
+    /// only added blocks (a live blog's new entry), just those blocks.
+    fn refresh_due(&mut self) {
+        let only_added = self.job.is_none()
+            && !self.reread
+            && !self.added.is_empty()
+            && !self.painter.is_wrap()
+            && self.arrived.is_empty()
+            && self.roots.iter().all(|r| r.is_connected());
+        if only_added && self.update_blocks() {
+            return;
+        }
+        self.work(SLICE_MS);
+    }
+
+    /// Reads only the blocks the page added, with the paragraphs before them
+    /// for context, and draws the quotes that start in them: the cost of an
+    /// update is what changed, not the whole article. False when the change
+    /// was not only new blocks: then the whole region is read again.
+    fn update_blocks(&mut self) -> bool {
+        let started = self.now();
+        let added = std::mem::take(&mut self.added);
+        let Some(blocks) = changed_blocks(&added, &self.roots, &self.window) else {
+            return false;
+        };
+        let mut read: Vec<Element> = Vec::new();
+        for block in &blocks {
+            read.extend(context_before(block, &self.roots));
+            read.push(block.clone());
+        }
+        read.sort_by(document_order);
+        read.dedup();
+        let mut walk = Walk::new(read);
+        while !walk.step(&self.window, WALK_BATCH) {}
+        let extracted = walk.finish();
+        let walked = self.now();
+        let text = extracted.map.text();
+        let quotes = analyze(text).quotes;
+        let breaks = paragraph_breaks(text);
+        let analysed = self.now();
+        let mut fresh: Vec<Drawn> = Vec::new();
+        for quote in quotes {
+            let bounds = paragraph_bounds(&extracted, &breaks, quote.start, quote.end);
+            let Some((start, ..)) = bounds.first() else {
+                continue;
+            };
+            if !blocks.iter().any(|b| b.contains(Some(start))) {
+                continue;
+            }
+            let slot = self.slot(&quote);
+            fresh.extend(self.make_drawn(quote, bounds, slot, 0));
+        }
+        let ranged = self.now();
+        if let Painter::Highlights(h) = &mut self.painter {
+            for d in &fresh {
+                for range in &d.ranges {
+                    h.add(d.slot, range);
+                }
+            }
+        }
+        let painted = self.now();
+        let from = self.drawn.len();
+        let appended = match (self.drawn.last(), fresh.first()) {
+            (Some(last), Some(first)) => starts_before(last, first),
+            _ => true,
+        };
+        if appended {
+            self.drawn.extend(fresh);
+            self.index_badges(from);
+            self.layout_from(from);
+        } else {
+            for d in fresh {
+                let at = self.drawn.partition_point(|old| starts_before(old, &d));
+                self.drawn.insert(at, d);
+            }
+            self.index_badges(0);
+            self.hide_card();
+            self.layout();
+        }
+        self.ui.raise_card();
+        let end = self.now();
+        self.stages = [
+            walked - started,
+            analysed - walked,
+            ranged - analysed,
+            painted - ranged,
+            end - painted,
+        ];
+        self.last_pass_ms = end - started;
+        self.longest_slice_ms = self.longest_slice_ms.max(end - started);
+        self.after_pass();
+        true
+    }
+
+    /// Numbers the badges from `from` on by their quote's place.
+    fn index_badges(&self, from: usize) {
+        for (i, d) in self.drawn.iter().enumerate().skip(from) {
+            if let Some(badge) = &d.badge {
+                let _ = badge.set_attribute("data-index", &i.to_string());
+            }
+        }
     }
 
     /// Swaps in what the job drew: paints it, removes what is gone, lays out.
     fn finish(&mut self, mut job: Job) {
         for gone in job.old.into_values().flatten() {
-            gone.badge.remove();
+            if let Some(badge) = gone.badge {
+                badge.remove();
+            }
         }
         self.drawn = job.drawn;
         self.ui.raise_card();
         if self.card_for.is_some_and(|i| i >= self.drawn.len()) {
             self.hide_card();
         }
+        let painting = self.now();
         match &mut self.painter {
             Painter::Highlights(h) => {
                 h.clear();
@@ -736,8 +1083,102 @@ impl State {
         if let Some(observer) = &self.observer {
             observer.take_records();
         }
+        let laying_out = self.now();
+        job.stages[HIGHLIGHTS] = laying_out - painting;
         self.layout();
-        self.last_pass_ms = self.now() - job.started;
+        let end = self.now();
+        job.stages[LAYOUT] = end - laying_out;
+        self.stages = job.stages;
+        self.last_pass_ms = end - job.started;
+        if let Some(extracted) = &job.extracted {
+            self.reading.text = extracted.map.text().to_string();
+        }
+        self.reading.speakers = job.speakers;
+        self.after_pass();
+    }
+
+    /// The host's client position and the visible horizontal extent.
+    fn geometry(&self) -> (f64, f64, View) {
+        let host = self.ui.host.get_bounding_client_rect();
+        let (hx, hy) = (host.left(), host.top());
+        let width = self
+            .doc
+            .document_element()
+            .map_or(0.0, |html| html.client_width() as f64);
+        let view = View {
+            min_x: -hx,
+            max_x: width - hx,
+        };
+        (hx, hy, view)
+    }
+
+    /// Lays out the quotes from `from` on, now, unless a full layout is due.
+    fn layout_from(&mut self, from: usize) {
+        if self.layout_next.is_some() || self.need_layout {
+            return;
+        }
+        let (hx, hy, view) = self.geometry();
+        for d in &mut self.drawn[from..] {
+            d.measure(hx, hy, &self.window);
+        }
+        // The last badge placed before these, to keep the first new one off it.
+        let mut taken = self.layout_taken;
+        for d in &self.drawn[from..] {
+            taken = d.place_badge(view, taken);
+        }
+        self.layout_taken = taken;
+    }
+
+    /// A root changed size: a new width reflows its text, so everything is
+    /// laid out again; a new height alone only matters if quotes moved.
+    fn on_resized(&mut self, entries: &Array) {
+        let mut reflowed = false;
+        for entry in entries.iter() {
+            let Some(target) = js_sys::Reflect::get(&entry, &"target".into())
+                .ok()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+            else {
+                continue;
+            };
+            let width = js_sys::Reflect::get(&entry, &"contentRect".into())
+                .and_then(|r| js_sys::Reflect::get(&r, &"width".into()))
+                .ok()
+                .and_then(|w| w.as_f64())
+                .unwrap_or(0.0);
+            match self.root_widths.iter_mut().find(|(t, _)| *t == target) {
+                Some((_, known)) if (*known - width).abs() < 0.5 => {}
+                Some((_, known)) => {
+                    *known = width;
+                    reflowed = true;
+                }
+                None => {
+                    self.root_widths.push((target, width));
+                    reflowed = true;
+                }
+            }
+        }
+        if reflowed {
+            self.schedule_layout();
+        } else {
+            self.check_moved();
+        }
+    }
+
+    /// Lays everything out again if the first, middle or last quote moved or
+    /// appeared or vanished: anything added, removed or revealed above a quote
+    /// moves the last one too. Three reads instead of all of them.
+    fn check_moved(&mut self) {
+        if self.drawn.is_empty() {
+            return;
+        }
+        let (hx, hy, _) = self.geometry();
+        let n = self.drawn.len();
+        let moved = [0, n / 2, n - 1]
+            .iter()
+            .any(|&i| self.drawn[i].moved(hx, hy));
+        if moved {
+            self.schedule_layout();
+        }
     }
 
     fn range(&self, (start, from, end, to): &Bounds) -> Option<Range> {
@@ -747,9 +1188,17 @@ impl State {
         Some(range)
     }
 
-    fn slot(&mut self, speaker: Option<&str>) -> Slot {
-        let name = speaker?;
-        Some(match self.slots.iter().position(|s| s == name) {
+    /// A speaker's colour, kept for the life of the overlay; without a
+    /// speaker, a quoted term of up to three words is only a term.
+    fn slot(&mut self, quote: &Quote) -> Slot {
+        let Some(name) = quote.speaker.as_deref() else {
+            return if quote.text.split_whitespace().count() <= 3 {
+                Slot::Term
+            } else {
+                Slot::Unattributed
+            };
+        };
+        Slot::Speaker(match self.slots.iter().position(|s| s == name) {
             Some(i) => i,
             None => {
                 self.slots.push(name.to_string());
@@ -778,17 +1227,9 @@ impl State {
         if self.roots.is_empty() {
             self.roots.extend(find_article_root(&self.doc));
         }
-        // FOLLOWING (4): `b` comes after `a`.
-        self.roots.sort_by(|a, b| {
-            if a == b {
-                std::cmp::Ordering::Equal
-            } else if a.compare_document_position(b) & 4 != 0 {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Greater
-            }
-        });
+        self.roots.sort_by(document_order);
         if self.roots != before {
+            self.root_widths.clear();
             if let Some(resize) = &self.resize {
                 resize.disconnect();
                 for root in &self.roots {
@@ -802,6 +1243,7 @@ impl State {
     /// slices of at most [`SLICE_MS`], one per animation frame.
     fn layout(&mut self) {
         self.layout_next = Some(0);
+        self.layout_taken = None;
         self.layout_some();
     }
 
@@ -813,16 +1255,15 @@ impl State {
             return;
         };
         let started = self.now();
-        let host = self.ui.host.get_bounding_client_rect();
-        let (hx, hy) = (host.left(), host.top());
+        let (hx, hy, view) = self.geometry();
         while at < self.drawn.len() {
             let batch = at..(at + LAYOUT_BATCH).min(self.drawn.len());
             at = batch.end;
             for d in &mut self.drawn[batch.clone()] {
-                d.measure(hx, hy);
+                d.measure(hx, hy, &self.window);
             }
             for d in &self.drawn[batch] {
-                d.place_badge();
+                self.layout_taken = d.place_badge(view, self.layout_taken);
             }
             if self.now() - started >= SLICE_MS {
                 break;
@@ -933,6 +1374,9 @@ impl State {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
+        if self.reading_click(&target) {
+            return;
+        }
         let step = match target.class_name().as_str() {
             "ql-prev" => -1,
             "ql-next" => 1,
@@ -947,6 +1391,9 @@ impl State {
         let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
+        if self.reading_key(key) {
+            return;
+        }
         match (key.key().as_str(), self.card_for) {
             ("Escape", Some(_)) => {
                 self.card_pinned = false;
@@ -973,7 +1420,11 @@ impl State {
     /// Moves to the previous or next quote by the same speaker: scrolls it into
     /// view, focuses its badge and shows its card.
     fn step(&mut self, i: usize, by: isize) {
-        let group = self.same_speaker(i);
+        self.step_in(&self.same_speaker(i), i, by);
+    }
+
+    /// Moves from quote `i` to the one `by` places away in `group`.
+    fn step_in(&mut self, group: &[usize], i: usize, by: isize) {
         let Some(at) = group.iter().position(|&j| j == i) else {
             return;
         };
@@ -984,13 +1435,22 @@ impl State {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Center);
         options.set_behavior(ScrollBehavior::Instant);
-        badge.scroll_into_view_with_scroll_into_view_options(&options);
+        // The quote's own paragraph: a badge in the margin may sit out of view.
+        let target = self.drawn[next]
+            .bounds
+            .first()
+            .and_then(|(start, ..)| start.parent_element());
+        if let Some(target) = target {
+            target.scroll_into_view_with_scroll_into_view_options(&options);
+        }
         self.need_layout = true;
         self.layout();
         self.card_pinned = true;
         self.show_card(next);
         // Our focusin handler cannot borrow now; the card is already shown.
-        let _ = badge.focus();
+        if let Some(badge) = badge {
+            let _ = badge.focus();
+        }
     }
 
     fn show_card(&mut self, i: usize) {
@@ -1037,6 +1497,7 @@ impl State {
     /// style that may move or reveal text) only a re-layout, which is cheaper.
     /// On a whole page, an article added elsewhere or a root taken out counts too.
     fn on_mutations(&mut self, records: &Array) {
+        self.keep_host();
         let mut text_changed = self.page_mode && self.roots.iter().any(|r| !r.is_connected());
         let mut moved = false;
         for record in records.iter() {
@@ -1045,6 +1506,7 @@ impl State {
                 moved = true;
             } else if record.target().is_some_and(|t| self.inside_roots(&t)) {
                 text_changed = true;
+                self.note_change(&record);
             } else if self.page_mode {
                 let added = record.added_nodes();
                 for i in 0..added.length() {
@@ -1059,12 +1521,47 @@ impl State {
             }
         }
         if moved {
-            self.schedule_layout();
+            self.check_moved();
         }
         if text_changed && self.job.is_some() {
+            // The pass under way may or may not have read the change: read all again.
             self.rerun = true;
+            self.reread = true;
         } else if text_changed {
             self.schedule_refresh(REFRESH_DELAY_MS);
+        }
+    }
+
+    /// Keeps what a change inside a root needs: new elements can be read on
+    /// their own; new text, changed text or anything removed means the whole
+    /// region is read again.
+    fn note_change(&mut self, record: &MutationRecord) {
+        if record.type_() != "childList" || record.removed_nodes().length() > 0 {
+            self.reread = true;
+            return;
+        }
+        let added = record.added_nodes();
+        for i in 0..added.length() {
+            let Some(node) = added.item(i) else { continue };
+            if let Some(element) = node.dyn_ref::<Element>() {
+                self.added.push(element.clone());
+            } else if node
+                .dyn_ref::<Text>()
+                .is_some_and(|t| !t.data().trim().is_empty())
+            {
+                self.reread = true;
+            }
+        }
+    }
+
+    /// Puts our host back at the end of `<html>` if the page removed or moved it.
+    fn keep_host(&self) {
+        let Some(html) = self.doc.document_element() else {
+            return;
+        };
+        let parent = self.ui.host.parent_node();
+        if parent.as_ref() != Some(html.as_ref()) {
+            let _ = html.append_child(&self.ui.host);
         }
     }
 
@@ -1089,6 +1586,7 @@ impl State {
         self.painter.remove();
         // Unwrapping in the fallback changed the page; those records are ours.
         self.drawn.clear();
+        self.reading_teardown();
         self.ui.host.remove();
     }
 }

@@ -33,23 +33,67 @@ pub const PALETTE: &[(u8, u8, u8)] = &[
 /// Grey for quotes without a speaker.
 pub const UNATTRIBUTED: (u8, u8, u8) = (87, 83, 78);
 
-/// The colour slot of a quote: an index into [`PALETTE`], or `None` for unattributed.
-pub type Slot = Option<usize>;
-
-pub fn rgb(slot: Slot) -> (u8, u8, u8) {
-    slot.map(|i| PALETTE[i % PALETTE.len()])
-        .unwrap_or(UNATTRIBUTED)
+/// How a quote is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// The n-th speaker of the page, in order of first appearance; colours
+    /// repeat after [`PALETTE`], the highlight of each speaker stays.
+    Speaker(usize),
+    /// A longer quote nobody was found for: grey, with a subdued badge.
+    Unattributed,
+    /// A quoted term of one to three words with no speaker (“so-called”
+    /// usage, a title): a faint highlight and no badge.
+    Term,
 }
 
-fn highlight_name(slot: Slot) -> String {
+pub fn rgb(slot: Slot) -> (u8, u8, u8) {
     match slot {
-        Some(i) => format!("quotelens-c{}", i % PALETTE.len()),
-        None => "quotelens-none".to_string(),
+        Slot::Speaker(i) => PALETTE[i % PALETTE.len()],
+        Slot::Unattributed | Slot::Term => UNATTRIBUTED,
     }
 }
 
-fn background(slot: Slot) -> String {
+/// The colour's index among the [`TONES`]: one highlight (and one CSS class)
+/// per colour, shared by every speaker who has it.
+pub fn tone(slot: Slot) -> usize {
+    match slot {
+        Slot::Speaker(i) => i % PALETTE.len(),
+        Slot::Unattributed => PALETTE.len(),
+        Slot::Term => PALETTE.len() + 1,
+    }
+}
+
+/// Every colour in use: the palette, unattributed, terms.
+pub const TONES: usize = PALETTE.len() + 2;
+
+fn tone_name(tone: usize) -> String {
+    match tone {
+        t if t < PALETTE.len() => format!("c{t}"),
+        t if t == PALETTE.len() => "none".to_string(),
+        _ => "term".to_string(),
+    }
+}
+
+/// The CSS class of a badge or dot in this colour (our shadow root's sheet).
+pub fn colour_class(slot: Slot) -> String {
+    format!("ql-{}", tone_name(tone(slot)))
+}
+
+pub fn highlight_name(tone: usize) -> String {
+    format!("quotelens-{}", tone_name(tone))
+}
+
+/// The paint of one colour: a tint and an underline; terms get a faint tint only.
+fn background(tone: usize) -> String {
+    let slot = match tone {
+        t if t < PALETTE.len() => Slot::Speaker(t),
+        t if t == PALETTE.len() => Slot::Unattributed,
+        _ => Slot::Term,
+    };
     let (r, g, b) = rgb(slot);
+    if slot == Slot::Term {
+        return format!("background-color: rgba({r}, {g}, {b}, 0.10);");
+    }
     format!("background-color: rgba({r}, {g}, {b}, 0.22); text-decoration: underline 2px rgba({r}, {g}, {b}, 0.9);")
 }
 
@@ -88,12 +132,15 @@ impl Painter {
     }
 }
 
-/// `CSS.highlights` entries, one per colour slot, created lazily.
+/// `CSS.highlights` entries, one per colour, all registered up front with
+/// their rules in one sheet write: inserting a `::highlight` rule restyles
+/// the whole page, so it happens once, not per new speaker. A colour's
+/// `Highlight` holds the ranges of every speaker with that colour, so a
+/// ninth speaker never takes the first one's highlight away.
 pub struct Highlights {
     doc: Document,
     registry: JsValue,
-    constructor: Function,
-    made: Vec<(Slot, JsValue)>,
+    tones: Vec<JsValue>,
     sheet: Option<CssStyleSheet>,
 }
 
@@ -108,71 +155,63 @@ impl Highlights {
             .ok()?
             .dyn_into::<Function>()
             .ok()?;
-        let sheet = adopt_sheet(doc);
+        let mut tones = Vec::with_capacity(TONES);
+        let mut rules = String::new();
+        for tone in 0..TONES {
+            let h = Reflect::construct(&constructor, &Array::new()).ok()?;
+            call(&registry, "set", &[highlight_name(tone).into(), h.clone()]);
+            tones.push(h);
+            rules.push_str(&format!(
+                "::highlight({}) {{ {} }}\n",
+                highlight_name(tone),
+                background(tone)
+            ));
+        }
+        let sheet = adopt_sheet(doc, &rules);
         Some(Highlights {
             doc: doc.clone(),
             registry,
-            constructor,
-            made: Vec::new(),
+            tones,
             sheet,
         })
     }
 
-    fn highlight(&mut self, slot: Slot) -> Option<JsValue> {
-        if let Some((_, h)) = self.made.iter().find(|(s, _)| *s == slot) {
-            return Some(h.clone());
-        }
-        let h = Reflect::construct(&self.constructor, &Array::new()).ok()?;
-        call(
-            &self.registry,
-            "set",
-            &[highlight_name(slot).into(), h.clone()],
-        );
-        if let Some(sheet) = &self.sheet {
-            let rule = format!(
-                "::highlight({}) {{ {} }}",
-                highlight_name(slot),
-                background(slot)
-            );
-            let _ = sheet.insert_rule(&rule);
-        }
-        self.made.push((slot, h.clone()));
-        Some(h)
-    }
-
-    /// Adds `range` to the highlight of `slot`.
+    /// Adds `range` to the highlight of `slot`'s colour.
     pub fn add(&mut self, slot: Slot, range: &Range) {
-        if let Some(h) = self.highlight(slot) {
-            call(&h, "add", &[range.into()]);
+        if let Some(h) = self.tones.get(tone(slot)) {
+            call(h, "add", &[range.into()]);
         }
     }
 
     pub fn clear(&mut self) {
-        for (_, h) in &self.made {
+        for h in &self.tones {
             call(h, "clear", &[]);
         }
     }
 
     fn unregister(&mut self) {
-        for (slot, _) in self.made.drain(..) {
-            call(&self.registry, "delete", &[highlight_name(slot).into()]);
+        for tone in 0..self.tones.len() {
+            call(&self.registry, "delete", &[highlight_name(tone).into()]);
         }
+        self.tones.clear();
         if let Some(sheet) = self.sheet.take() {
             unadopt_sheet(&self.doc, &sheet);
         }
     }
 }
 
-fn call(target: &JsValue, method: &str, args: &[JsValue]) {
+pub fn call(target: &JsValue, method: &str, args: &[JsValue]) {
     if let Ok(f) = Reflect::get(target, &method.into()).and_then(|f| f.dyn_into::<Function>()) {
         let _ = f.apply(target, &args.iter().collect::<Array>());
     }
 }
 
 /// A constructed style sheet in `document.adoptedStyleSheets`: styles for our
-/// highlights without a `<style>` element in the page.
-fn adopt_sheet(doc: &Document) -> Option<CssStyleSheet> {
+/// highlights without a `<style>` element in the page (a page CSP of
+/// `style-src 'self'` does not apply to constructed sheets).
+pub fn adopt_sheet(doc: &Document, rules: &str) -> Option<CssStyleSheet> {
     let sheet = CssStyleSheet::new().ok()?;
+    sheet.replace_sync(rules).ok()?;
     let adopted = Reflect::get(doc, &"adoptedStyleSheets".into())
         .ok()?
         .dyn_into::<Array>()
@@ -183,7 +222,7 @@ fn adopt_sheet(doc: &Document) -> Option<CssStyleSheet> {
     Some(sheet)
 }
 
-fn unadopt_sheet(doc: &Document, sheet: &CssStyleSheet) {
+pub fn unadopt_sheet(doc: &Document, sheet: &CssStyleSheet) {
     let Some(adopted) = Reflect::get(doc, &"adoptedStyleSheets".into())
         .ok()
         .and_then(|a| a.dyn_into::<Array>().ok())
@@ -256,8 +295,13 @@ fn wrap_piece(doc: &Document, node: &Text, piece: &Piece, slot: Slot) -> Option<
     let mark: HtmlElement = doc.create_element("mark").ok()?.dyn_into().ok()?;
     mark.set_class_name("quotelens-mark");
     let (r, g, b) = rgb(slot);
-    let style = format!("all: unset; {} display: inline;", background(slot));
-    let _ = mark.set_attribute("style", &style);
+    // Through the CSSOM, not a `style` attribute: a page CSP without
+    // 'unsafe-inline' refuses the attribute but not this.
+    let style = mark.style();
+    style.set_css_text(&format!(
+        "all: unset; {} display: inline;",
+        background(tone(slot))
+    ));
     let _ = mark.set_attribute("data-quotelens", &format!("{r},{g},{b}"));
     let parent = node.parent_node()?;
     parent.insert_before(&mark, Some(&middle)).ok()?;

@@ -1,27 +1,56 @@
-//! Our own UI, and only that: the `<quotelens-root>` host with its open shadow
-//! root, the speaker badges and the hover card.
+//! Our own UI, and only that: the host element with its closed shadow root,
+//! the speaker badges and the hover card.
 //!
-//! Everything lives in one host element appended to `<html>`, so the page's
-//! CSS cannot reach it and removing the host removes all of it. Page text only
-//! ever enters through `textContent`, never as HTML.
+//! Everything lives in one host appended to `<html>`, so removing the host
+//! removes all of it. The host is a plain `<div>`, not a custom element the
+//! page could define first; its shadow root is closed, so page scripts cannot
+//! read or rewrite a badge; `:host` rules marked `!important` beat the page's
+//! own (inside a shadow tree, important rules win over the outer document), so
+//! page CSS cannot hide or move it. Our styles are a constructed style sheet in
+//! `adoptedStyleSheets`: no `<style>` element, which a page CSP of
+//! `style-src 'self'` would refuse. Page text only ever enters through
+//! `textContent`, never as HTML.
+//!
+//! Tests need to look inside: when the global `__quotelensTestHook` is set (by
+//! the test build's WASM glue module, or by a test in the page's own world) the
+//! root is open and the host is marked `data-quotelens-test`. The shipped
+//! build never sets it, and a page cannot set the extension's globals.
+//!
+//! The host has layout containment: moving a thousand badges then dirties the
+//! layout of our host only, not the page's, so the next batch's reads of page
+//! rectangles do not lay the whole page out again.
 
+use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 
-use super::paint::{rgb, Slot};
+use super::paint::{colour_class, Slot, PALETTE};
 
-pub const HOST_TAG: &str = "quotelens-root";
+/// A tag the page cannot define as a custom element, and that may host a shadow root.
+const HOST_TAG: &str = "div";
+/// The global that opens the root for tests (see the module docs).
+const TEST_HOOK: &str = "__quotelensTestHook";
 
 const STYLE: &str = r#"
 :host { all: initial !important; position: absolute !important; left: 0 !important; top: 0 !important;
   width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important;
-  pointer-events: none !important; display: block !important; }
+  pointer-events: none !important; display: block !important;
+  contain: layout style !important; }
 .ql-label { position: absolute; pointer-events: auto; box-sizing: border-box; max-width: 14em;
   overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 0 5px; height: 15px;
   border-radius: 7px; font: 600 10px/15px system-ui, sans-serif; letter-spacing: .01em; color: #fff;
   box-shadow: 0 0 0 1px rgba(255,255,255,.85), 0 1px 2px rgba(0,0,0,.35); cursor: default; user-select: none; }
 .ql-label:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .ql-label[hidden] { display: none; }
+.ql-label.ql-quiet { background: transparent; color: #57534e; box-shadow: inset 0 0 0 1px rgba(87,83,78,.55);
+  opacity: .8; padding: 0 4px; }
+.ql-label.ql-quiet:hover, .ql-label.ql-quiet:focus { opacity: 1; }
+/* After the quiet rules: a compact bar is 4 px wide whatever its kind. */
+.ql-label.ql-compact { width: 4px; height: 14px; padding: 0; border-radius: 2px; font-size: 0; }
+.ql-label.ql-compact:hover, .ql-label.ql-compact:focus { width: auto; height: 15px; padding: 0 5px;
+  border-radius: 7px; font-size: 10px; max-width: none; }
 .ql-card { position: absolute; pointer-events: auto; box-sizing: border-box; width: 21em; padding: 10px 12px;
   border-radius: 8px; background: #fffdf8; color: #1c1917; border: 1px solid #d6d3d1;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.4 system-ui, sans-serif; }
@@ -59,6 +88,7 @@ pub struct Card {
     count: HtmlElement,
     pub prev: HtmlElement,
     pub next: HtmlElement,
+    copy: HtmlElement,
 }
 
 /// What the card says about one quote.
@@ -73,7 +103,7 @@ pub struct CardText<'a> {
     pub slot: Slot,
 }
 
-fn make(
+pub fn make(
     doc: &Document,
     tag: &str,
     class: &str,
@@ -87,12 +117,41 @@ fn make(
     Ok(el)
 }
 
+/// Our styles as a constructed sheet adopted by the shadow root, with one
+/// class per speaker colour (`ql-c0` …, `ql-none`).
+fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
+    let mut css = STYLE.to_string();
+    let slots = (0..PALETTE.len())
+        .map(Slot::Speaker)
+        .chain([Slot::Unattributed, Slot::Term]);
+    for slot in slots {
+        let (r, g, b) = super::paint::rgb(slot);
+        css.push_str(&format!(
+            ".{} {{ background: rgb({r}, {g}, {b}); }}\n",
+            colour_class(slot)
+        ));
+    }
+    css.push_str(super::theme::PANEL_STYLE);
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(&css)?;
+    Reflect::set(shadow, &"adoptedStyleSheets".into(), &Array::of1(&sheet))?;
+    Ok(())
+}
+
 impl Ui {
     /// Creates the host (not yet in the page).
     pub fn new(doc: &Document) -> Result<Ui, JsValue> {
         let host = doc.create_element(HOST_TAG)?;
-        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-        make(doc, "style", "", &shadow)?.set_text_content(Some(STYLE));
+        let for_tests =
+            Reflect::get(&js_sys::global(), &TEST_HOOK.into()).is_ok_and(|v| v.is_truthy());
+        let mode = if for_tests {
+            host.set_attribute("data-quotelens-test", "")?;
+            ShadowRootMode::Open
+        } else {
+            ShadowRootMode::Closed
+        };
+        let shadow = host.attach_shadow(&ShadowRootInit::new(mode))?;
+        adopt_styles(&shadow)?;
         let root = make(doc, "div", "ql-card", &shadow)?;
         root.set_hidden(true);
         root.set_attribute("role", "dialog")?;
@@ -110,6 +169,8 @@ impl Ui {
         let next = make(doc, "button", "ql-next", &nav)?;
         next.set_text_content(Some("›"));
         next.set_attribute("aria-label", "Next quote by this speaker")?;
+        let copy = make(doc, "button", "ql-copy", &nav)?;
+        copy.set_attribute("aria-label", "Copy this quote with its source")?;
         let card = Card {
             root,
             dot,
@@ -119,6 +180,7 @@ impl Ui {
             count,
             prev,
             next,
+            copy,
         };
         Ok(Ui { host, shadow, card })
     }
@@ -135,10 +197,10 @@ impl Ui {
         let badge = make(doc, "span", "ql-label", &self.shadow)?;
         // Shown when laid out: a thousand new badges then cost no layout at once.
         badge.set_hidden(true);
-        let (r, g, b) = rgb(slot);
-        badge
-            .style()
-            .set_property("background", &format!("rgb({r}, {g}, {b})"))?;
+        badge.class_list().add_1(&colour_class(slot))?;
+        if speaker.is_none() {
+            badge.class_list().add_1("ql-quiet")?;
+        }
         badge.set_attribute("data-speaker", speaker.unwrap_or(""))?;
         badge.set_attribute("data-index", &index.to_string())?;
         badge.set_attribute("tabindex", "0")?;
@@ -162,11 +224,8 @@ impl Ui {
 
 impl Card {
     pub fn fill(&self, text: &CardText) {
-        let (r, g, b) = rgb(text.slot);
-        let _ = self
-            .dot
-            .style()
-            .set_property("background", &format!("rgb({r}, {g}, {b})"));
+        self.dot
+            .set_class_name(&format!("ql-dot {}", colour_class(text.slot)));
         self.name
             .set_text_content(Some(text.speaker.unwrap_or("Unattributed quote")));
         self.role.set_text_content(text.role);
@@ -186,6 +245,13 @@ impl Card {
         self.count.set_text_content(Some(&count));
         set_disabled(&self.prev, text.nth <= 1);
         set_disabled(&self.next, text.nth >= text.of);
+        self.copy.set_text_content(Some("Copy"));
+    }
+
+    /// Says on the copy button whether the quote reached the clipboard.
+    pub fn copied(&self, ok: bool) {
+        self.copy
+            .set_text_content(Some(if ok { "Copied" } else { "Copy failed" }));
     }
 
     /// Places the card below (or above, near the bottom) a point in host coordinates.

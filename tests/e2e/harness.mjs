@@ -42,7 +42,7 @@ export async function serve(generated = {}) {
     }
     if (Object.hasOwn(generated, path)) {
       const page = typeof generated[path] === 'string' ? { body: generated[path] } : generated[path];
-      res.writeHead(200, { 'content-type': TYPES['.html'], ...page.headers });
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? TYPES['.html'], ...page.headers });
       res.end(page.body);
       return;
     }
@@ -75,10 +75,15 @@ export function realPages() {
   return pages;
 }
 
-/// Launches a browser with dist/<browser> installed; returns { browser, extensionOrigin }.
-export async function launch(kind) {
+/// Launches a browser with the extension installed; returns { browser, extensionOrigin }.
+/// The test build (dist-test/, whose overlay lets tests into its shadow root)
+/// unless `shipped`, which loads dist/ exactly as it ships.
+/// `bare` launches without any extension (benchmarks compare against it).
+export async function launch(kind, { shipped = false, bare = false } = {}) {
+  const dist = join(ROOT, shipped ? 'dist' : 'dist-test');
   if (kind === 'chromium') {
-    const dir = join(ROOT, 'dist/chrome');
+    const dir = join(dist, 'chrome');
+    const extension = bare ? [] : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
     const browser = await puppeteer.launch({
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
@@ -93,10 +98,10 @@ export async function launch(kind) {
         '--disable-sync',
         '--disable-gpu',
         `--user-data-dir=${mkdtempSync(join(tmpdir(), 'quotelens-chromium-'))}`,
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
+        ...extension,
       ],
     });
+    if (bare) return { browser, extensionOrigin: null };
     const worker = await browser.waitForTarget(
       (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
       { timeout: 20000 },
@@ -116,7 +121,8 @@ export async function launch(kind) {
       'network.proxy.type': 0,
     },
   });
-  await browser.installExtension(join(ROOT, 'dist/firefox'));
+  if (bare) return { browser, extensionOrigin: null };
+  await browser.installExtension(join(dist, 'firefox'));
   return { browser, extensionOrigin: `moz-extension://${FIREFOX_UUID}` };
 }
 
@@ -234,7 +240,7 @@ export function readOverlay(page) {
       }
     }
     const names = globalThis.CSS && CSS.highlights ? [...CSS.highlights.keys()].filter((n) => n.startsWith('quotelens')) : [];
-    const host = document.querySelector('quotelens-root');
+    const host = document.querySelector('[data-quotelens-test]');
     const badges = host?.shadowRoot ? [...host.shadowRoot.querySelectorAll('.ql-label')] : [];
     return {
       host: Boolean(host),
@@ -265,6 +271,48 @@ export function domSnapshot(page, selector) {
   }, selector);
 }
 
+/// Where the badges sit against the page's text (issue 8, part 3): how many
+/// are shown, how many of them cover any page text (a text node's line box,
+/// from Range.getClientRects(): stricter than "other than its own quote", as a
+/// badge in the margin covers no text at all), how many reach past the
+/// viewport's left or right edge, and for quotes with a speaker, how many show
+/// the short name whole without hovering (not a compact tab, not cut).
+export function badgePlacement(page) {
+  return page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const root = document.querySelector('[data-quotelens-test]')?.shadowRoot;
+    const badges = root ? [...root.querySelectorAll('.ql-label:not([hidden])')] : [];
+    const texts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const parent = node.parentElement;
+      if (!node.data.trim() || !parent || parent.closest('script, style, noscript, template')) continue;
+      if (parent.checkVisibility && !parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) texts.push({ r, text: node.data.trim().slice(0, 40) });
+    }
+    const width = document.documentElement.clientWidth;
+    const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+    const covering = [];
+    let clipped = 0;
+    let attributed = 0;
+    let readable = 0;
+    for (const badge of badges) {
+      const box = badge.getBoundingClientRect();
+      const hit = texts.find(({ r }) => overlap(box, r));
+      if (hit) covering.push({ badge: badge.textContent, text: hit.text });
+      if (box.left < 0 || box.right > width) clipped++;
+      if (badge.dataset.speaker) {
+        attributed++;
+        if (!badge.classList.contains('ql-compact') && badge.scrollWidth <= badge.clientWidth) readable++;
+      }
+    }
+    return { shown: badges.length, covering, clipped, attributed, readable };
+  });
+}
+
 /// Hovers the highlighted quote whose text starts with `start`, as a reader
 /// does, and returns the text of the card that opens ('(no card)' if none).
 export async function hoverCard(page, start) {
@@ -285,7 +333,7 @@ export async function hoverCard(page, start) {
   return page
     .waitForFunction(
       () => {
-        const card = document.querySelector('quotelens-root')?.shadowRoot?.querySelector('.ql-card');
+        const card = document.querySelector('[data-quotelens-test]')?.shadowRoot?.querySelector('.ql-card');
         return card && !card.hidden && card.textContent;
       },
       { timeout: 5000 },

@@ -106,7 +106,7 @@ export function defineStrictPages(kind) {
             assert.equal(drawn.badges.length, 17, 'one badge per quote');
             // Our style sheet applies inside our shadow root whatever the page allows.
             const labelPosition = await page.evaluate(() => {
-              const label = document.querySelector('quotelens-root').shadowRoot.querySelector('.ql-label');
+              const label = document.querySelector('[data-quotelens-test]').shadowRoot.querySelector('.ql-label');
               return getComputedStyle(label).position;
             });
             assert.equal(labelPosition, 'absolute', 'badges styled by our sheet');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, domSnapshot, launch, readOverlay, realPages, serve, settled, withVisit } from './harness.mjs';
+import { ROOT, badgePlacement, domSnapshot, launch, readOverlay, realPages, serve, settled, withVisit } from './harness.mjs';
 
 const SEED = '/fixtures/seed-article.html';
 // Saved pages whose article text has no quotation mark at all (checked by
@@ -40,6 +40,27 @@ async function overlayWhen(page, done) {
   return drawn;
 }
 
+const html = (body, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body><main><article>${body}</article></main></body></html>`;
+const SURNAMES = ['Abbott', 'Baker', 'Castro', 'Dunn', 'Ellis', 'Fox', 'Grant', 'Hale', 'Irwin', 'Jensen',
+  'Keller', 'Lowe', 'Moss', 'Nash', 'Ortiz', 'Price', 'Quinn', 'Reyes', 'Stone', 'Tate'];
+const GENERATED = {
+  // Twenty speakers, one quote each: more than the eight colours.
+  '/gen/speakers.html': html(
+    SURNAMES.map((s, i) => `<p>“The harbour plan number ${i} will go ahead this year,” said Maria ${s}, a council member.</p>`).join('\n'),
+  ),
+  // Quoted terms nobody said, and a longer quote nobody is named for.
+  '/gen/terms.html': html(`<p>The so-called “witch hunt” ended on Monday, and the “total disaster” some had feared never came.</p>
+<p>Over the road hung the words “No entry to the harbour after dark without a permit from the port office” in red paint.</p>
+<p>“We will rebuild the pier before the summer,” said Mayor Ruth Okafor.</p>`),
+  // Our styles under a policy that refuses inline styles, with page CSS that tries to hide the host.
+  '/gen/style-csp.html': html(
+    '<p>The storm damaged the pier on Sunday.</p><p>“We will rebuild the pier before the summer,” said Mayor Ruth Okafor.</p>',
+    `<meta http-equiv="Content-Security-Policy" content="style-src 'self'"><link rel="stylesheet" href="/gen/hostile.css">`,
+  ),
+  '/gen/hostile.css': 'html > div { display: none !important; } div { opacity: 0 !important; }',
+};
+
 export function defineSuite(kind) {
   describe(`extension in ${kind}`, { timeout: 600000 }, () => {
     let server;
@@ -47,7 +68,7 @@ export function defineSuite(kind) {
     let extensionOrigin;
 
     before(async () => {
-      server = await serve();
+      server = await serve(GENERATED);
       ({ browser, extensionOrigin } = await launch(kind));
     });
 
@@ -65,12 +86,16 @@ export function defineSuite(kind) {
       console.log(`# ${kind} seed: ${status.quotes} quotes, ${status.speakers} speakers, full pass ${status.passMs.toFixed(1)} ms, wasm load ${status.loadMs.toFixed(1)} ms`);
       assert.equal(status.error, null);
       const drawn = await readOverlay(page);
-      assert.ok(drawn.host, '<quotelens-root> exists');
+      assert.ok(drawn.host, 'overlay host exists');
       // 20 quoted paragraphs, as the gold counts them; a quote running over
       // several paragraphs is one quote with one badge and a range per paragraph.
       assert.equal(drawn.ranges.length, 20, 'highlighted ranges');
       assert.equal(drawn.badges.length, status.quotes, 'one badge per quote');
       assert.deepEqual(drawn.ranges.filter((r) => r.inChrome), [], 'nothing highlighted in header/nav/footer');
+      // A quote over several paragraphs: each later paragraph's highlight starts
+      // after its reopening quotation mark.
+      assert.deepEqual(drawn.ranges.filter((r) => /^\s*[“"„«]/.test(r.text)).map((r) => r.text), [], 'no highlight starts with a quotation mark');
+      assert.ok(drawn.ranges.some((r) => r.text.startsWith('Our nations helped')), 'the continued paragraph is highlighted');
 
       // Scroll the “Very soon…” quote to the middle, then find the badge nearest
       // its start, as a reader sees it.
@@ -82,7 +107,7 @@ export function defineSuite(kind) {
         range.startContainer.parentElement.scrollIntoView({ block: 'center' });
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         const start = range.getClientRects()[0];
-        const badges = [...document.querySelector('quotelens-root').shadowRoot.querySelectorAll('.ql-label')];
+        const badges = [...document.querySelector('[data-quotelens-test]').shadowRoot.querySelectorAll('.ql-label')];
         const distance = (b) => {
           const r = b.getBoundingClientRect();
           return Math.hypot(r.left - start.left, r.bottom - start.top);
@@ -98,7 +123,7 @@ export function defineSuite(kind) {
       const card = await page
         .waitForFunction(
           () => {
-            const card = document.querySelector('quotelens-root')?.shadowRoot.querySelector('.ql-card');
+            const card = document.querySelector('[data-quotelens-test]')?.shadowRoot.querySelector('.ql-card');
             return card && !card.hidden && card.textContent;
           },
           { timeout: 5000 },
@@ -115,12 +140,64 @@ export function defineSuite(kind) {
       });
     });
 
+    test('twenty speakers: every quote keeps its highlight and its speaker', async () => {
+      await onVisit('/gen/speakers.html', async (v) => {
+        const drawn = await readOverlay(v.page);
+        assert.equal(v.status.speakers, 20);
+        assert.equal(drawn.ranges.length, 20, 'twenty highlighted ranges');
+        assert.equal(new Set(drawn.ranges.map((r) => r.text)).size, 20);
+        assert.deepEqual(new Set(drawn.badges.map((b) => b.speaker)).size, 20, 'twenty speakers on the badges');
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('a quoted term nobody said gets a faint highlight and no badge; a longer unattributed quote a quiet one', async () => {
+      await onVisit('/gen/terms.html', async (v) => {
+        const drawn = await readOverlay(v.page);
+        const byText = Object.fromEntries(drawn.ranges.map((r) => [r.text, r.name]));
+        assert.equal(byText['witch hunt'], 'quotelens-term');
+        assert.equal(byText['total disaster'], 'quotelens-term');
+        assert.equal(byText['No entry to the harbour after dark without a permit from the port office'], 'quotelens-none');
+        const badges = await v.page.evaluate(() =>
+          [...document.querySelector('[data-quotelens-test]').shadowRoot.querySelectorAll('.ql-label')].map((b) => ({
+            text: b.textContent,
+            quiet: b.classList.contains('ql-quiet'),
+          })),
+        );
+        assert.deepEqual(badges, [
+          { text: '?', quiet: true },
+          { text: 'Okafor', quiet: false },
+        ]);
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test("under style-src 'self' and CSS that hides <html>'s children, badges are styled and shown", async () => {
+      await onVisit('/gen/style-csp.html', async (v) => {
+        assert.equal(v.status.quotes, 1);
+        const look = await v.page.evaluate(() => {
+          const host = document.querySelector('[data-quotelens-test]');
+          const badge = host.shadowRoot.querySelector('.ql-label');
+          const style = getComputedStyle(badge);
+          return {
+            host: [getComputedStyle(host).display, getComputedStyle(host).opacity],
+            badge: [style.height, style.color, style.backgroundColor, style.position],
+            shown: badge.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+          };
+        });
+        assert.deepEqual(look.host, ['block', '1']);
+        assert.deepEqual(look.badge, ['15px', 'rgb(255, 255, 255)', 'rgb(180, 83, 9)', 'absolute'], 'styled by our adopted sheet');
+        assert.equal(look.shown, true);
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
     test('a page without quotation marks never loads the WASM', async () => {
       await onVisit('/fixtures/no-quotes.html', async (v) => {
         assert.equal(v.status.on, true);
         assert.equal(v.status.loadMs, 0, 'WASM not instantiated');
         assert.equal(v.status.quotes, 0);
-        assert.equal((await readOverlay(v.page)).host, false, 'no <quotelens-root>');
+        assert.equal((await readOverlay(v.page)).host, false, 'no overlay host');
         assert.deepEqual(v.errors, []);
       });
     });
@@ -130,12 +207,12 @@ export function defineSuite(kind) {
         const { page } = v;
         const card = () =>
           page.evaluate(() => {
-            const root = document.querySelector('quotelens-root').shadowRoot;
+            const root = document.querySelector('[data-quotelens-test]').shadowRoot;
             const card = root.querySelector('.ql-card');
             return { hidden: card.hidden, name: root.querySelector('.ql-fullname').textContent, count: root.querySelector('.ql-count').textContent, focused: root.activeElement?.textContent ?? null };
           });
         await page.evaluate(() => {
-          const badges = document.querySelector('quotelens-root').shadowRoot.querySelectorAll('.ql-label[data-speaker="Antony Blinken"]');
+          const badges = document.querySelector('[data-quotelens-test]').shadowRoot.querySelectorAll('.ql-label[data-speaker="Antony Blinken"]');
           badges[0].focus();
         });
         let shown = await card();
@@ -155,34 +232,43 @@ export function defineSuite(kind) {
       });
     });
 
-    test('badges sit at the start of their quotes under zoom, a transform and a fixed header, also after scrolling', async () => {
+    test('badges sit beside the first line of their quotes under zoom, a transform and a fixed header, also after scrolling', async () => {
       await onVisit('/fixtures/layout-traps.html', async (v) => {
         const { page } = v;
-        // For each quote: the distance from its badge's bottom-left corner to
-        // the top-left of its first line, in CSS pixels of the viewport.
+        // For each quote: how far its badge is from its first line, in CSS
+        // pixels of the viewport (beside it, or in the paragraph gap above or
+        // below), whether it is in view; and that no badge covers page text.
         const offsets = () =>
           page.evaluate(async () => {
             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
             const ranges = [...CSS.highlights].filter(([n]) => n.startsWith('quotelens')).flatMap(([, h]) => [...h]);
             ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-            const badges = [...document.querySelector('quotelens-root').shadowRoot.querySelectorAll('.ql-label')];
+            const badges = [...document.querySelector('[data-quotelens-test]').shadowRoot.querySelectorAll('.ql-label')];
             badges.sort((a, b) => a.dataset.index - b.dataset.index);
             return ranges.map((range, i) => {
               const line = range.getClientRects()[0];
               const badge = badges[i].getBoundingClientRect();
-              return { text: range.toString(), dx: badge.left - line.left, dy: badge.bottom - line.top };
+              const compact = badges[i].classList.contains('ql-compact');
+              return {
+                text: range.toString(),
+                compact,
+                dy: (badge.top + badge.bottom) / 2 - (line.top + line.bottom) / 2,
+                inView: badge.left >= 0 && badge.right <= document.documentElement.clientWidth,
+              };
             });
           });
-        const near = (list) => list.every(({ dx, dy }) => Math.abs(dx) < 16 && Math.abs(dy) < 16);
-        let list = await offsets();
-        assert.equal(list.length, 4);
-        assert.ok(near(list), JSON.stringify(list));
+        const near = (list) => list.every(({ dy, inView }) => Math.abs(dy) < 60 && inView);
+        const check = async (when) => {
+          const list = await offsets();
+          assert.equal(list.length, 4);
+          assert.ok(near(list), `${when}: ${JSON.stringify(list)}`);
+          assert.deepEqual((await badgePlacement(page)).covering, [], `${when}: no badge covers text`);
+        };
+        await check('first');
         await page.evaluate(() => window.scrollBy(0, 400));
-        list = await offsets();
-        assert.ok(near(list), `after scrolling: ${JSON.stringify(list)}`);
+        await check('after scrolling');
         await page.setViewport({ width: 700, height: 800 });
-        list = await offsets();
-        assert.ok(near(list), `after resizing: ${JSON.stringify(list)}`);
+        await check('after resizing');
         assert.deepEqual(v.errors, []);
       });
     });
@@ -206,7 +292,7 @@ export function defineSuite(kind) {
       assert.equal(status.on, false);
       await page.bringToFront();
       let drawn = await readOverlay(page);
-      assert.equal(drawn.host, false, 'no <quotelens-root>');
+      assert.equal(drawn.host, false, 'no overlay host');
       assert.deepEqual(drawn.names, [], 'no quotelens highlights');
       assert.equal(drawn.marks, 0, 'no fallback marks');
       assert.equal(drawn.adopted, 0, 'no adopted style sheet');
@@ -268,6 +354,36 @@ export function defineSuite(kind) {
       }
       assert.equal(text, String(status.quotes), 'toolbar badge');
       assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('live updates: new paragraphs are read with the paragraphs before them, earlier badges stay', async () => {
+      await onVisit(SEED, async (v) => {
+        const { page, popup } = v;
+        // Mark the badges drawn so far, to see that the update keeps them.
+        await page.evaluate(() => {
+          for (const b of document.querySelector('[data-quotelens-test]').shadowRoot.querySelectorAll('.ql-label')) b.__kept = true;
+        });
+        const append = (texts) =>
+          page.evaluate((texts) => {
+            for (const text of texts) {
+              const p = document.createElement('p');
+              p.textContent = text;
+              document.querySelector('article').append(p);
+            }
+          }, texts);
+        await append(['Harbour master Lena Holm spoke to reporters after the storm on Sunday.']);
+        await new Promise((r) => setTimeout(r, 600));
+        await append(['“We will reopen the quay within a week,” she said.']);
+        const drawn = await overlayWhen(page, (d) => d.badges.length > v.status.quotes);
+        assert.equal(drawn.badges.length, v.status.quotes + 1);
+        assert.equal(drawn.badges.at(-1).speaker, 'Lena Holm', 'the pronoun found its speaker in the paragraph before');
+        const kept = await page.evaluate(() =>
+          [...document.querySelector('[data-quotelens-test]').shadowRoot.querySelectorAll('.ql-label')].filter((b) => b.__kept).length,
+        );
+        assert.equal(kept, v.status.quotes, 'the earlier badges are the same elements');
+        assert.equal((await popup.status()).quotes, v.status.quotes + 1);
+        assert.deepEqual(v.errors, []);
       });
     });
 
@@ -342,10 +458,12 @@ export function defineSuite(kind) {
     });
 
     describe('real news pages', () => {
+      const placements = [];
       for (const { name, path } of realPages()) {
         test(name, async () => {
           await onVisit(path, async (v) => {
           const drawn = await readOverlay(v.page);
+          placements.push({ name, ...(await badgePlacement(v.page)) });
           const s = v.status;
           console.log(`# ${kind} ${name}: ${s?.quotes} quotes, ${s?.speakers} speakers, full pass ${s?.passMs?.toFixed(1)} ms, wasm load ${s?.loadMs?.toFixed(1)} ms`);
           assert.ok(s, 'the content script answered');
@@ -357,6 +475,21 @@ export function defineSuite(kind) {
           });
         });
       }
+
+      test('badges cover no page text, stay in view, and name the speaker without hovering', () => {
+        const sum = (key) => placements.reduce((n, p) => n + (Array.isArray(p[key]) ? p[key].length : p[key]), 0);
+        const [shown, covering, clipped, attributed, readable] = ['shown', 'covering', 'clipped', 'attributed', 'readable'].map(sum);
+        const pct = (a, b) => (b ? (100 * a) / b : 0).toFixed(1);
+        console.log(
+          `# ${kind} badges on ${placements.length} pages: ${shown} shown, ${covering} cover page text (${pct(covering, shown)}%), ` +
+            `${clipped} clipped, short name readable for ${readable} of ${attributed} attributed (${pct(readable, attributed)}%)`,
+        );
+        for (const p of placements.filter((p) => p.covering.length)) console.log(`#   ${p.name}: ${JSON.stringify(p.covering)}`);
+        assert.ok(shown > 0, 'badges were shown');
+        assert.ok(covering <= 0.02 * shown, `${covering} of ${shown} badges cover page text`);
+        assert.equal(clipped, 0, 'no badge past the viewport edge');
+        assert.ok(readable >= 0.9 * attributed, `${readable} of ${attributed} attributed badges readable`);
+      });
     });
   });
 }

@@ -51,6 +51,10 @@ before(async () => {
       request.abort();
     }
   });
+  // Opens the overlay's shadow root to this test (closed otherwise: src/wasm/ui.rs).
+  await page.evaluateOnNewDocument(() => {
+    globalThis.__quotelensTestHook = true;
+  });
   page.on("pageerror", (err) => errors.push(err.message));
   page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
   await page.goto(`${origin}/`, { waitUntil: "load" });
@@ -84,8 +88,9 @@ function readPage() {
       status: document.querySelector("#status").textContent,
       speakers: [...document.querySelectorAll("#speakers .speaker .name")].map((el) => el.textContent),
       listed: document.querySelectorAll("#speakers .quote-link").length,
-      // The overlay draws one badge a quote, in its open shadow root.
-      badges: document.querySelector("quotelens-root")?.shadowRoot?.querySelectorAll(".ql-label").length,
+      // The overlay draws one badge a quote (none for a short unattributed term), in its
+      // shadow root, opened to tests by the hook.
+      badges: document.querySelector("[data-quotelens-test]")?.shadowRoot?.querySelectorAll(".ql-label").length,
       highlighted,
     };
   });
@@ -145,9 +150,9 @@ test("hovering a highlighted quote opens the extension's card, naming its speake
   });
   assert.ok(target.x !== undefined, `no highlight for the first quote of ${target.speaker}`);
   await page.mouse.move(target.x, target.y);
-  // The card lives in the overlay's open shadow root, as on any page with the extension.
+  // The card lives in the overlay's shadow root, opened to tests by the hook.
   const card = await page.waitForFunction(() => {
-    const el = document.querySelector("quotelens-root")?.shadowRoot?.querySelector(".ql-card");
+    const el = document.querySelector("[data-quotelens-test]")?.shadowRoot?.querySelector(".ql-card");
     return el && !el.hidden && el.textContent;
   });
   const text = await card.jsonValue();

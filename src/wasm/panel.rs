@@ -1,0 +1,779 @@
+//! Reading with Quotelens: the *Who said what* panel, copy and export, and the
+//! accessible names of the badges. A child of `overlay`, whose state it reads.
+//!
+//! The panel is ours, in the overlay's shadow root, in both browsers: it opens
+//! from a click on a badge (which a Firefox sidebar cannot), needs no new
+//! permission (Chrome's side panel would), and sits next to the quotes it
+//! lists, so a jump can check that it does not cover the quote: it moves to
+//! the other side, or to the bottom, when it would.
+//!
+//! - Groups come from [`crate::export::who_said_what`]: the most quoted
+//!   speaker first, quotes in reading order, *Unattributed* last.
+//! - Choosing a quote scrolls to it and flashes it ([`PageStyle::flash`]);
+//!   choosing a speaker dims every other speaker's highlights and badges.
+//! - Every pass ([`State::after_pass`]) redraws the panel if what it lists
+//!   changed, renames the badges (`quote 4 of 8` moves when quotes arrive)
+//!   and tells the content script (the toolbar count).
+//! - Copy goes through a `copy` event (`execCommand`), which content scripts
+//!   have on http and https pages alike; `navigator.clipboard` only if that fails.
+//! - Export is a Blob URL behind an `<a download>` in our root: no
+//!   `downloads` permission.
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Blob, BlobPropertyBag, ClipboardEvent, Document, DomRect, Element, Event, HtmlAnchorElement,
+    HtmlDocument, HtmlElement, KeyboardEvent, Range, ScrollBehavior, ScrollIntoViewOptions,
+    ScrollLogicalPosition, ShadowRoot, Url,
+};
+
+use super::super::paint::{call, colour_class, Slot};
+use super::super::theme::PageStyle;
+use super::super::ui::{make, short_name};
+use super::State;
+use crate::export::{self, plural, PageRecord, Source};
+use crate::{Quote, Speaker};
+
+/// Words of a quote the panel lists.
+const LISTED_WORDS: usize = 12;
+
+/// Where the panel sits; it moves when it would cover the quote it jumps to.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Right,
+    Left,
+    Bottom,
+}
+
+impl Side {
+    fn class(self) -> &'static str {
+        match self {
+            Side::Right => "ql-panel",
+            Side::Left => "ql-panel ql-left",
+            Side::Bottom => "ql-panel ql-bottom",
+        }
+    }
+}
+
+struct Panel {
+    root: HtmlElement,
+    title: HtmlElement,
+    summary: HtmlElement,
+    groups: HtmlElement,
+    side: Side,
+    /// What the list shows (each quote's start and speaker), to redraw only on change.
+    listed: Vec<(usize, Option<String>)>,
+    /// Where focus was before the panel took it; it goes back there on close.
+    return_focus: Option<HtmlElement>,
+}
+
+/// What the panel, copy and export keep between passes.
+#[derive(Default)]
+pub(super) struct Reading {
+    panel: Option<Panel>,
+    style: Option<PageStyle>,
+    /// The speaker the reader chose (`Some(None)`: the unattributed quotes).
+    filter: Option<Option<String>>,
+    /// The text the last pass analysed, which the quotes' offsets count into.
+    pub text: String,
+    /// The speakers the analyses named, for their aliases in the export.
+    pub speakers: Vec<Speaker>,
+    /// Each badge as it was last named, in order.
+    labelled: Vec<Labelled>,
+    /// `onChange` of the JS API: called after each pass.
+    pub on_change: Option<Function>,
+}
+
+/// A badge and its quote's start and speaker, as named.
+type Labelled = (HtmlElement, usize, Option<String>);
+
+/// What a click or key in our root asks of the reading layer.
+enum Action {
+    Open(Option<String>),
+    Close,
+    Jump(usize),
+    Filter(Option<String>),
+    Export(&'static str),
+    Copy,
+}
+
+fn action_of(target: &Element) -> Option<Action> {
+    let button = target.closest("button, .ql-label").ok()??;
+    let data = |name: &str| button.get_attribute(name);
+    let speaker = || data("data-speaker").filter(|s| !s.is_empty());
+    Some(match button.class_name().split(' ').next()? {
+        "ql-label" => Action::Open(speaker()),
+        "ql-close" => Action::Close,
+        "ql-quote" => Action::Jump(data("data-quote")?.parse().ok()?),
+        "ql-speaker" => Action::Filter(speaker()),
+        "ql-export" => Action::Export(match data("data-format")?.as_str() {
+            "json" => "json",
+            "md" => "md",
+            _ => "csv",
+        }),
+        "ql-copy" => Action::Copy,
+        _ => return None,
+    })
+}
+
+impl State {
+    fn source(&self) -> (String, String, String) {
+        let location = self.window.location();
+        let url = location.href().unwrap_or_default();
+        let site = export::site_name(&location.hostname().unwrap_or_default());
+        (url, self.doc.title(), site)
+    }
+
+    /// The quotes a reader sees, with their index among the drawn ones: those
+    /// with a badge (a short quoted term nobody said has none).
+    fn listed(&self) -> Vec<(usize, &Quote)> {
+        self.drawn
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.badge.is_some())
+            .map(|(i, d)| (i, &d.quote))
+            .collect()
+    }
+
+    fn quotes(&self) -> Vec<Quote> {
+        self.listed().into_iter().map(|(_, q)| q.clone()).collect()
+    }
+
+    /// The page's quotes as `json`, `md` or `csv`, exactly the ones with a
+    /// badge. The page is read again first: a live page's later blocks were
+    /// read alone, and their offsets do not count into one text.
+    pub(super) fn export(&mut self, format: &str) -> String {
+        self.pass();
+        let (url, title, site) = self.source();
+        let source = Source {
+            url: &url,
+            title: &title,
+            site: &site,
+        };
+        let quotes = self.quotes();
+        match format {
+            "md" => export::markdown(&source, &quotes),
+            "csv" => export::csv(&source, &quotes),
+            _ => {
+                let record =
+                    PageRecord::new(&source, &self.reading.text, &quotes, &self.reading.speakers);
+                let value = serde::Serialize::serialize(
+                    &record,
+                    &serde_wasm_bindgen::Serializer::json_compatible(),
+                )
+                .unwrap_or(JsValue::NULL);
+                js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &2.into())
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_default()
+            }
+        }
+    }
+
+    /// After every pass: badge names, the panel, the filter, the content script.
+    pub(super) fn after_pass(&mut self) {
+        let badges: Vec<_> = self
+            .drawn
+            .iter()
+            .filter_map(|d| Some((d.badge.as_ref()?, &d.quote)))
+            .collect();
+        // One attribute write a badge, and none when its quote, place and total
+        // are what they were: a live page's update renames only when it must.
+        let labelled: Vec<Labelled> = badges
+            .iter()
+            .map(|(b, q)| ((*b).clone(), q.start, q.speaker.clone()))
+            .collect();
+        let same_total = self.reading.labelled.len() == labelled.len();
+        for (nth, (badge, quote)) in badges.iter().enumerate() {
+            if same_total && self.reading.labelled.get(nth) == labelled.get(nth) {
+                continue;
+            }
+            let shown = quote.speaker.as_deref().map_or("?".to_string(), short_name);
+            let label = export::badge_label(quote, &shown, nth + 1, badges.len());
+            let _ = badge.set_attribute("aria-label", &label);
+        }
+        self.reading.labelled = labelled;
+        if self.panel_open() {
+            self.fill_panel();
+        }
+        self.apply_filter();
+        // Later, when the state is free again: the callback asks for counts.
+        if let Some(f) = &self.reading.on_change {
+            self.window.queue_microtask(f);
+        }
+    }
+
+    /// Handles a click in our root that belongs to the reading layer.
+    pub(super) fn reading_click(&mut self, target: &Element) -> bool {
+        let Some(action) = action_of(target) else {
+            return false;
+        };
+        match action {
+            Action::Open(speaker) => self.open_panel(Some(speaker)),
+            Action::Close => self.close_panel(),
+            Action::Jump(i) => self.jump(i),
+            Action::Filter(speaker) => {
+                let chosen = Some(speaker);
+                self.reading.filter = if self.reading.filter == chosen {
+                    None
+                } else {
+                    chosen
+                };
+                self.fill_panel();
+                self.apply_filter();
+            }
+            Action::Export(format) => {
+                let body = self.export(format);
+                let (_, _, site) = self.source();
+                let mime = match format {
+                    "json" => "application/json",
+                    "md" => "text/markdown;charset=utf-8",
+                    _ => "text/csv;charset=utf-8",
+                };
+                let name = format!(
+                    "quotes-{}.{format}",
+                    if site.is_empty() { "page" } else { &site }
+                );
+                let _ = self.download(&name, mime, &body);
+            }
+            Action::Copy => {
+                if let Some(i) = self.card_for {
+                    self.copy_quote(i);
+                }
+            }
+        }
+        true
+    }
+
+    /// Keys the reading layer takes: Escape in the panel closes it, arrows in
+    /// its list move between quotes, arrows on a badge go to the next or
+    /// previous quote on the page.
+    pub(super) fn reading_key(&mut self, key: &KeyboardEvent) -> bool {
+        let target = key.composed_path().get(0).dyn_into::<Element>().ok();
+        let Some(target) = target else { return false };
+        let in_panel = self
+            .reading
+            .panel
+            .as_ref()
+            .is_some_and(|p| p.root.contains(Some(&target)));
+        let by = match key.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            "Escape" if in_panel => {
+                self.close_panel();
+                return true;
+            }
+            _ => return false,
+        };
+        if in_panel {
+            self.focus_listed(&target, by);
+            key.prevent_default();
+            return true;
+        }
+        let index = target
+            .get_attribute("data-index")
+            .and_then(|i| i.parse::<usize>().ok());
+        match index {
+            Some(i) => {
+                key.prevent_default();
+                let badged: Vec<usize> = self.listed().into_iter().map(|(j, _)| j).collect();
+                self.step_in(&badged, i, by);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn focus_listed(&self, from: &Element, by: isize) {
+        let Some(panel) = &self.reading.panel else {
+            return;
+        };
+        let Ok(list) = panel.groups.query_selector_all(".ql-quote, .ql-speaker") else {
+            return;
+        };
+        let items: Vec<HtmlElement> = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect();
+        let at = items.iter().position(|b| {
+            let b: &Element = b;
+            b == from
+        });
+        let next = match at {
+            Some(at) => at.checked_add_signed(by).and_then(|k| items.get(k)),
+            None => items.first(),
+        };
+        if let Some(next) = next {
+            let _ = next.focus();
+        }
+    }
+
+    /// Opens the panel (creating it the first time), on `speaker`'s group when
+    /// given, and moves focus into it.
+    pub(super) fn open_panel(&mut self, speaker: Option<Option<String>>) {
+        if self.reading.panel.is_none() {
+            self.reading.panel = Panel::new(&self.doc, &self.ui.shadow).ok();
+        }
+        self.card_pinned = false;
+        self.hide_card();
+        let active = self
+            .ui
+            .shadow
+            .active_element()
+            .or_else(|| self.doc.active_element())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let Some(panel) = &mut self.reading.panel else {
+            return;
+        };
+        if panel.root.hidden() {
+            panel.return_focus = active;
+        }
+        panel.show(true);
+        // Drawn again when shown: it is not kept up to date while closed.
+        panel.listed.clear();
+        self.fill_panel();
+        let Some(panel) = &self.reading.panel else {
+            return;
+        };
+        let group = speaker.and_then(|s| {
+            let selector = match &s {
+                Some(name) => format!(".ql-speaker[data-speaker=\"{}\"]", css_escape(name)),
+                None => ".ql-speaker[data-speaker=\"\"]".to_string(),
+            };
+            panel.groups.query_selector(&selector).ok().flatten()
+        });
+        match group.and_then(|g| g.dyn_into::<HtmlElement>().ok()) {
+            Some(button) => {
+                button.scroll_into_view_with_bool(true);
+                let _ = button.focus();
+            }
+            None => {
+                let _ = panel.title.focus();
+            }
+        }
+    }
+
+    pub(super) fn close_panel(&mut self) {
+        let Some(panel) = &mut self.reading.panel else {
+            return;
+        };
+        panel.show(false);
+        if let Some(back) = panel.return_focus.take().filter(|e| e.is_connected()) {
+            let _ = back.focus();
+        }
+    }
+
+    pub(super) fn toggle_panel(&mut self) {
+        if self.panel_open() {
+            self.close_panel();
+        } else {
+            self.open_panel(None);
+        }
+    }
+
+    pub(super) fn panel_open(&self) -> bool {
+        self.reading
+            .panel
+            .as_ref()
+            .is_some_and(|p| !p.root.hidden())
+    }
+
+    fn fill_panel(&mut self) {
+        let shown = self.listed();
+        let listed: Vec<(usize, Option<String>)> = shown
+            .iter()
+            .map(|(_, q)| (q.start, q.speaker.clone()))
+            .collect();
+        let indices: Vec<usize> = shown.iter().map(|(i, _)| *i).collect();
+        let quotes = self.quotes();
+        let slots: Vec<Slot> = indices.iter().map(|&i| self.drawn[i].slot).collect();
+        let filter = self.reading.filter.clone();
+        let focused = self.ui.shadow.active_element();
+        let Some(panel) = &mut self.reading.panel else {
+            return;
+        };
+        if panel.listed == listed {
+            panel.mark_filter(filter.as_ref());
+            return;
+        }
+        panel.listed = listed;
+        let _ = panel.fill(&self.doc, &quotes, &indices, &slots);
+        panel.mark_filter(filter.as_ref());
+        // Keep the reader's place: the same control, drawn again.
+        if let Some(focused) = focused.filter(|f| !f.is_connected()) {
+            let selector = ["data-quote", "data-speaker"].iter().find_map(|attr| {
+                let value = focused.get_attribute(attr)?;
+                Some(format!("[{attr}=\"{}\"]", css_escape(&value)))
+            });
+            if let Some(el) = selector
+                .and_then(|s| panel.groups.query_selector(&s).ok().flatten())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        }
+    }
+
+    /// Dims the highlights and badges of everyone but the chosen speaker.
+    fn apply_filter(&mut self) {
+        let filter = self.reading.filter.clone();
+        let keep = filter.as_ref().and_then(|speaker| {
+            self.drawn
+                .iter()
+                .find(|d| d.badge.is_some() && &d.quote.speaker == speaker)
+                .map(|d| d.slot)
+        });
+        for d in &self.drawn {
+            let dimmed = filter.as_ref().is_some_and(|s| &d.quote.speaker != s);
+            if let Some(badge) = &d.badge {
+                let _ = badge.class_list().toggle_with_force("ql-dimmed", dimmed);
+            }
+        }
+        if filter.is_none() && self.reading.style.is_none() {
+            return;
+        }
+        let doc = self.doc.clone();
+        let style = self
+            .reading
+            .style
+            .get_or_insert_with(|| PageStyle::new(&doc));
+        style.dim_all_but(keep);
+    }
+
+    /// Scrolls quote `i` into view where the panel does not cover it, and
+    /// flashes it.
+    fn jump(&mut self, i: usize) {
+        let Some(d) = self.drawn.get(i) else { return };
+        let ranges = d.ranges.clone();
+        let Some(first) = ranges.first() else { return };
+        if let Some(parent) = first
+            .start_container()
+            .ok()
+            .and_then(|n| n.parent_element())
+        {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Center);
+            options.set_behavior(ScrollBehavior::Instant);
+            parent.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        let height = self
+            .window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(600.0);
+        // A long paragraph centred may start above the top: bring the quote's
+        // first line to a third of the way down.
+        let top = first.get_bounding_client_rect().top();
+        if !(0.0..height * 0.6).contains(&top) {
+            self.window.scroll_by_with_x_and_y(0.0, top - height / 3.0);
+        }
+        self.place_panel_beside(&ranges, height);
+        let doc = self.doc.clone();
+        let window = self.window.clone();
+        self.reading
+            .style
+            .get_or_insert_with(|| PageStyle::new(&doc))
+            .flash(&window, &ranges);
+        if let Some(panel) = &self.reading.panel {
+            panel.mark_current(i);
+        }
+        self.need_layout = true;
+        self.layout();
+    }
+
+    /// Right, else left, else at the bottom with the quote scrolled above it.
+    fn place_panel_beside(&mut self, ranges: &[Range], height: f64) {
+        let Some(panel) = &mut self.reading.panel else {
+            return;
+        };
+        let rects = || -> Vec<DomRect> {
+            ranges
+                .iter()
+                .filter_map(|r| r.get_client_rects())
+                .flat_map(|list| (0..list.length()).filter_map(move |k| list.item(k)))
+                .filter(|r| r.width() > 0.0 && r.bottom() > 0.0 && r.top() < height)
+                .collect()
+        };
+        let covers = |panel: &Panel, rects: &[DomRect]| {
+            let p = panel.root.get_bounding_client_rect();
+            rects.iter().any(|r| {
+                r.left() < p.right()
+                    && r.right() > p.left()
+                    && r.top() < p.bottom()
+                    && r.bottom() > p.top()
+            })
+        };
+        let sides = [panel.side, Side::Right, Side::Left];
+        for side in sides {
+            panel.set_side(side);
+            if !covers(panel, &rects()) {
+                return;
+            }
+        }
+        panel.set_side(Side::Bottom);
+        if let Some(first) = rects().first() {
+            self.window.scroll_by_with_x_and_y(0.0, first.top() - 12.0);
+        }
+    }
+
+    /// Puts quote `i` on the clipboard as a citation, through a `copy` event.
+    fn copy_quote(&mut self, i: usize) {
+        let Some(d) = self.drawn.get(i) else { return };
+        let (url, title, site) = self.source();
+        let source = Source {
+            url: &url,
+            title: &title,
+            site: &site,
+        };
+        let text = export::citation(&d.quote, &source);
+        let copied = copy_text(&self.doc, &text) || clipboard_write(&self.window, &text);
+        self.ui.card.copied(copied);
+    }
+
+    fn download(&self, name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
+        let options = BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&body.into()), &options)?;
+        let url = Url::create_object_url_with_blob(&blob)?;
+        let link: HtmlAnchorElement = self.doc.create_element("a")?.dyn_into()?;
+        link.set_href(&url);
+        link.set_download(name);
+        link.set_hidden(true);
+        self.ui.shadow.append_child(&link)?;
+        // Clicked after this handler returns: a click now would reach our own
+        // click listener while it runs. Revoked once the browser has read it.
+        let window = self.window.clone();
+        let click = Closure::once_into_js(move || {
+            link.click();
+            link.remove();
+            let revoke = Closure::once_into_js(move || {
+                let _ = Url::revoke_object_url(&url);
+            });
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                60_000,
+            );
+        });
+        self.window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(click.unchecked_ref(), 0)?;
+        Ok(())
+    }
+
+    pub(super) fn reading_teardown(&mut self) {
+        if let Some(mut style) = self.reading.style.take() {
+            style.remove();
+        }
+        self.reading.panel = None;
+        self.reading.on_change = None;
+    }
+}
+
+/// Runs `execCommand('copy')` with a one-off `copy` listener that puts `text`
+/// on the clipboard: what content scripts have on http pages, where
+/// `navigator.clipboard` is missing.
+fn copy_text(doc: &Document, text: &str) -> bool {
+    let Some(html) = doc.dyn_ref::<HtmlDocument>() else {
+        return false;
+    };
+    let owned = text.to_string();
+    let done = std::rc::Rc::new(std::cell::Cell::new(false));
+    let set = done.clone();
+    let on_copy = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        let Some(data) = event
+            .dyn_ref::<ClipboardEvent>()
+            .and_then(ClipboardEvent::clipboard_data)
+        else {
+            return;
+        };
+        if data.set_data("text/plain", &owned).is_ok() {
+            event.prevent_default();
+            set.set(true);
+        }
+    });
+    let f: &Function = on_copy.as_ref().unchecked_ref();
+    if doc
+        .add_event_listener_with_callback_and_bool("copy", f, true)
+        .is_err()
+    {
+        return false;
+    }
+    let ran = html.exec_command("copy").unwrap_or(false);
+    let _ = doc.remove_event_listener_with_callback_and_bool("copy", f, true);
+    ran && done.get()
+}
+
+/// `navigator.clipboard.writeText`, where the page is a secure context.
+fn clipboard_write(window: &web_sys::Window, text: &str) -> bool {
+    let clipboard = Reflect::get(&window.navigator(), &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let write = Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    write.is_some_and(|f| f.call1(&clipboard, &text.into()).is_ok())
+}
+
+/// A string inside a CSS attribute selector's double quotes.
+fn css_escape(value: &str) -> String {
+    value.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+impl Panel {
+    fn new(doc: &Document, shadow: &ShadowRoot) -> Result<Panel, JsValue> {
+        let root = make(doc, "section", "ql-panel", shadow)?;
+        root.set_attribute("role", "dialog")?;
+        root.set_attribute("aria-modal", "false")?;
+        root.set_attribute("popover", "manual")?;
+        root.set_attribute("aria-labelledby", "ql-panel-title")?;
+        let header = make(doc, "header", "", &root)?;
+        let title = make(doc, "h2", "", &header)?;
+        title.set_id("ql-panel-title");
+        title.set_attribute("tabindex", "-1")?;
+        title.set_text_content(Some("Who said what"));
+        let close = make(doc, "button", "ql-close", &header)?;
+        close.set_attribute("type", "button")?;
+        close.set_attribute("aria-label", "Close Who said what")?;
+        close.set_text_content(Some("×"));
+        let summary = make(doc, "p", "ql-summary", &root)?;
+        summary.set_attribute("aria-live", "polite")?;
+        let groups = make(doc, "div", "ql-groups", &root)?;
+        let footer = make(doc, "footer", "", &root)?;
+        make(doc, "span", "", &footer)?.set_text_content(Some("Download"));
+        for (format, label, name) in [
+            ("json", "JSON", "Download the quotes as JSON"),
+            ("md", "Markdown", "Download the quotes as Markdown"),
+            ("csv", "CSV", "Download the quotes as CSV"),
+        ] {
+            let button = make(doc, "button", "ql-export", &footer)?;
+            button.set_attribute("type", "button")?;
+            button.set_attribute("data-format", format)?;
+            button.set_attribute("aria-label", name)?;
+            button.set_text_content(Some(label));
+        }
+        Ok(Panel {
+            root,
+            title,
+            summary,
+            groups,
+            side: Side::Right,
+            listed: Vec::new(),
+            return_focus: None,
+        })
+    }
+
+    /// Shows or hides the panel. Shown, it is a popover in the top layer: our
+    /// host has layout containment, which would make `position: fixed` follow
+    /// the host instead of the viewport; the top layer is above the page too.
+    fn show(&self, shown: bool) {
+        self.root.set_hidden(!shown);
+        call(
+            &self.root,
+            if shown { "showPopover" } else { "hidePopover" },
+            &[],
+        );
+    }
+
+    fn set_side(&mut self, side: Side) {
+        self.side = side;
+        self.root.set_class_name(side.class());
+    }
+
+    /// Lists the groups of *Who said what*, page text only as `textContent`.
+    /// `indices[k]` is the drawn index of `quotes[k]`, `slots[k]` its colour.
+    fn fill(
+        &self,
+        doc: &Document,
+        quotes: &[Quote],
+        indices: &[usize],
+        slots: &[Slot],
+    ) -> Result<(), JsValue> {
+        let groups = export::who_said_what(quotes);
+        let speakers = groups.iter().filter(|g| g.speaker.is_some()).count();
+        self.summary.set_text_content(Some(&format!(
+            "{} by {}",
+            plural(quotes.len(), "quote"),
+            plural(speakers, "speaker")
+        )));
+        self.groups.set_text_content(None);
+        for group in &groups {
+            let section = make(doc, "section", "ql-group", &self.groups)?;
+            let heading = make(doc, "h3", "", &section)?;
+            let button = make(doc, "button", "ql-speaker", &heading)?;
+            button.set_attribute("type", "button")?;
+            button.set_attribute("data-speaker", group.speaker.unwrap_or(""))?;
+            let dot = format!("ql-dot {}", colour_class(slots[group.quotes[0]]));
+            make(doc, "span", &dot, &button)?;
+            make(doc, "span", "ql-who", &button)?
+                .set_text_content(Some(group.speaker.unwrap_or("Unattributed")));
+            let role = make(doc, "span", "ql-role", &button)?;
+            role.set_text_content(group.role);
+            make(doc, "span", "ql-n", &button)?
+                .set_text_content(Some(&plural(group.quotes.len(), "quote")));
+            let list = make(doc, "ol", "", &section)?;
+            for &i in &group.quotes {
+                let item = make(doc, "li", "", &list)?;
+                let quote = make(doc, "button", "ql-quote", &item)?;
+                quote.set_attribute("type", "button")?;
+                quote.set_attribute("data-quote", &indices[i].to_string())?;
+                let words = export::opening_words(&quotes[i].text, LISTED_WORDS);
+                quote.set_text_content(Some(&format!("“{words}”")));
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_filter(&self, filter: Option<&Option<String>>) {
+        let Ok(list) = self.groups.query_selector_all(".ql-speaker") else {
+            return;
+        };
+        for k in 0..list.length() {
+            let Some(button) = list.item(k).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let speaker = button
+                .get_attribute("data-speaker")
+                .filter(|s| !s.is_empty());
+            let chosen = filter.is_some_and(|f| *f == speaker);
+            let _ = button.set_attribute("aria-pressed", if chosen { "true" } else { "false" });
+            if let Some(section) = button.closest(".ql-group").ok().flatten() {
+                let dimmed = filter.is_some() && !chosen;
+                let _ = section.class_list().toggle_with_force("ql-dimmed", dimmed);
+            }
+        }
+        let summary = self.summary.text_content().unwrap_or_default();
+        let base = summary.split(" · ").next().unwrap_or_default().to_string();
+        let text = match filter {
+            Some(f) => format!(
+                "{base} · showing {}",
+                f.as_deref().unwrap_or("Unattributed")
+            ),
+            None => base,
+        };
+        self.summary.set_text_content(Some(&text));
+    }
+
+    fn mark_current(&self, i: usize) {
+        if let Ok(list) = self.groups.query_selector_all(".ql-quote") {
+            for k in 0..list.length() {
+                if let Some(button) = list.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let current = button.get_attribute("data-quote") == Some(i.to_string());
+                    let _ = if current {
+                        button.set_attribute("aria-current", "true")
+                    } else {
+                        button.remove_attribute("aria-current")
+                    };
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Panel {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}

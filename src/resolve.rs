@@ -28,9 +28,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
-use crate::lexicon::{is_title_case_word, possessive_owner};
+use crate::lexicon::{possessive_owner, Gender, Lexicon};
 use crate::spans::Span;
-use crate::{Analysis, Quote, Speaker};
+use crate::{Analysis, Quote, QuoteKind, Speaker};
 
 struct Entity {
     name: String,
@@ -41,14 +41,8 @@ struct Entity {
     gender: Option<Gender>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Gender {
-    Male,
-    Female,
-}
-
 /// `Mr Lammy`, `Ms Graham`: the gender an honorific before a name gives.
-fn gender_of_honorific(chars: &[char], name_start: usize) -> Option<Gender> {
+fn gender_of_honorific(lex: &Lexicon, chars: &[char], name_start: usize) -> Option<Gender> {
     let before = &chars[..name_start];
     let end = before.iter().rposition(|c| !c.is_whitespace())? + 1;
     let start = before[..end]
@@ -60,78 +54,11 @@ fn gender_of_honorific(chars: &[char], name_start: usize) -> Option<Gender> {
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.to_lowercase())
         .collect();
-    match word.as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
-        _ => None,
-    }
+    lex.gender_of_honorific(&word)
 }
 
-/// `Whole Foods Market`, `the ministry`, `CNN`: a speaker that is no `he` or `she`.
-fn is_organisation(name: &str) -> bool {
-    const ORGANISATION_WORDS: [&str; 40] = [
-        "market",
-        "foods",
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "company",
-        "co",
-        "group",
-        "department",
-        "ministry",
-        "office",
-        "university",
-        "party",
-        "committee",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "council",
-        "agency",
-        "campaign",
-        "association",
-        "institute",
-        "foundation",
-        "bank",
-        "court",
-        "commission",
-        "board",
-        "police",
-        "service",
-        "government",
-        "administration",
-        "house",
-        "senate",
-        "congress",
-        "network",
-        "union",
-        "league",
-        "center",
-    ];
-    let last = name
-        .split_whitespace()
-        .last()
-        .unwrap_or(name)
-        .to_lowercase();
-    let acronym = name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
-    acronym
-        || ORGANISATION_WORDS.contains(&last.as_str())
-        || name.to_lowercase().starts_with("the ")
-}
-
-fn gender_of_pronoun(pronoun: &str) -> Option<Gender> {
-    match pronoun {
-        "he" => Some(Gender::Male),
-        "she" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
-#[derive(Default)]
 struct Registry {
+    lex: &'static Lexicon,
     entities: Vec<Entity>,
     /// Surname (lower case) → person.
     by_surname: HashMap<String, usize>,
@@ -144,6 +71,17 @@ struct Registry {
 }
 
 impl Registry {
+    fn new(lex: &'static Lexicon) -> Registry {
+        Registry {
+            lex,
+            entities: Vec::new(),
+            by_surname: HashMap::new(),
+            by_name: HashMap::new(),
+            by_role: HashMap::new(),
+            aliases_seen: HashSet::new(),
+        }
+    }
+
     fn add(&mut self, name: String, role: Option<String>, is_group: bool) -> usize {
         if let Some(&id) = self.by_name.get(&name) {
             return id;
@@ -181,7 +119,7 @@ impl Registry {
         }
         let entity = &mut self.entities[id];
         if entity.gender.is_none() {
-            entity.gender = gender_of_honorific(chars, person.name.0);
+            entity.gender = gender_of_honorific(self.lex, chars, person.name.0);
         }
         if name != entity.name && self.aliases_seen.insert((id, name.clone())) {
             entity.aliases.push(name);
@@ -191,7 +129,10 @@ impl Registry {
 
     /// The person whose role the description `the prime minister` repeats.
     fn person_with_role(&self, description: &str) -> Option<usize> {
-        let role_words = description.strip_prefix("the ")?;
+        let (article, role_words) = description.split_once(' ')?;
+        if !self.lex.is_determiner(article) {
+            return None;
+        }
         if role_words.split_whitespace().count() > 4 {
             return None;
         }
@@ -270,7 +211,7 @@ impl Context {
         let fits = |&&id: &&usize| {
             let entity = &registry.entities[id];
             !entity.is_group
-                && !is_organisation(&entity.name)
+                && !registry.lex.is_organisation(&entity.name)
                 && entity.gender.is_none_or(|g| g == gender)
         };
         let recent = self.recent_speakers.iter().rev().find(fits);
@@ -287,8 +228,8 @@ enum Event<'a> {
 }
 
 /// Resolves every attribution to a speaker and assembles the result.
-pub fn resolve(chars: &[char], spans: &[Span], cues: Cues) -> Analysis {
-    let mut registry = Registry::default();
+pub fn resolve(chars: &[char], spans: &[Span], cues: Cues, lex: &'static Lexicon) -> Analysis {
+    let mut registry = Registry::new(lex);
     // Full names anywhere define people, so a surname can point forward too.
     for mention in &cues.names {
         if let Who::Named(person) = &mention.who {
@@ -372,15 +313,17 @@ fn resolve_mention(
         }
         Who::Pronoun => {
             let pronoun = slice(chars, (mention.start, mention.end)).to_lowercase();
-            let resolved = match (pronoun.as_str(), gender_of_pronoun(&pronoun)) {
-                ("they", _) => context.last_group.or(context.last_speaker),
+            let lex = registry.lex;
+            let gender = lex.gender_of_pronoun(&pronoun);
+            let resolved = match gender {
+                _ if lex.is_plural_pronoun(&pronoun) => context.last_group.or(context.last_speaker),
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
-                ("i" | "we", _) => None,
-                (_, Some(gender)) => context.person_of_gender(registry, gender),
-                _ => context.last_speaker.or(context.last_person),
+                _ if lex.is_writer_pronoun(&pronoun) => None,
+                Some(gender) => context.person_of_gender(registry, gender),
+                None => context.last_speaker.or(context.last_person),
             };
             // The first `he` after a name tells that person's gender.
-            if let (Some(id), Some(gender)) = (resolved, gender_of_pronoun(&pronoun)) {
+            if let (Some(id), Some(gender)) = (resolved, gender) {
                 registry.entities[id].gender.get_or_insert(gender);
             }
             resolved
@@ -394,9 +337,7 @@ fn resolve_mention(
         Who::Nominal => {
             let text = slice(chars, (mention.start, mention.end));
             let lower = text.to_lowercase();
-            let refers_to_group = ["the pair", "both", "the two", "the duo"]
-                .iter()
-                .any(|g| lower.starts_with(g));
+            let refers_to_group = registry.lex.refers_to_group(&lower);
             if let (true, Some(group)) = (refers_to_group, context.last_group) {
                 return Some(group);
             }
@@ -438,8 +379,10 @@ fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
 /// `Iran’s “malign” threat` when no cue names a speaker, or `MSNBC's "Morning
 /// Joe"`. One word, or up to three words in title case, is a term, not a
 /// quotation; it is left out rather than shown as an unattributed quote.
-fn is_term_or_title(words: &[&str]) -> bool {
-    words.len() <= 1 || (words.len() <= 3 && words.iter().all(|w| is_title_case_word(w)))
+fn is_term_or_title(lex: &Lexicon, words: &[&str]) -> bool {
+    // Measured on German too, where every noun is capitalised: an
+    // unattributed single word is still more often a name than a quotation.
+    words.len() <= 1 || (words.len() <= 3 && words.iter().all(|w| lex.is_title_case_word(w)))
 }
 
 fn assemble(
@@ -460,9 +403,10 @@ fn assemble(
         let entity = speaker_of[i];
         let text: String = chars[span.start..span.end].iter().collect();
         let words: Vec<&str> = text.split_whitespace().collect();
-        if attribution.title_of_work || (entity.is_none() && is_term_or_title(&words)) {
-            continue;
-        }
+        let term = attribution.title_of_work
+            || (entity.is_none() && is_term_or_title(registry.lex, &words));
+        // A term names a thing; nobody says it.
+        let entity = entity.filter(|_| !term);
         let speaker_id = entity.map(|e| {
             *speaker_index.entry(e).or_insert_with(|| {
                 let entity = &registry.entities[e];
@@ -483,7 +427,11 @@ fn assemble(
             start: span.start,
             end: span.end,
             text,
-            kind: attribution.kind,
+            kind: if term {
+                QuoteKind::Term
+            } else {
+                attribution.kind
+            },
             speaker: speaker_id.map(|id| speakers[id].name.clone()),
             speaker_id,
             speaker_start: mention.filter(|_| entity.is_some()).map(|m| m.start),

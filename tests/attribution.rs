@@ -138,9 +138,9 @@ fn quote_with_no_cue_has_no_speaker_and_no_confidence() {
 }
 
 #[test]
-fn scare_quotes_and_titles_nobody_said_are_left_out() {
+fn scare_quotes_and_titles_nobody_said_are_terms() {
     let text = "The show \"Morning Joe\" airs daily, and Iran’s “malign” influence was the topic.";
-    assert!(analyze(text).quotes.is_empty());
+    assert_eq!(terms_only(text), ["Morning Joe", "malign"]);
     // A longer quote with nobody saying it is still a quote.
     let text = "The banner read on. “Nobody knows what comes next in this race” was painted below.";
     assert_eq!(analyze(text).quotes.len(), 1);
@@ -167,11 +167,21 @@ fn speakers_list_counts_quotes_and_aliases() {
 }
 
 #[test]
-fn titles_of_shows_and_books_are_not_quotes_even_with_a_cue_nearby() {
+fn titles_of_shows_and_books_are_terms_even_with_a_cue_nearby() {
     let text = "Sanders told MSNBC's \"Morning Joe\" on Friday that nobody would question her intelligence.";
-    assert!(analyze(text).quotes.is_empty());
+    assert_eq!(terms_only(text), ["Morning Joe"]);
     let text = "In an interview on \"Face the Nation,\" Ryan said the video should be released.";
-    assert!(analyze(text).quotes.is_empty());
+    assert_eq!(terms_only(text), ["Face the Nation,"]);
+}
+
+/// The texts of the quotes in `text`, after checking each is a term with no speaker.
+fn terms_only(text: &str) -> Vec<String> {
+    let analysis = analyze(text);
+    for quote in &analysis.quotes {
+        assert_eq!(quote.kind, QuoteKind::Term, "{quote:?}");
+        assert_eq!(quote.speaker, None, "{quote:?}");
+    }
+    analysis.quotes.into_iter().map(|q| q.text).collect()
 }
 
 #[test]

@@ -37,6 +37,8 @@ impl<'a> Record<'a> {
         let quotes = analysis
             .quotes
             .iter()
+            // Quoted names of things are no quotations.
+            .filter(|q| q.kind != QuoteKind::Term)
             .map(|q| QuoteOut {
                 start: q.start,
                 end: q.end,

@@ -157,7 +157,8 @@ macro_rules! lists {
 
         /// Every list file of every language, named `lang/concept`.
         pub fn all_lists() -> Vec<(String, &'static str)> {
-            let mut lists = Vec::new();
+            let mut lists: Vec<(String, &'static str)> =
+                NAME_LISTS.iter().map(|(n, d)| (n.to_string(), *d)).collect();
             for lang in Lang::ALL {
                 let d = data(lang);
                 $(lists.push((format!("{lang:?}/{}", stringify!($concept)), d.$concept));)*
@@ -183,6 +184,8 @@ lists!(
     adverbs_and_auxiliaries,
     time_words,
     determiners,
+    definite_articles,
+    person_nouns,
     conjunctions,
     object_determiners,
     subject_pronouns,
@@ -223,6 +226,8 @@ pub struct Lexicon {
     adverbs_and_auxiliaries: WordSet,
     time_words: WordSet,
     determiners: WordSet,
+    definite_articles: WordSet,
+    person_nouns: WordSet,
     conjunctions: WordSet,
     object_determiners: WordSet,
     subject_pronouns: WordSet,
@@ -301,6 +306,8 @@ impl Lexicon {
             adverbs_and_auxiliaries: set(d.adverbs_and_auxiliaries),
             time_words: set(d.time_words),
             determiners: set(d.determiners),
+            definite_articles: set(d.definite_articles),
+            person_nouns: set(d.person_nouns),
             conjunctions: set(d.conjunctions),
             object_determiners: set(d.object_determiners),
             subject_pronouns: set(d.subject_pronouns),
@@ -402,6 +409,16 @@ impl Lexicon {
 
     pub fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(word)
+    }
+
+    /// `the`, `der`, `le`: a description of someone already known.
+    pub fn is_definite(&self, word: &str) -> bool {
+        self.definite_articles.contains(word)
+    }
+
+    /// Nouns for one person that are no title: `businessman`, `nominee`.
+    pub fn is_person_noun(&self, word: &str) -> bool {
+        self.person_nouns.contains(word)
     }
 
     /// `and`, `und`, `et`: joins two names into a group.
@@ -513,17 +530,17 @@ impl Lexicon {
 
     /// `Whole Foods Market`, `the ministry`, `CNN`: a speaker that is no `he` or `she`.
     pub fn is_organisation(&self, name: &str) -> bool {
-        let last = name
+        let lower = name.to_lowercase();
+        // `Department of Justice`, `Commission on Presidential Debates`.
+        let has_organisation_word = lower
             .split_whitespace()
-            .last()
-            .unwrap_or(name)
-            .to_lowercase();
+            .any(|w| self.organisation_words.contains(w));
         let acronym = name.chars().count() >= 2 && name.chars().all(|c| c.is_uppercase());
         let described = name
             .split_whitespace()
             .next()
             .is_some_and(|w| self.is_determiner(&w.to_lowercase()));
-        acronym || self.organisation_words.contains(last.as_str()) || described
+        acronym || has_organisation_word || described
     }
 
     /// `the pair`, `both`: a description of the last group.
@@ -563,6 +580,51 @@ pub fn possessive_owner(word: &str) -> Option<&str> {
 /// A word ending in `’s` or `'s`.
 pub fn is_possessive(word: &str) -> bool {
     possessive_owner(word).is_some()
+}
+
+/// Names the same in every language: first names that tell a person's
+/// gender, and places that are never a `he` or `she`.
+struct Names {
+    male: WordSet,
+    female: WordSet,
+    places: WordSet,
+}
+
+const NAME_LISTS: [(&str, &str); 3] = [
+    (
+        "names/male_first_names",
+        include_str!("lexicon/names/male_first_names.txt"),
+    ),
+    (
+        "names/female_first_names",
+        include_str!("lexicon/names/female_first_names.txt"),
+    ),
+    ("names/places", include_str!("lexicon/names/places.txt")),
+];
+
+fn names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    NAMES.get_or_init(|| Names {
+        male: set(NAME_LISTS[0].1),
+        female: set(NAME_LISTS[1].1),
+        places: set(NAME_LISTS[2].1),
+    })
+}
+
+/// The gender a first name (lower case) usually has: `donald`, `hillary`.
+pub fn gender_of_first_name(word: &str) -> Option<Gender> {
+    if names().male.contains(word) {
+        Some(Gender::Male)
+    } else if names().female.contains(word) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// A country, state or city (lower case): `new york`, `germany`.
+pub fn is_place(name: &str) -> bool {
+    names().places.contains(name)
 }
 
 /// Abbreviations of every language whose period does not end a sentence:

@@ -28,7 +28,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
-use crate::lexicon::{possessive_owner, Gender, Lexicon};
+use crate::lexicon::{gender_of_first_name, is_place, possessive_owner, Gender, Lexicon};
 use crate::spans::Span;
 use crate::{Analysis, Quote, QuoteKind, Speaker};
 
@@ -36,7 +36,7 @@ struct Entity {
     name: String,
     role: Option<String>,
     aliases: Vec<String>,
-    is_group: bool,
+    kind: EntityKind,
     /// From an honorific (`Mr`, `Ms`) or from the first `he`/`she` that named them.
     gender: Option<Gender>,
 }
@@ -55,6 +55,17 @@ fn gender_of_honorific(lex: &Lexicon, chars: &[char], name_start: usize) -> Opti
         .flat_map(|c| c.to_lowercase())
         .collect();
     lex.gender_of_honorific(&word)
+}
+
+/// What a speaker is: only a person can be `he` or `she`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EntityKind {
+    /// `Antony Blinken`, `Blinken`.
+    Person,
+    /// `Blinken and Lammy`.
+    Group,
+    /// `the ministry`, `officials`, an unresolved `she`: shown as written.
+    Description,
 }
 
 struct Registry {
@@ -82,8 +93,10 @@ impl Registry {
         }
     }
 
-    fn add(&mut self, name: String, role: Option<String>, is_group: bool) -> usize {
-        if let Some(&id) = self.by_name.get(&name) {
+    fn add(&mut self, name: String, role: Option<String>, kind: EntityKind) -> usize {
+        // `Prosecutors` and `prosecutors` are one speaker.
+        let key = name.to_lowercase();
+        if let Some(&id) = self.by_name.get(&key) {
             return id;
         }
         let id = self.entities.len();
@@ -91,10 +104,10 @@ impl Registry {
             name: name.clone(),
             role,
             aliases: Vec::new(),
-            is_group,
+            kind,
             gender: None,
         });
-        self.by_name.insert(name, id);
+        self.by_name.insert(key, id);
         self.index_role(id);
         id
     }
@@ -104,14 +117,28 @@ impl Registry {
         let name = strip_possessive(&slice(chars, person.name));
         let role = person.role.map(|r| slice(chars, r));
         let key = surname_key(&name);
-        let id = match self.by_surname.get(&key) {
-            Some(&id) => id,
-            None => {
-                let id = self.add(name.clone(), role.clone(), false);
-                self.by_surname.insert(key, id);
-                id
-            }
+        let full_name = name.contains(' ');
+        // `Rakeyia Scott` is not `Keith Scott`: two full names that share a
+        // surname but not a first name are two people, and a lone `Scott`
+        // means whichever was named last.
+        let same_person = |existing: &Entity| {
+            !full_name
+                || !existing.name.contains(' ')
+                || first_word(&existing.name) == first_word(&name)
         };
+        let known = self
+            .by_name
+            .get(&name.to_lowercase())
+            .or_else(|| self.by_surname.get(&key))
+            .copied()
+            .filter(|&id| {
+                self.entities[id].kind == EntityKind::Person && same_person(&self.entities[id])
+            });
+        let id = match known {
+            Some(id) => id,
+            None => self.add(name.clone(), role.clone(), EntityKind::Person),
+        };
+        self.by_surname.insert(key, id);
         let entity = &mut self.entities[id];
         if entity.role.is_none() && role.is_some() {
             entity.role = role;
@@ -119,12 +146,32 @@ impl Registry {
         }
         let entity = &mut self.entities[id];
         if entity.gender.is_none() {
-            entity.gender = gender_of_honorific(self.lex, chars, person.name.0);
+            entity.gender = gender_of_honorific(self.lex, chars, person.name.0)
+                .or_else(|| first_name_gender(&name));
         }
         if name != entity.name && self.aliases_seen.insert((id, name.clone())) {
             entity.aliases.push(name);
         }
         id
+    }
+
+    /// Whether `he` or `she` may mean this entity: a person, not a group, a
+    /// description, an organisation, a place or a lone word that names a
+    /// kind of speaker (`Republican`).
+    fn could_be_person(&self, id: usize) -> bool {
+        let entity = &self.entities[id];
+        let lower = entity.name.to_lowercase();
+        let first = first_word(&lower);
+        // `Delegates`, `Presidential Debates`: a plural or a role word, not a name.
+        let looks_common = if lower.contains(' ') {
+            self.lex.is_role_word(&first)
+        } else {
+            self.lex.is_speaker_noun(&lower) || (lower.ends_with('s') && !lower.ends_with("ss"))
+        };
+        entity.kind == EntityKind::Person
+            && !self.lex.is_organisation(&entity.name)
+            && !is_place(&lower)
+            && (entity.gender.is_some() || !looks_common)
     }
 
     /// The person whose role the description `the prime minister` repeats.
@@ -136,7 +183,12 @@ impl Registry {
         if role_words.split_whitespace().count() > 4 {
             return None;
         }
-        self.by_role.get(role_words).copied()
+        // `the Vermont senator` finds `Sen.`-less roles by their head word too.
+        let head = role_words.rsplit(' ').next().unwrap_or(role_words);
+        self.by_role
+            .get(role_words)
+            .or_else(|| self.by_role.get(head))
+            .copied()
     }
 
     /// Files a person under the last one to four words of their role, so
@@ -145,7 +197,7 @@ impl Registry {
         let Some(role) = &self.entities[id].role else {
             return;
         };
-        if self.entities[id].is_group {
+        if self.entities[id].kind != EntityKind::Person {
             return;
         }
         let role = role.to_lowercase();
@@ -164,8 +216,23 @@ impl Registry {
             .iter()
             .map(|&m| self.entities[m].name.clone())
             .collect();
-        self.add(names.join(" and "), None, true)
+        self.add(names.join(" and "), None, EntityKind::Group)
     }
+}
+
+/// `Donald Trump` → male: the first word of a full name.
+fn first_name_gender(name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    gender_of_first_name(&first.to_lowercase())
+}
+
+fn first_word(name: &str) -> String {
+    name.split_whitespace()
+        .next()
+        .unwrap_or(name)
+        .to_lowercase()
 }
 
 fn slice(chars: &[char], (start, end): (usize, usize)) -> String {
@@ -210,9 +277,7 @@ impl Context {
     fn person_of_gender(&self, registry: &Registry, gender: Gender) -> Option<usize> {
         let fits = |&&id: &&usize| {
             let entity = &registry.entities[id];
-            !entity.is_group
-                && !registry.lex.is_organisation(&entity.name)
-                && entity.gender.is_none_or(|g| g == gender)
+            registry.could_be_person(id) && entity.gender.is_none_or(|g| g == gender)
         };
         let recent = self.recent_speakers.iter().rev().find(fits);
         recent
@@ -292,7 +357,7 @@ pub fn resolve(chars: &[char], spans: &[Span], cues: Cues, lex: &'static Lexicon
 fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {
     context.last_speaker = Some(id);
     remember(&mut context.recent_speakers, id);
-    if registry.entities[id].is_group {
+    if registry.entities[id].kind == EntityKind::Group {
         context.last_group = Some(id);
     } else {
         context.last_person = Some(id);
@@ -329,7 +394,8 @@ fn resolve_mention(
             resolved
                 // Nobody to point to: the reader still sees who the text says spoke.
                 .or_else(|| {
-                    Some(registry.add(slice(chars, (mention.start, mention.end)), None, false))
+                    let written = slice(chars, (mention.start, mention.end));
+                    Some(registry.add(written, None, EntityKind::Description))
                 })
         }
         Who::Relative(Some(person)) => Some(registry.person(chars, person)),
@@ -342,13 +408,36 @@ fn resolve_mention(
                 return Some(group);
             }
             // `The prime minister added` after `Prime Minister Sir Keir Starmer said`.
-            Some(
-                registry
-                    .person_with_role(&lower)
-                    .unwrap_or_else(|| registry.add(text, None, false)),
-            )
+            if let Some(id) = registry.person_with_role(&lower) {
+                return Some(id);
+            }
+            if let Some(id) = person_described(registry, context, &lower) {
+                return Some(id);
+            }
+            Some(registry.add(text, None, EntityKind::Description))
         }
     }
+}
+
+/// `The Republican nominee`, `the Vermont senator`, `the New York
+/// businessman`: a definite description of one person whose role the text
+/// never spelled out is, in news, the person the story is about: the last
+/// person who spoke.
+fn person_described(registry: &Registry, context: &Context, description: &str) -> Option<usize> {
+    let mut words = description.split_whitespace();
+    let article = words.next()?;
+    let head = words.last()?;
+    let definite = registry.lex.is_determiner(article) && registry.lex.is_definite(article);
+    let one_person = registry.lex.is_title(head) || registry.lex.is_person_noun(head);
+    if !definite || !one_person || head.ends_with('s') {
+        return None;
+    }
+    context
+        .recent_speakers
+        .iter()
+        .rev()
+        .find(|&&id| registry.could_be_person(id))
+        .copied()
 }
 
 /// How sure an attribution is: the route to the cue times the kind of mention.

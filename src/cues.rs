@@ -589,8 +589,17 @@ impl<'a> Text<'a> {
             return None;
         }
         if self.lex.is_inverted_cue(word) {
+            // `so der Minister`, or `so charakterisierte ihn der Funktionär`.
+            let mut start = k + 1;
+            while start < k + 4
+                && self
+                    .word(start)
+                    .is_some_and(|w| !self.is_capitalised(start) && !self.lex.is_determiner(w))
+            {
+                start += 1;
+            }
             return self
-                .noun_phrase_after(k + 1)
+                .noun_phrase_after(start)
                 .map(|m| (m, self.source_text(k, k)));
         }
         if !self.lex.is_adverb_or_auxiliary(word) {
@@ -691,6 +700,35 @@ impl<'a> Text<'a> {
         {
             k += 1;
         }
+        // `Die CCE bestätigte … und nannte sie „…“`: a second verb shares the first one's subject.
+        if verb > 0
+            && self
+                .word(verb - 1)
+                .is_some_and(|w| self.lex.is_conjunction(w))
+        {
+            return None;
+        }
+        // `Stoiber begründete seinen Rückzug`: a noun phrase that opens the
+        // sentence and ends at the verb is the subject.
+        let opening = self.sentence_subject(floor, verb).or_else(|| {
+            self.noun_phrase_after(floor).filter(|m| {
+                self.lex
+                    .is_nominative_determiner(self.word(floor).unwrap_or_default())
+                    && m.end > 0
+            })
+        });
+        if let Some(opening) = opening {
+            let one_word = self.token_after(opening.end) == Some(floor + 1);
+            if self.token_after(opening.end) == Some(verb) && !one_word {
+                return Some(opening);
+            }
+        }
+        // `So heißt es in dem Schreiben`: the document speaks, or nobody.
+        if self.word(k) == Some("es") {
+            return (self.word(k + 1).is_some_and(|w| self.lex.is_preposition(w)))
+                .then(|| self.noun_phrase_after(k + 2))
+                .flatten();
+        }
         let after = self.noun_phrase_after(k)?;
         let first = self.word(k).unwrap_or_default();
         if self.lex.is_object_determiner(first) {
@@ -698,6 +736,8 @@ impl<'a> Text<'a> {
         }
         match after.who {
             Who::Pronoun | Who::Named(_) | Who::Group(_) => Some(after),
+            // `Als Begründung sagte ein Wissenschaftler`, `Ähnlich äußerte sich der US-Präsident`.
+            _ if self.lex.is_nominative_determiner(first) => Some(after),
             _ => self.subject_before(verb, floor).is_none().then_some(after),
         }
     }
@@ -759,7 +799,10 @@ impl<'a> Text<'a> {
         // `Trump … leaned in and boomed: “…”`; the sentence's subject speaks.
         if qt >= 2 && self.punct(qt - 1) == Some(':') {
             // `Media caption Barack Obama: "…"`: a name right before the colon.
-            if let Some(m) = self.noun_phrase_ending_at(qt - 2, floor, false) {
+            let name_before = (self.lex.lang == Lang::En)
+                .then(|| self.noun_phrase_ending_at(qt - 2, floor, false))
+                .flatten();
+            if let Some(m) = name_before {
                 if matches!(m.who, Who::Named(_) | Who::Group(_)) {
                     return Some((m, None, Via::Colon));
                 }
@@ -831,6 +874,16 @@ impl<'a> Text<'a> {
     fn cue_ending_sentence(&self, qt: usize) -> Option<(Mention, String)> {
         let limit = (qt + AFTER_WINDOW).min(self.tokens.len());
         let end = (qt + 1..limit).find(|&i| self.ends_sentence(i))?;
+        // `Der Iran müsse „…“ beenden, so Rice.`
+        if let Some(found) = (qt + 2..end)
+            .filter(|&i| self.punct(i - 1) == Some(','))
+            .find_map(|i| {
+                self.inverted_cue_after(i)
+                    .filter(|_| self.word(i).is_some_and(|w| self.lex.is_inverted_cue(w)))
+            })
+        {
+            return Some(found);
+        }
         for verb in (qt + 1..end).filter(|&i| self.cue_at(i).is_some()) {
             let (cue, last) = self.cue_at(verb)?;
             // `…, said Steve Elmendorf, deputy campaign manager for John Kerry.`
@@ -920,7 +973,7 @@ impl<'a> Text<'a> {
             // German `dem Minister`, `einen Zeugen`: no subject in that case.
             return self
                 .noun_phrase_ending_at(t, floor, any_head)
-                .filter(|m| !self.opens_with_object_determiner(m));
+                .filter(|m| !self.opens_with_object_determiner(m) && !self.follows_preposition(m));
         }
         if matches!(self.punct(t), Some(',' | '–' | '—')) {
             return self.subject_with_apposition(t, floor);
@@ -1106,6 +1159,23 @@ impl<'a> Text<'a> {
             .then(|| self.mention(determiner, t, Who::Nominal))
     }
 
+    /// German nouns are capitalised: after one, a lower-case word that opens
+    /// no genitive (`des`, `der`) is the verb, and the noun phrase ends.
+    fn german_verb_after_noun(&self, i: usize) -> bool {
+        self.lex.lang == Lang::De
+            && self.is_capitalised(i - 1)
+            && !self.is_capitalised(i)
+            && self.word(i).is_some_and(|w| !self.lex.is_determiner(w))
+    }
+
+    /// `nach einem Besuch im Krisengebiet sprach`: the noun belongs to the preposition.
+    fn follows_preposition(&self, m: &Mention) -> bool {
+        self.token_after(m.start)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.word(i))
+            .is_some_and(|w| self.lex.is_preposition(w))
+    }
+
     fn opens_with_object_determiner(&self, m: &Mention) -> bool {
         self.token_after(m.start)
             .and_then(|i| self.word(i))
@@ -1230,6 +1300,7 @@ impl<'a> Text<'a> {
                 && self.word(e + 1).is_some_and(|w| {
                     !self.lex.ends_noun_phrase(w)
                         && !matches!(w, "for" | "of" | "who" | "in" | "at" | "on")
+                        && !self.german_verb_after_noun(e + 1)
                 })
             {
                 e += 1;

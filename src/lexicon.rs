@@ -184,6 +184,8 @@ lists!(
     adverbs_and_auxiliaries,
     time_words,
     determiners,
+    nominative_determiners,
+    prepositions,
     definite_articles,
     person_nouns,
     conjunctions,
@@ -226,6 +228,8 @@ pub struct Lexicon {
     adverbs_and_auxiliaries: WordSet,
     time_words: WordSet,
     determiners: WordSet,
+    nominative_determiners: WordSet,
+    prepositions: WordSet,
     definite_articles: WordSet,
     person_nouns: WordSet,
     conjunctions: WordSet,
@@ -281,6 +285,10 @@ impl Lexicon {
                 }
             } else {
                 cue_forms.insert(stem.to_string(), stem);
+                // German plurals of the past: `sagte` → `sagten`.
+                if lang == Lang::De && stem.ends_with("te") {
+                    cue_forms.insert(format!("{stem}n"), stem);
+                }
             }
         }
         for (form, stem) in pairs(d.irregular_cue_verbs) {
@@ -306,6 +314,8 @@ impl Lexicon {
             adverbs_and_auxiliaries: set(d.adverbs_and_auxiliaries),
             time_words: set(d.time_words),
             determiners: set(d.determiners),
+            nominative_determiners: set(d.nominative_determiners),
+            prepositions: set(d.prepositions),
             definite_articles: set(d.definite_articles),
             person_nouns: set(d.person_nouns),
             conjunctions: set(d.conjunctions),
@@ -411,6 +421,13 @@ impl Lexicon {
         self.determiners.contains(word)
     }
 
+    /// Outside English, `im Krisengebiet`, `anlässlich der Eröffnung`: a noun
+    /// after a preposition is no subject. (Empty for English, where the
+    /// measured rules do without it.)
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.contains(word)
+    }
+
     /// `the`, `der`, `le`: a description of someone already known.
     pub fn is_definite(&self, word: &str) -> bool {
         self.definite_articles.contains(word)
@@ -424,6 +441,11 @@ impl Lexicon {
     /// `and`, `und`, `et`: joins two names into a group.
     pub fn is_conjunction(&self, word: &str) -> bool {
         self.conjunctions.contains(word)
+    }
+
+    /// German `der`, `ein`: a noun phrase opened by one may be a subject.
+    pub fn is_nominative_determiner(&self, word: &str) -> bool {
+        self.nominative_determiners.contains(word)
     }
 
     /// German `dem`, `den`, `einem`: a noun phrase opened by one is no subject.

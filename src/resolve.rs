@@ -28,7 +28,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
-use crate::lexicon::{gender_of_first_name, is_place, possessive_owner, Gender, Lexicon};
+use crate::lexicon::{gender_of_first_name, is_place, possessive_owner, Gender, Lang, Lexicon};
 use crate::spans::Span;
 use crate::{Analysis, Quote, QuoteKind, Speaker};
 
@@ -471,7 +471,17 @@ fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
 fn is_term_or_title(lex: &Lexicon, words: &[&str]) -> bool {
     // Measured on German too, where every noun is capitalised: an
     // unattributed single word is still more often a name than a quotation.
-    words.len() <= 1 || (words.len() <= 3 && words.iter().all(|w| lex.is_title_case_word(w)))
+    // Outside English a longer name in title case is a name too, often in
+    // another language: `„Iceland Nature Conservation Association“`.
+    let longest_name = if lex.lang == Lang::En { 3 } else { 6 };
+    words.len() <= 1
+        || (words.len() <= longest_name && words.iter().all(|w| is_title_case_anywhere(lex, w)))
+}
+
+/// A word that may stand in a title, in the page's language or in English,
+/// whose titles and names turn up on pages in every language.
+fn is_title_case_anywhere(lex: &Lexicon, word: &str) -> bool {
+    lex.is_title_case_word(word) || Lexicon::of(Lang::En).is_title_case_word(word)
 }
 
 fn assemble(

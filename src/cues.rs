@@ -467,7 +467,14 @@ impl<'a> Text<'a> {
         let Some(previous) = qt.checked_sub(1).and_then(|p| self.word(p)) else {
             return false;
         };
-        let names_a_work = is_possessive(previous) || self.lex.is_work_noun(previous);
+        // `on this weekend’s broadcast of “Fox News Sunday,”`, `during a
+        // “Commander-in-Chief Forum”`: a name in title case after an article
+        // or preposition names a thing, whoever is quoted nearby.
+        let article_before_name = words.len() >= 2
+            && self.lex.lang == Lang::En
+            && (self.lex.is_determiner(previous) || self.lex.is_small_title_word(previous));
+        let names_a_work =
+            is_possessive(previous) || self.lex.is_work_noun(previous) || article_before_name;
         words.len() <= 5 && title_case && names_a_work
     }
 
@@ -913,6 +920,16 @@ impl<'a> Text<'a> {
                 .is_some_and(|w| matches!(w, "but" | "and" | "so" | "yet" | "then" | "still"))
         {
             k += 1;
+        }
+        // `During a speech in Ohio, Trump attacked …`: past an opening phrase
+        // (in English; German puts the verb, not the subject, after one).
+        let opens_with_phrase = self.lex.lang == Lang::En
+            && self
+                .word(k)
+                .is_some_and(|w| self.is_capitalised(k) && self.lex.is_capitalised_stopword(w));
+        if opens_with_phrase {
+            let comma = (k..limit.min(k + 15)).find(|&i| self.punct(i) == Some(','))?;
+            k = comma + 1;
         }
         let m = self.noun_phrase_after(k)?;
         (!matches!(m.who, Who::Nominal)).then_some(m)

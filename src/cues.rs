@@ -29,7 +29,7 @@
 //! Every search is bounded to one sentence and a fixed number of tokens, so
 //! the stage is linear in the text.
 
-use crate::lexicon::{is_possessive, possessive_owner, Lang, Lexicon};
+use crate::lexicon::{is_platform, is_possessive, possessive_owner, Lang, Lexicon};
 use crate::spans::Span;
 use crate::tokens::{Kind, Token};
 use crate::QuoteKind;
@@ -142,10 +142,16 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span], lang: Lang) -
             let kind = text.quote_kind(qt);
             let (mention, cue, via) = text
                 .cue_after(qt)
+                .filter(|(m, _)| text.could_speak(m))
                 .map(|(m, c)| (Some(m), Some(c), Via::After))
-                .or_else(|| text.cue_before(qt).map(|(m, c, via)| (Some(m), c, via)))
+                .or_else(|| {
+                    text.cue_before(qt)
+                        .filter(|(m, _, _)| text.could_speak(m))
+                        .map(|(m, c, via)| (Some(m), c, via))
+                })
                 .or_else(|| {
                     text.cue_ending_sentence(qt)
+                        .filter(|(m, _)| text.could_speak(m))
                         .map(|(m, c)| (Some(m), Some(c), Via::SentenceEnd))
                 })
                 .or_else(|| {
@@ -240,6 +246,11 @@ impl QuoteContext<'_> {
             subjects,
         } = *self;
         let qt = quote_tokens[i];
+        // `Iran’s “malign” influence`: three words or fewer with no cue of
+        // their own are a term or a scare quote, nobody's words.
+        if text.quote_words(qt) <= 3 {
+            return;
+        }
         // Cue subjects before this quote, nearest first.
         let subjects_before = &subjects[..subjects.partition_point(|(at, _)| *at < qt)];
         // `“A” -- an aside -- “B,” X said.`: the next quote in the same sentence.
@@ -454,6 +465,18 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// How many words the quote at token `qt` holds.
+    fn quote_words(&self, qt: usize) -> usize {
+        let Kind::Quote(q) = self.tokens[qt].kind else {
+            return 0;
+        };
+        let span = &self.spans[q];
+        self.chars[span.start..span.end]
+            .split(|c| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .count()
+    }
+
     /// `Sanders told MSNBC's "Morning Joe"`, `an op-ed titled "A Better Way"`:
     /// a few words in title case after a possessive or a word that names a work.
     fn is_title_of_work(&self, qt: usize) -> bool {
@@ -646,6 +669,17 @@ impl<'a> Text<'a> {
         let end = self.tokens[k].end;
         let start = end - pronoun.chars().count();
         Some((Mention::at(start, end, Who::Pronoun), cue))
+    }
+
+    /// A name can speak unless it is a website or platform: `posted on Twitter`.
+    fn could_speak(&self, m: &Mention) -> bool {
+        let Who::Named(person) = &m.who else {
+            return true;
+        };
+        let name: String = self.chars[person.name.0..person.name.1].iter().collect();
+        let lower = possessive_owner(&name).unwrap_or(&name).to_lowercase();
+        // Countries do speak in news (`Russia said`); platforms do not.
+        !is_platform(&lower)
     }
 
     /// The first token of the sentence (or the last `BEFORE_WINDOW` tokens) before `qt`.

@@ -610,9 +610,10 @@ struct Names {
     male: WordSet,
     female: WordSet,
     places: WordSet,
+    platforms: WordSet,
 }
 
-const NAME_LISTS: [(&str, &str); 3] = [
+const NAME_LISTS: [(&str, &str); 4] = [
     (
         "names/male_first_names",
         include_str!("lexicon/names/male_first_names.txt"),
@@ -622,6 +623,10 @@ const NAME_LISTS: [(&str, &str); 3] = [
         include_str!("lexicon/names/female_first_names.txt"),
     ),
     ("names/places", include_str!("lexicon/names/places.txt")),
+    (
+        "names/platforms",
+        include_str!("lexicon/names/platforms.txt"),
+    ),
 ];
 
 fn names() -> &'static Names {
@@ -630,6 +635,7 @@ fn names() -> &'static Names {
         male: set(NAME_LISTS[0].1),
         female: set(NAME_LISTS[1].1),
         places: set(NAME_LISTS[2].1),
+        platforms: set(NAME_LISTS[3].1),
     })
 }
 
@@ -647,6 +653,11 @@ pub fn gender_of_first_name(word: &str) -> Option<Gender> {
 /// A country, state or city (lower case): `new york`, `germany`.
 pub fn is_place(name: &str) -> bool {
     names().places.contains(name)
+}
+
+/// A website or platform (lower case), where people speak but which does not: `twitter`.
+pub fn is_platform(name: &str) -> bool {
+    names().platforms.contains(name)
 }
 
 /// Abbreviations of every language whose period does not end a sentence:

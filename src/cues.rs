@@ -457,6 +457,13 @@ impl<'a> Text<'a> {
         if self.lex.is_noun_like_cue(stem) && word == stem && !after_subject {
             return None;
         }
+        // `White House press secretary Josh Earnest`: a noun before a title.
+        if self.lex.is_noun_like_cue(stem)
+            && word == stem
+            && self.word(i + 1).is_some_and(|w| self.lex.is_title(w))
+        {
+            return None;
+        }
         match self.lex.cue_particle(stem) {
             Some(particle) => {
                 (self.word(i + 1) == Some(particle)).then(|| (self.source_text(i, i + 1), i + 1))
@@ -583,10 +590,21 @@ impl<'a> Text<'a> {
             _ => false,
         };
         let start = self.tokens[k].start;
-        lead_in
-            .into_iter()
-            .all(in_noun_phrase)
-            .then_some((Mention { start, ..mention }, cue))
+        if !lead_in.into_iter().all(in_noun_phrase) {
+            return None;
+        }
+        // `“…,” Mr. Morgan of the Sierra Club said`: the person named first
+        // speaks, and the organisation after `of` is theirs.
+        let named_first = self
+            .noun_phrase_after(k)
+            .filter(|m| matches!(m.who, Who::Named(_)) && m.end < mention.start);
+        Some((
+            Mention {
+                start,
+                ..named_first.unwrap_or(mention)
+            },
+            cue,
+        ))
     }
 
     /// `according to aides`, `laut Polizei`, `nach Angaben der Behörde`,
@@ -1317,6 +1335,13 @@ impl<'a> Text<'a> {
                     name_start = e;
                 }
                 name_end = Some(e);
+            } else if name_end == Some(e.wrapping_sub(1))
+                && self.word(e) == Some("of")
+                && (name_start..e).any(|i| self.word(i).is_some_and(|w| !self.lex.is_title(w)))
+            {
+                // `Gov. Earl Ray Tomblin of West Virginia`: a person's name
+                // ends at `of`; `Secretary of State John Kerry` goes on.
+                break;
             } else if !(self.word(e).is_some_and(|w| self.lex.is_role_word(w))
                 || (name_end == Some(e.wrapping_sub(1))
                     && self.is_name_connector(e)

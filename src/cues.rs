@@ -597,7 +597,8 @@ impl<'a> Text<'a> {
         // speaks, and the organisation after `of` is theirs.
         let named_first = self
             .noun_phrase_after(k)
-            .filter(|m| matches!(m.who, Who::Named(_)) && m.end < mention.start);
+            .filter(|m| matches!(m.who, Who::Named(_)) && m.end < mention.start)
+            .filter(|m| self.token_after(m.end).and_then(|i| self.word(i)) == Some("of"));
         Some((
             Mention {
                 start,

@@ -70,14 +70,17 @@ impl Mention {
     }
 }
 
-/// How a quote found its speaker; decides the confidence.
+/// How a quote found its speaker: one variant per rule, each with the
+/// confidence it earns beside it ([`Via::confidence`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {
-    /// `“…,” Blinken said`
+    /// `“…,” Blinken said`, `„…“, so der Minister`, `« … », a déclaré X`.
     After,
-    /// `Blinken said: “…”`
+    /// `Blinken said: “…”`, `laut Polizei`, `Demgegenüber sagte Merkel: „…“`.
     Before,
-    /// `Trump went further, saying “…”`: the cue has no subject of its own.
+    /// `Trump attacked Clinton, saying, "She's trigger-happy"`, `Trump
+    /// likened the refugees to a “vicious snake”`: a participle or no cue;
+    /// the sentence's subject speaks.
     SentenceSubject,
     /// `Trump: “…”`, as in headlines.
     Colon,
@@ -93,6 +96,34 @@ pub enum Via {
     SameParagraph,
     /// Nobody found.
     Unattributed,
+}
+
+impl Via {
+    /// How often the rule is right, roughly, as measured on PolNeAR train:
+    /// a cue next to the quote is safest, an inherited speaker least safe.
+    pub fn confidence(self) -> f32 {
+        match self {
+            Via::After => 0.95,
+            Via::Before => 0.9,
+            Via::SentenceEnd => 0.75,
+            Via::SameParagraph | Via::NextQuote => 0.7,
+            Via::Colon | Via::SentenceBefore => 0.65,
+            Via::SentenceSubject | Via::ParagraphBefore => 0.6,
+            Via::Unattributed => 0.0,
+        }
+    }
+}
+
+impl Who {
+    /// A name is surest; a pronoun or description had to be resolved.
+    pub fn confidence(&self) -> f32 {
+        match self {
+            Who::Named(_) => 1.0,
+            Who::Group(_) => 0.95,
+            Who::Relative(_) | Who::Nominal => 0.9,
+            Who::Pronoun => 0.85,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

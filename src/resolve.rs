@@ -27,7 +27,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
+use crate::cues::{Attribution, Cues, Mention, Person, Who};
 use crate::lexicon::{gender_of_first_name, is_place, possessive_owner, Gender, Lang, Lexicon};
 use crate::spans::Span;
 use crate::{Analysis, Quote, QuoteKind, Speaker};
@@ -442,25 +442,8 @@ fn person_described(registry: &Registry, context: &Context, description: &str) -
 
 /// How sure an attribution is: the route to the cue times the kind of mention.
 fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
-    let route = match attribution.via {
-        Via::After => 0.95,
-        Via::Before => 0.9,
-        Via::SameParagraph => 0.7,
-        Via::NextQuote => 0.7,
-        Via::Colon => 0.65,
-        Via::SentenceSubject => 0.6,
-        Via::SentenceEnd => 0.75,
-        Via::SentenceBefore => 0.65,
-        Via::ParagraphBefore => 0.6,
-        Via::Unattributed => 0.0,
-    };
-    let mention = match source.mention.as_ref().map(|m| &m.who) {
-        Some(Who::Named(_)) => 1.0,
-        Some(Who::Group(_)) => 0.95,
-        Some(Who::Relative(_)) | Some(Who::Nominal) => 0.9,
-        Some(Who::Pronoun) => 0.85,
-        None => 0.0,
-    };
+    let route = attribution.via.confidence();
+    let mention = source.mention.as_ref().map_or(0.0, |m| m.who.confidence());
     ((route * mention) * 100.0_f32).round() / 100.0
 }
 

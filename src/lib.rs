@@ -119,15 +119,28 @@ pub fn analyze(text: &str) -> Analysis {
 pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     let chars: Vec<char> = text.chars().collect();
     let marks = marks::find_marks(&chars);
-    let spans = spans::pair_marks(&chars, &marks);
+    let mut spans = spans::pair_marks(&chars, &marks);
+    let has_dash = text.contains(['—', '–']);
     // Most text on the web quotes nobody: stop before the costly stages.
-    if spans.is_empty() {
+    if spans.is_empty() && !has_dash {
         return Analysis::default();
     }
     let lang = options
         .language
         .and_then(lexicon::Lang::from_tag)
         .unwrap_or_else(|| lexicon::Lang::detect(text));
+    // Dialogue dashes (`—No vamos —dijo él—.`) quote in Romance-language news.
+    if has_dash
+        && matches!(
+            lang,
+            lexicon::Lang::Es | lexicon::Lang::Pt | lexicon::Lang::Fr
+        )
+    {
+        spans::add_dialogue_spans(&chars, &mut spans);
+    }
+    if spans.is_empty() {
+        return Analysis::default();
+    }
     let lexicon = lexicon::Lexicon::of(lang);
     let tokens = tokens::tokenize(&chars, &spans);
     let cues = cues::attribute(&chars, &tokens, &spans, lang);

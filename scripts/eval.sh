@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Scores the CLI's output with ../shared/score.py: the seed article always (its gold copy
-# is in tests/fixtures), PolNeAR dev when ../shared/data is there. With --floor, fails
-# when a figure falls below the floor the project has reached.
+# Scores the CLI's output with the shared scorer: the seed article always (its gold copy is
+# in tests/fixtures), PolNeAR dev and German dev when ../shared/data is there. Prints, for
+# each set, detection P/R/F1, end-to-end F1 by mention and end-to-end F1 by shown name.
+# With --floor, fails when a figure falls below the floor the project has reached.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
@@ -10,14 +11,27 @@ floor=${1:-}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+# ../shared/score.py when it is there (CI), else the copy in tests/.
+scorer=tests/score.py
+[ -f "$SHARED/score.py" ] && scorer="$SHARED/score.py"
+
 score() { # name gold
   local name=$1 gold=$2
   "$BIN" extract "$gold" > "$out/$name.jsonl"
-  if [ -f "$SHARED/score.py" ]; then
-    python3 "$SHARED/score.py" "$gold" "$out/$name.jsonl" | tee "$out/$name.score"
-  else
-    python3 tests/score.py "$gold" "$out/$name.jsonl" | tee "$out/$name.score"
-  fi
+  python3 "$scorer" "$gold" "$out/$name.jsonl" > "$out/$name.score"
+  python3 - "$out/$name.score" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+d, e = s["detection"], s["end_to_end"]
+print(f"  quotes: {s['gold_quotes']} gold, {s['predicted_quotes']} predicted")
+print(f"  detection       P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}")
+print(f"  end-to-end      P {e['precision']:.3f}  R {e['recall']:.3f}  F1 {e['f1']:.3f}  (speaker by mention)")
+if "names" in s:
+    n = s["names"]["end_to_end"]
+    print(f"  names           P {n['precision']:.3f}  R {n['recall']:.3f}  F1 {n['f1']:.3f}  (speaker by shown name)")
+else:
+    print("  names           not measured: this gold has no speaker_name")
+PY
 }
 
 check() { # name field floor
@@ -36,18 +50,29 @@ PY
 
 echo "== seed article"
 score seed tests/fixtures/seed-article.gold.jsonl
-if [ -f "$SHARED/data/polnear-dev.jsonl" ]; then
-  echo "== PolNeAR dev"
-  score dev "$SHARED/data/polnear-dev.jsonl"
-else
-  echo "== PolNeAR dev: SKIPPED ($SHARED/data/polnear-dev.jsonl not found)"
-fi
+for set in polnear-dev german-dev; do
+  if [ -f "$SHARED/data/$set.jsonl" ]; then
+    echo "== $set"
+    score "$set" "$SHARED/data/$set.jsonl"
+  else
+    echo "== $set: SKIPPED ($SHARED/data/$set.jsonl not found)"
+  fi
+done
 
 if [ "$floor" = "--floor" ]; then
-  check seed detection.f1 1.0
-  check seed end_to_end.f1 0.95
-  if [ -f "$out/dev.score" ]; then
-    check dev detection.f1 0.95
-    check dev end_to_end.f1 0.85
+  status=0
+  check seed detection.f1 1.0 || status=1
+  check seed end_to_end.f1 0.95 || status=1
+  # Floors at what the project has reached (issue 9 asked for 0.91 / 0.86 on PolNeAR dev
+  # and 0.88 / 0.75 on German dev; see README.md, "Accuracy").
+  if [ -f "$out/polnear-dev.score" ]; then
+    check polnear-dev detection.f1 0.95 || status=1
+    check polnear-dev end_to_end.f1 0.89 || status=1
+    check polnear-dev names.end_to_end.f1 0.85 || status=1
   fi
+  if [ -f "$out/german-dev.score" ]; then
+    check german-dev detection.f1 0.85 || status=1
+    check german-dev end_to_end.f1 0.65 || status=1
+  fi
+  exit $status
 fi

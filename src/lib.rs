@@ -51,6 +51,9 @@ pub enum QuoteKind {
     Direct,
     /// `Lammy said the missiles marked "definitely a significant escalation".`
     Partial,
+    /// The quoted name of a thing, not a quotation: `MSNBC's "Morning Joe"`,
+    /// `die Zeitung „Washington Post“`. It has no speaker; the CLI leaves it out.
+    Term,
 }
 
 /// One quotation and who said it. Offsets are Unicode code points into the
@@ -94,16 +97,54 @@ pub struct Analysis {
     pub speakers: Vec<Speaker>,
 }
 
-/// Find every quotation in `text` and attribute it.
+/// How to analyse a text; [`Options::default`] detects everything from the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// The page's language as a BCP 47 tag (`de`, `pt-BR`), e.g. from the
+    /// `lang` attribute; `None`, or a language the core does not know, lets
+    /// the text decide.
+    pub language: Option<&'a str>,
+}
+
+/// Find every quotation in `text` and attribute it; the language comes from the text.
 pub fn analyze(text: &str) -> Analysis {
+    analyze_with(text, &Options::default())
+}
+
+/// [`analyze`] with options: `analyze_with(text, &Options { language: Some("de") })`.
+///
+/// ```
+/// use quotelens::{analyze_with, Options};
+/// let a = analyze_with("„Wir schaffen das“, sagte Merkel.", &Options { language: Some("de") });
+/// assert_eq!(a.quotes[0].speaker.as_deref(), Some("Merkel"));
+/// ```
+pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     let chars: Vec<char> = text.chars().collect();
     let marks = marks::find_marks(&chars);
-    let spans = spans::pair_marks(&chars, &marks);
+    let mut spans = spans::pair_marks(&chars, &marks);
+    let has_dash = text.contains(['—', '–']);
     // Most text on the web quotes nobody: stop before the costly stages.
+    if spans.is_empty() && !has_dash {
+        return Analysis::default();
+    }
+    let lang = options
+        .language
+        .and_then(lexicon::Lang::from_tag)
+        .unwrap_or_else(|| lexicon::Lang::detect(text));
+    // Dialogue dashes (`—No vamos —dijo él—.`) quote in Romance-language news.
+    if has_dash
+        && matches!(
+            lang,
+            lexicon::Lang::Es | lexicon::Lang::Pt | lexicon::Lang::Fr
+        )
+    {
+        spans::add_dialogue_spans(&chars, &mut spans);
+    }
     if spans.is_empty() {
         return Analysis::default();
     }
+    let lexicon = lexicon::Lexicon::of(lang);
     let tokens = tokens::tokenize(&chars, &spans);
-    let cues = cues::attribute(&chars, &tokens, &spans);
-    resolve::resolve(&chars, &spans, cues)
+    let cues = cues::attribute(&chars, &tokens, &spans, lang);
+    resolve::resolve(&chars, &spans, cues, lexicon)
 }

@@ -27,28 +27,22 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
-use crate::lexicon::{is_title_case_word, possessive_owner};
+use crate::cues::{Attribution, Cues, Mention, Person, Who};
+use crate::lexicon::{gender_of_first_name, is_place, possessive_owner, Gender, Lang, Lexicon};
 use crate::spans::Span;
-use crate::{Analysis, Quote, Speaker};
+use crate::{Analysis, Quote, QuoteKind, Speaker};
 
 struct Entity {
     name: String,
     role: Option<String>,
     aliases: Vec<String>,
-    is_group: bool,
+    kind: EntityKind,
     /// From an honorific (`Mr`, `Ms`) or from the first `he`/`she` that named them.
     gender: Option<Gender>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Gender {
-    Male,
-    Female,
-}
-
 /// `Mr Lammy`, `Ms Graham`: the gender an honorific before a name gives.
-fn gender_of_honorific(chars: &[char], name_start: usize) -> Option<Gender> {
+fn gender_of_honorific(lex: &Lexicon, chars: &[char], name_start: usize) -> Option<Gender> {
     let before = &chars[..name_start];
     let end = before.iter().rposition(|c| !c.is_whitespace())? + 1;
     let start = before[..end]
@@ -60,78 +54,22 @@ fn gender_of_honorific(chars: &[char], name_start: usize) -> Option<Gender> {
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.to_lowercase())
         .collect();
-    match word.as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
-        _ => None,
-    }
+    lex.gender_of_honorific(&word)
 }
 
-/// `Whole Foods Market`, `the ministry`, `CNN`: a speaker that is no `he` or `she`.
-fn is_organisation(name: &str) -> bool {
-    const ORGANISATION_WORDS: [&str; 40] = [
-        "market",
-        "foods",
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "company",
-        "co",
-        "group",
-        "department",
-        "ministry",
-        "office",
-        "university",
-        "party",
-        "committee",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "council",
-        "agency",
-        "campaign",
-        "association",
-        "institute",
-        "foundation",
-        "bank",
-        "court",
-        "commission",
-        "board",
-        "police",
-        "service",
-        "government",
-        "administration",
-        "house",
-        "senate",
-        "congress",
-        "network",
-        "union",
-        "league",
-        "center",
-    ];
-    let last = name
-        .split_whitespace()
-        .last()
-        .unwrap_or(name)
-        .to_lowercase();
-    let acronym = name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
-    acronym
-        || ORGANISATION_WORDS.contains(&last.as_str())
-        || name.to_lowercase().starts_with("the ")
+/// What a speaker is: only a person can be `he` or `she`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EntityKind {
+    /// `Antony Blinken`, `Blinken`.
+    Person,
+    /// `Blinken and Lammy`.
+    Group,
+    /// `the ministry`, `officials`, an unresolved `she`: shown as written.
+    Description,
 }
 
-fn gender_of_pronoun(pronoun: &str) -> Option<Gender> {
-    match pronoun {
-        "he" => Some(Gender::Male),
-        "she" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
-#[derive(Default)]
 struct Registry {
+    lex: &'static Lexicon,
     entities: Vec<Entity>,
     /// Surname (lower case) → person.
     by_surname: HashMap<String, usize>,
@@ -144,8 +82,21 @@ struct Registry {
 }
 
 impl Registry {
-    fn add(&mut self, name: String, role: Option<String>, is_group: bool) -> usize {
-        if let Some(&id) = self.by_name.get(&name) {
+    fn new(lex: &'static Lexicon) -> Registry {
+        Registry {
+            lex,
+            entities: Vec::new(),
+            by_surname: HashMap::new(),
+            by_name: HashMap::new(),
+            by_role: HashMap::new(),
+            aliases_seen: HashSet::new(),
+        }
+    }
+
+    fn add(&mut self, name: String, role: Option<String>, kind: EntityKind) -> usize {
+        // `Prosecutors` and `prosecutors` are one speaker.
+        let key = name.to_lowercase();
+        if let Some(&id) = self.by_name.get(&key) {
             return id;
         }
         let id = self.entities.len();
@@ -153,10 +104,10 @@ impl Registry {
             name: name.clone(),
             role,
             aliases: Vec::new(),
-            is_group,
+            kind,
             gender: None,
         });
-        self.by_name.insert(name, id);
+        self.by_name.insert(key, id);
         self.index_role(id);
         id
     }
@@ -166,14 +117,28 @@ impl Registry {
         let name = strip_possessive(&slice(chars, person.name));
         let role = person.role.map(|r| slice(chars, r));
         let key = surname_key(&name);
-        let id = match self.by_surname.get(&key) {
-            Some(&id) => id,
-            None => {
-                let id = self.add(name.clone(), role.clone(), false);
-                self.by_surname.insert(key, id);
-                id
-            }
+        let full_name = name.contains(' ');
+        // `Rakeyia Scott` is not `Keith Scott`: two full names that share a
+        // surname but not a first name are two people, and a lone `Scott`
+        // means whichever was named last.
+        let same_person = |existing: &Entity| {
+            !full_name
+                || !existing.name.contains(' ')
+                || first_word(&existing.name) == first_word(&name)
         };
+        let known = self
+            .by_name
+            .get(&name.to_lowercase())
+            .or_else(|| self.by_surname.get(&key))
+            .copied()
+            .filter(|&id| {
+                self.entities[id].kind == EntityKind::Person && same_person(&self.entities[id])
+            });
+        let id = match known {
+            Some(id) => id,
+            None => self.add(name.clone(), role.clone(), EntityKind::Person),
+        };
+        self.by_surname.insert(key, id);
         let entity = &mut self.entities[id];
         if entity.role.is_none() && role.is_some() {
             entity.role = role;
@@ -181,7 +146,8 @@ impl Registry {
         }
         let entity = &mut self.entities[id];
         if entity.gender.is_none() {
-            entity.gender = gender_of_honorific(chars, person.name.0);
+            entity.gender = gender_of_honorific(self.lex, chars, person.name.0)
+                .or_else(|| first_name_gender(&name));
         }
         if name != entity.name && self.aliases_seen.insert((id, name.clone())) {
             entity.aliases.push(name);
@@ -189,13 +155,40 @@ impl Registry {
         id
     }
 
+    /// Whether `he` or `she` may mean this entity: a person, not a group, a
+    /// description, an organisation, a place or a lone word that names a
+    /// kind of speaker (`Republican`).
+    fn could_be_person(&self, id: usize) -> bool {
+        let entity = &self.entities[id];
+        let lower = entity.name.to_lowercase();
+        let first = first_word(&lower);
+        // `Delegates`, `Presidential Debates`: a plural or a role word, not a name.
+        let looks_common = if lower.contains(' ') {
+            self.lex.is_role_word(&first)
+        } else {
+            self.lex.is_speaker_noun(&lower) || (lower.ends_with('s') && !lower.ends_with("ss"))
+        };
+        entity.kind == EntityKind::Person
+            && !self.lex.is_organisation(&entity.name)
+            && !is_place(&lower)
+            && (entity.gender.is_some() || !looks_common)
+    }
+
     /// The person whose role the description `the prime minister` repeats.
     fn person_with_role(&self, description: &str) -> Option<usize> {
-        let role_words = description.strip_prefix("the ")?;
+        let (article, role_words) = description.split_once(' ')?;
+        if !self.lex.is_determiner(article) {
+            return None;
+        }
         if role_words.split_whitespace().count() > 4 {
             return None;
         }
-        self.by_role.get(role_words).copied()
+        // `the Vermont senator` finds `Sen.`-less roles by their head word too.
+        let head = role_words.rsplit(' ').next().unwrap_or(role_words);
+        self.by_role
+            .get(role_words)
+            .or_else(|| self.by_role.get(head))
+            .copied()
     }
 
     /// Files a person under the last one to four words of their role, so
@@ -204,7 +197,7 @@ impl Registry {
         let Some(role) = &self.entities[id].role else {
             return;
         };
-        if self.entities[id].is_group {
+        if self.entities[id].kind != EntityKind::Person {
             return;
         }
         let role = role.to_lowercase();
@@ -223,8 +216,23 @@ impl Registry {
             .iter()
             .map(|&m| self.entities[m].name.clone())
             .collect();
-        self.add(names.join(" and "), None, true)
+        self.add(names.join(" and "), None, EntityKind::Group)
     }
+}
+
+/// `Donald Trump` → male: the first word of a full name.
+fn first_name_gender(name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    gender_of_first_name(&first.to_lowercase())
+}
+
+fn first_word(name: &str) -> String {
+    name.split_whitespace()
+        .next()
+        .unwrap_or(name)
+        .to_lowercase()
 }
 
 fn slice(chars: &[char], (start, end): (usize, usize)) -> String {
@@ -269,9 +277,7 @@ impl Context {
     fn person_of_gender(&self, registry: &Registry, gender: Gender) -> Option<usize> {
         let fits = |&&id: &&usize| {
             let entity = &registry.entities[id];
-            !entity.is_group
-                && !is_organisation(&entity.name)
-                && entity.gender.is_none_or(|g| g == gender)
+            registry.could_be_person(id) && entity.gender.is_none_or(|g| g == gender)
         };
         let recent = self.recent_speakers.iter().rev().find(fits);
         recent
@@ -287,8 +293,8 @@ enum Event<'a> {
 }
 
 /// Resolves every attribution to a speaker and assembles the result.
-pub fn resolve(chars: &[char], spans: &[Span], cues: Cues) -> Analysis {
-    let mut registry = Registry::default();
+pub fn resolve(chars: &[char], spans: &[Span], cues: Cues, lex: &'static Lexicon) -> Analysis {
+    let mut registry = Registry::new(lex);
     // Full names anywhere define people, so a surname can point forward too.
     for mention in &cues.names {
         if let Who::Named(person) = &mention.who {
@@ -351,7 +357,7 @@ pub fn resolve(chars: &[char], spans: &[Span], cues: Cues) -> Analysis {
 fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {
     context.last_speaker = Some(id);
     remember(&mut context.recent_speakers, id);
-    if registry.entities[id].is_group {
+    if registry.entities[id].kind == EntityKind::Group {
         context.last_group = Some(id);
     } else {
         context.last_person = Some(id);
@@ -372,21 +378,24 @@ fn resolve_mention(
         }
         Who::Pronoun => {
             let pronoun = slice(chars, (mention.start, mention.end)).to_lowercase();
-            let resolved = match (pronoun.as_str(), gender_of_pronoun(&pronoun)) {
-                ("they", _) => context.last_group.or(context.last_speaker),
+            let lex = registry.lex;
+            let gender = lex.gender_of_pronoun(&pronoun);
+            let resolved = match gender {
+                _ if lex.is_plural_pronoun(&pronoun) => context.last_group.or(context.last_speaker),
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
-                ("i" | "we", _) => None,
-                (_, Some(gender)) => context.person_of_gender(registry, gender),
-                _ => context.last_speaker.or(context.last_person),
+                _ if lex.is_writer_pronoun(&pronoun) => None,
+                Some(gender) => context.person_of_gender(registry, gender),
+                None => context.last_speaker.or(context.last_person),
             };
             // The first `he` after a name tells that person's gender.
-            if let (Some(id), Some(gender)) = (resolved, gender_of_pronoun(&pronoun)) {
+            if let (Some(id), Some(gender)) = (resolved, gender) {
                 registry.entities[id].gender.get_or_insert(gender);
             }
             resolved
                 // Nobody to point to: the reader still sees who the text says spoke.
                 .or_else(|| {
-                    Some(registry.add(slice(chars, (mention.start, mention.end)), None, false))
+                    let written = slice(chars, (mention.start, mention.end));
+                    Some(registry.add(written, None, EntityKind::Description))
                 })
         }
         Who::Relative(Some(person)) => Some(registry.person(chars, person)),
@@ -394,43 +403,47 @@ fn resolve_mention(
         Who::Nominal => {
             let text = slice(chars, (mention.start, mention.end));
             let lower = text.to_lowercase();
-            let refers_to_group = ["the pair", "both", "the two", "the duo"]
-                .iter()
-                .any(|g| lower.starts_with(g));
+            let refers_to_group = registry.lex.refers_to_group(&lower);
             if let (true, Some(group)) = (refers_to_group, context.last_group) {
                 return Some(group);
             }
             // `The prime minister added` after `Prime Minister Sir Keir Starmer said`.
-            Some(
-                registry
-                    .person_with_role(&lower)
-                    .unwrap_or_else(|| registry.add(text, None, false)),
-            )
+            if let Some(id) = registry.person_with_role(&lower) {
+                return Some(id);
+            }
+            if let Some(id) = person_described(registry, context, &lower) {
+                return Some(id);
+            }
+            Some(registry.add(text, None, EntityKind::Description))
         }
     }
 }
 
+/// `The Republican nominee`, `the Vermont senator`, `the New York
+/// businessman`: a definite description of one person whose role the text
+/// never spelled out is, in news, the person the story is about: the last
+/// person who spoke.
+fn person_described(registry: &Registry, context: &Context, description: &str) -> Option<usize> {
+    let mut words = description.split_whitespace();
+    let article = words.next()?;
+    let head = words.last()?;
+    let definite = registry.lex.is_determiner(article) && registry.lex.is_definite(article);
+    let one_person = registry.lex.is_title(head) || registry.lex.is_person_noun(head);
+    if !definite || !one_person || head.ends_with('s') {
+        return None;
+    }
+    context
+        .recent_speakers
+        .iter()
+        .rev()
+        .find(|&&id| registry.could_be_person(id))
+        .copied()
+}
+
 /// How sure an attribution is: the route to the cue times the kind of mention.
 fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
-    let route = match attribution.via {
-        Via::After => 0.95,
-        Via::Before => 0.9,
-        Via::SameParagraph => 0.7,
-        Via::NextQuote => 0.7,
-        Via::Colon => 0.65,
-        Via::SentenceSubject => 0.6,
-        Via::SentenceEnd => 0.75,
-        Via::SentenceBefore => 0.65,
-        Via::ParagraphBefore => 0.6,
-        Via::Unattributed => 0.0,
-    };
-    let mention = match source.mention.as_ref().map(|m| &m.who) {
-        Some(Who::Named(_)) => 1.0,
-        Some(Who::Group(_)) => 0.95,
-        Some(Who::Relative(_)) | Some(Who::Nominal) => 0.9,
-        Some(Who::Pronoun) => 0.85,
-        None => 0.0,
-    };
+    let route = attribution.via.confidence();
+    let mention = source.mention.as_ref().map_or(0.0, |m| m.who.confidence());
     ((route * mention) * 100.0_f32).round() / 100.0
 }
 
@@ -438,8 +451,20 @@ fn confidence(attribution: &Attribution, source: &Attribution) -> f32 {
 /// `Iran’s “malign” threat` when no cue names a speaker, or `MSNBC's "Morning
 /// Joe"`. One word, or up to three words in title case, is a term, not a
 /// quotation; it is left out rather than shown as an unattributed quote.
-fn is_term_or_title(words: &[&str]) -> bool {
-    words.len() <= 1 || (words.len() <= 3 && words.iter().all(|w| is_title_case_word(w)))
+fn is_term_or_title(lex: &Lexicon, words: &[&str]) -> bool {
+    // Measured on German too, where every noun is capitalised: an
+    // unattributed single word is still more often a name than a quotation.
+    // Outside English a longer name in title case is a name too, often in
+    // another language: `„Iceland Nature Conservation Association“`.
+    let longest_name = if lex.lang == Lang::En { 3 } else { 6 };
+    words.len() <= 1
+        || (words.len() <= longest_name && words.iter().all(|w| is_title_case_anywhere(lex, w)))
+}
+
+/// A word that may stand in a title, in the page's language or in English,
+/// whose titles and names turn up on pages in every language.
+fn is_title_case_anywhere(lex: &Lexicon, word: &str) -> bool {
+    lex.is_title_case_word(word) || Lexicon::of(Lang::En).is_title_case_word(word)
 }
 
 fn assemble(
@@ -460,9 +485,10 @@ fn assemble(
         let entity = speaker_of[i];
         let text: String = chars[span.start..span.end].iter().collect();
         let words: Vec<&str> = text.split_whitespace().collect();
-        if attribution.title_of_work || (entity.is_none() && is_term_or_title(&words)) {
-            continue;
-        }
+        let term = attribution.title_of_work
+            || (entity.is_none() && is_term_or_title(registry.lex, &words));
+        // A term names a thing; nobody says it.
+        let entity = entity.filter(|_| !term);
         let speaker_id = entity.map(|e| {
             *speaker_index.entry(e).or_insert_with(|| {
                 let entity = &registry.entities[e];
@@ -483,7 +509,11 @@ fn assemble(
             start: span.start,
             end: span.end,
             text,
-            kind: attribution.kind,
+            kind: if term {
+                QuoteKind::Term
+            } else {
+                attribution.kind
+            },
             speaker: speaker_id.map(|id| speakers[id].name.clone()),
             speaker_id,
             speaker_start: mention.filter(|_| entity.is_some()).map(|m| m.start),

@@ -115,6 +115,63 @@ pub fn pair_marks(chars: &[char], marks: &[Mark]) -> Vec<Span> {
     spans
 }
 
+/// Dialogue written with dashes, as in Spanish, Portuguese and French news:
+///
+/// ```text
+/// —No vamos a negociar con terroristas —dijo el presidente—. Nunca.
+/// ```
+///
+/// A paragraph that opens with `—` (or `–`) quotes up to the next dash that
+/// follows a space (the narrator's aside), or to its end. Paragraphs that
+/// already hold a quote from `spans` are left alone; the result is merged
+/// into `spans` in text order. One pass over the text.
+pub fn add_dialogue_spans(chars: &[char], spans: &mut Vec<Span>) {
+    let mut dialogue = Vec::new();
+    let mut next_span = 0;
+    let mut paragraph_start = 0;
+    while paragraph_start < chars.len() {
+        let paragraph_end = chars[paragraph_start..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(chars.len(), |p| paragraph_start + p);
+        while spans
+            .get(next_span)
+            .is_some_and(|s| s.covered().1 <= paragraph_start)
+        {
+            next_span += 1;
+        }
+        let quoted_here = spans
+            .get(next_span)
+            .is_some_and(|s| s.open_at < paragraph_end);
+        let first = (paragraph_start..paragraph_end).find(|&i| !chars[i].is_whitespace());
+        if let (Some(dash), false) = (first, quoted_here) {
+            if matches!(chars[dash], '—' | '–') {
+                let close_at = (dash + 1..paragraph_end)
+                    .find(|&i| matches!(chars[i], '—' | '–') && chars[i - 1].is_whitespace());
+                let quote = OpenQuote {
+                    open_at: dash,
+                    style: Style::English,
+                    paragraph_end,
+                    paragraphs: 1,
+                    inner_open: false,
+                };
+                push_span(
+                    chars,
+                    &mut dialogue,
+                    &quote,
+                    close_at,
+                    close_at.unwrap_or(paragraph_end),
+                );
+            }
+        }
+        paragraph_start = paragraph_end + 1;
+    }
+    if !dialogue.is_empty() {
+        spans.extend(dialogue);
+        spans.sort_by_key(|s| s.open_at);
+    }
+}
+
 fn closes(mark: &Mark, style: Style) -> bool {
     match style {
         Style::Guillemet => mark.role == Role::Close && mark.style == Style::Guillemet,
@@ -185,6 +242,19 @@ fn push_span(
 mod tests {
     use super::*;
     use crate::marks::find_marks;
+
+    #[test]
+    fn dialogue_dashes_quote_up_to_the_narrators_aside() {
+        let text = "El ministro habló.\n—No vamos a negociar con terroristas —dijo el presidente—.\n—Nunca.";
+        let chars: Vec<char> = text.chars().collect();
+        let mut spans = pair_marks(&chars, &find_marks(&chars));
+        add_dialogue_spans(&chars, &mut spans);
+        let quoted: Vec<String> = spans
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect();
+        assert_eq!(quoted, ["No vamos a negociar con terroristas", "Nunca."]);
+    }
 
     fn quoted(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();

@@ -21,6 +21,7 @@
 //! assert_eq!(kinds, [Kind::Word, Kind::Word, Kind::Word, Kind::Punct(':'), Kind::Quote(0)]);
 //! ```
 
+use crate::lexicon::is_abbreviation;
 use crate::spans::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,14 +40,6 @@ pub struct Token {
     pub end: usize,
     pub kind: Kind,
 }
-
-/// Abbreviations whose period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
-    "maj", "prof", "st", "jr", "sr", "rev", "hon", "pres", "sec", "atty", "supt", "insp", "det",
-    "ft", "mt", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "sep", "oct",
-    "nov", "dec", "d", "r", "i", "ind",
-];
 
 /// Splits `chars` into tokens, each quote in `spans` becoming one [`Kind::Quote`].
 pub fn tokenize(chars: &[char], spans: &[Span]) -> Vec<Token> {
@@ -147,7 +140,7 @@ fn keeps_period(word: &[char]) -> bool {
         return false;
     }
     let lower: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
-    ABBREVIATIONS.contains(&lower.as_str()) && word[0].is_uppercase()
+    is_abbreviation(&lower) && word[0].is_uppercase()
 }
 
 #[cfg(test)]

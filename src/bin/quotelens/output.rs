@@ -1,7 +1,7 @@
 //! One line of output: an article's id, its quotes and its speakers as JSON.
 
 use quotelens::export::QuoteOut;
-use quotelens::{Analysis, Speaker};
+use quotelens::{Analysis, QuoteKind, Speaker};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -19,7 +19,13 @@ pub struct Record<'a> {
 
 impl<'a> Record<'a> {
     pub fn new(id: &'a Value, text: Option<&'a str>, analysis: &'a Analysis) -> Self {
-        let quotes = analysis.quotes.iter().map(QuoteOut::from).collect();
+        let quotes = analysis
+            .quotes
+            .iter()
+            // Quoted names of things are no quotations.
+            .filter(|q| q.kind != QuoteKind::Term)
+            .map(QuoteOut::from)
+            .collect();
         Record {
             id,
             text,

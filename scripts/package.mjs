@@ -1,13 +1,15 @@
 // `make package`: the three files a release uploads, named with Cargo.toml's
 // version: dist/quotelens-<version>-chrome.zip (Chrome Web Store),
 // -firefox.xpi (addons.mozilla.org) and -source.zip (what AMO's reviewers
-// rebuild the xpi from, with BUILD.md), plus dist/SHA256SUMS. It refuses to
-// pack a build that breaks a store rule (scripts/store-policy.mjs).
+// rebuild the xpi from, with BUILD.md), plus dist/SHA256SUMS and
+// dist/amo-metadata.json (the listing for `web-ext sign --amo-metadata`, from
+// store/). It refuses to pack a build that breaks a store rule (scripts/store-policy.mjs).
 // Usage: node scripts/package.mjs (from the repo root, after `make extension`).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXPLAINED } from './lint-firefox.mjs';
 import { firefoxProblems, storeProblems } from './store-policy.mjs';
 import { cargoVersion, manifestVersion } from './version.mjs';
 import { files, zipFiles, zip } from './zip.mjs';
@@ -43,6 +45,23 @@ export function sourceFiles(root = '.') {
     .sort();
 }
 
+/// The listing addons.mozilla.org takes with an upload, from store/ and Cargo.toml's licence.
+export function amoMetadata(root = '.') {
+  const read = (path) => readFileSync(join(root, path), 'utf8');
+  const notes = /^## addons\.mozilla\.org.*\n([\s\S]*?)\n\(`make package` adds/m.exec(read('store/review-notes.md'));
+  const license = /^license\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'));
+  if (!notes || !license) throw new Error('store/review-notes.md needs an addons.mozilla.org section, Cargo.toml a license');
+  const lint = [
+    `\`web-ext lint\` warnings we keep (${EXPLAINED.length}):`,
+    ...EXPLAINED.map((e) => `- ${e.code} in ${e.file}: ${e.why}`),
+  ].join('\n');
+  return {
+    summary: { 'en-US': read('store/description-short.txt').trim() },
+    description: { 'en-US': read('store/description-long.txt').trim() },
+    version: { license: license[1], approval_notes: [notes[1].trim(), lint].join('\n\n') },
+  };
+}
+
 function main() {
   const version = manifestVersion(cargoVersion());
   const problems = [];
@@ -73,6 +92,7 @@ function main() {
     return `${hash}  ${name}\n`;
   });
   writeFileSync('dist/SHA256SUMS', sums.join(''));
+  writeFileSync('dist/amo-metadata.json', JSON.stringify(amoMetadata('.'), null, 2) + '\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

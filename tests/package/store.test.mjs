@@ -7,8 +7,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { unexplained } from '../../scripts/lint-firefox.mjs';
-import { sourceFiles } from '../../scripts/package.mjs';
+import { EXPLAINED, unexplained } from '../../scripts/lint-firefox.mjs';
+import { amoMetadata, sourceFiles } from '../../scripts/package.mjs';
 import { privacyStatement } from '../../scripts/privacy.mjs';
 import { absolutePaths, firefoxProblems, pngSize, storeProblems } from '../../scripts/store-policy.mjs';
 import { cargoVersion, manifestVersion } from '../../scripts/version.mjs';
@@ -169,7 +169,16 @@ describe('listing material (store/)', () => {
     const short = read('store/description-short.txt').trim();
     assert.equal(short, sourceManifest().description);
     assert.ok(short.length <= 132);
-    assert.ok(read('store/description-long.md').length > 500);
+    assert.ok(read('store/description-long.txt').length > 500);
+  });
+
+  test('the AMO listing (dist/amo-metadata.json) is store/ plus every explained lint warning', () => {
+    const written = JSON.parse(readFileSync(join(DIST, 'amo-metadata.json'), 'utf8'));
+    assert.deepEqual(written, amoMetadata(ROOT));
+    assert.equal(written.summary['en-US'], sourceManifest().description);
+    assert.equal(written.version.license, 'MIT');
+    for (const e of EXPLAINED) assert.ok(written.version.approval_notes.includes(`${e.code} in ${e.file}: ${e.why}`));
+    assert.doesNotMatch(written.version.approval_notes, /Chrome Web Store/, 'only the AMO section');
   });
 
   test('the screenshots are 1280×800 PNGs', () => {

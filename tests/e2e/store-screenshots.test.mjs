@@ -1,7 +1,8 @@
-// The store listing's screenshots (store/screenshots/, 1280×800 as both stores
-// ask), taken in headless Chromium with the extension as users get it: the seed
-// article and the bundled saved news page with the most quotes, each with a
-// quote's card open.
+// The store listing's images, taken in headless Chromium with the extension as
+// users get it: screenshots (store/screenshots/, 1280×800 as both stores ask)
+// of the seed article and of the bundled saved news page with the most quotes,
+// each with a quote's card open, and the Chrome Web Store's small promo tile
+// (store/promo-tile-440x280.png), a quote the extension labels beside our icon.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,15 @@ import { pngSize } from '../../scripts/store-policy.mjs';
 import { FIXTURES, ROOT, launch, openPage, openPopup, serve, settled } from './harness.mjs';
 
 const SIZE = { width: 1280, height: 800 };
+const TILE = { width: 440, height: 280 };
+const icon = readFileSync(join(ROOT, 'extension/icons/icon-128.png')).toString('base64');
+const TILE_PAGE = `<!doctype html><meta charset="utf-8"><title>Quotelens</title>
+<style>body{margin:0;width:440px;height:280px;display:flex;flex-direction:column;justify-content:center;gap:14px;
+padding:0 28px;box-sizing:border-box;font:17px/1.45 Georgia,serif;background:#fdf8f0;color:#1f2933}
+header{display:flex;align-items:center;gap:12px;font:700 30px/1 system-ui,sans-serif}
+header img{width:48px;height:48px}</style>
+<header><img src="data:image/png;base64,${icon}" alt="">Quotelens</header>
+<article><p>“We will find who said it, and say so,” said Ada Lovelace, the company’s founder.</p></article>`;
 const OUT = join(ROOT, 'store/screenshots');
 
 describe('store screenshots', { timeout: 300000 }, () => {
@@ -18,7 +28,7 @@ describe('store screenshots', { timeout: 300000 }, () => {
   let extensionOrigin;
 
   before(async () => {
-    server = await serve();
+    server = await serve({ '/promo-tile.html': TILE_PAGE });
     ({ browser, extensionOrigin } = await launch('chromium'));
   });
 
@@ -27,10 +37,10 @@ describe('store screenshots', { timeout: 300000 }, () => {
     await server?.close();
   });
 
-  /// Opens `path` at 1280×800 and returns the page and the extension's status.
-  async function visit(path) {
+  /// Opens `path` at `size` and returns the page and the extension's status.
+  async function visit(path, size = SIZE) {
     const { page, errors } = await openPage(browser, server.origin);
-    await page.setViewport({ ...SIZE, deviceScaleFactor: 1 });
+    await page.setViewport({ ...size, deviceScaleFactor: 1 });
     await page.goto(server.origin + path, { waitUntil: 'load', timeout: 30000 });
     const { popup, status } = await openPopup(browser, extensionOrigin, server.origin + path);
     const done = await settled(status);
@@ -91,5 +101,15 @@ describe('store screenshots', { timeout: 300000 }, () => {
     await shoot(best.page, '2-news-page.png');
     assert.deepEqual(best.errors, []);
     await best.page.close();
+  });
+
+  test('the small promo tile', async () => {
+    const { page, errors, status } = await visit('/promo-tile.html', TILE);
+    assert.equal(status.quotes, 1);
+    const path = join(ROOT, 'store/promo-tile-440x280.png');
+    await page.screenshot({ path });
+    assert.deepEqual(pngSize(readFileSync(path)), TILE);
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 });

@@ -181,12 +181,13 @@ describe('listing material (store/)', () => {
     assert.doesNotMatch(written.version.approval_notes, /Chrome Web Store/, 'only the AMO section');
   });
 
-  test('the screenshots are 1280×800 PNGs', () => {
+  test('the screenshots are 1280×800 PNGs, the promo tile 440×280', () => {
     const shots = readdirSync(join(ROOT, 'store/screenshots')).filter((f) => f.endsWith('.png'));
     assert.ok(shots.length >= 2, 'made by tests/e2e/store-screenshots.test.mjs');
     for (const shot of shots) {
       assert.deepEqual(pngSize(readFileSync(join(ROOT, 'store/screenshots', shot))), { width: 1280, height: 800 }, shot);
     }
+    assert.deepEqual(pngSize(readFileSync(join(ROOT, 'store/promo-tile-440x280.png'))), { width: 440, height: 280 });
   });
 });
 

@@ -14,15 +14,19 @@ export const ICON_SIZES = [16, 32, 48, 128];
 export const API_PERMISSIONS = {
   action: null,
   commands: null, // the manifest's "commands" key, no permission
+  extension: null,
   i18n: null,
+  permissions: null, // optional permissions are requested at run time
   runtime: null,
   tabs: null, // query and sendMessage need none; reading tab.url would need "tabs"
   alarms: 'alarms',
   contextMenus: 'contextMenus',
+  declarativeNetRequest: 'declarativeNetRequest',
   cookies: 'cookies',
   downloads: 'downloads',
   history: 'history',
   notifications: 'notifications',
+  offscreen: 'offscreen',
   scripting: 'scripting',
   sidePanel: 'sidePanel',
   storage: 'storage',

@@ -63,7 +63,7 @@ describe('the source package rebuilds the same bytes elsewhere', { timeout: 1800
       for (const path of files(dir)) {
         const bytes = readFileSync(path);
         assert.deepEqual(absolutePaths(bytes), [], `${path}`);
-        for (const place of [ROOT, work, cargoHome, process.env.HOME]) {
+        for (const place of [ROOT, work, cargoHome, process.env.HOME].filter((p) => p && p.length > 1)) {
           assert.ok(!bytes.includes(place), `${path} names ${place}`);
         }
       }

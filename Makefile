@@ -40,7 +40,7 @@ demo: tools extension www release
 www-test: tools www
 	node --test tests/www/demo.test.mjs
 
-.PHONY: wasm extension lint-extension e2e
+.PHONY: wasm wasm-js extension lint-extension e2e
 
 ## Installs what builds and tests need: wasm target, wasm-bindgen-cli, browsers, npm packages.
 tools:
@@ -57,11 +57,32 @@ wasm: tools
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_RUSTFLAGS)" $(CARGO) build --locked --profile wasm-release --target wasm32-unknown-unknown --lib --no-default-features
 	wasm-bindgen --target web --out-name quotelens --out-dir pkg target/wasm32-unknown-unknown/wasm-release/quotelens.wasm
 	$(WASM_OPT) pkg/quotelens_bg.wasm -o pkg/quotelens_bg.wasm
-	@raw=$$(stat -c %s pkg/quotelens_bg.wasm); gz=$$(gzip -9 -c pkg/quotelens_bg.wasm | wc -c); \
-	  echo "wasm: $$((raw / 1024)) KB raw, $$((gz / 1024)) KB gzipped"
+	@bash scripts/budget.sh wasm pkg/quotelens_bg.wasm 150
+
+## The same Rust source as plain JavaScript, for pages whose Content-Security-Policy makes
+## Chrome refuse WebAssembly in content scripts: pkg-js/quotelens.js, one module (same API, no init).
+## binaryen's wasm2js cannot express reference types (wasm-bindgen's externref table) or
+## multivalue (its tuple returns), so this build turns both off in rustc, in its own target
+## dir so that the two builds do not rebuild each other, and takes them out of the module's
+## target_features, which wasm-bindgen reads to choose its output.
+JS_TARGET := target/wasm-js/wasm32-unknown-unknown/wasm-release
+WASM2JS_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+wasm-js: tools
+	RUSTFLAGS="-Ctarget-feature=-reference-types,-multivalue $(WASM_RUSTFLAGS)" $(CARGO) build --locked --profile wasm-release \
+	  --target wasm32-unknown-unknown --lib --no-default-features --target-dir target/wasm-js
+	node scripts/without-features.mjs $(JS_TARGET)/quotelens.wasm $(JS_TARGET)/quotelens-mvp.wasm reference-types multivalue
+	rm -rf pkg-js
+	wasm-bindgen --target bundler --out-name quotelens --out-dir pkg-js $(JS_TARGET)/quotelens-mvp.wasm
+	node_modules/.bin/wasm-opt -Oz $(WASM2JS_FEATURES) pkg-js/quotelens_bg.wasm -o $(JS_TARGET)/quotelens-opt.wasm
+	node_modules/.bin/wasm2js -Oz $(WASM2JS_FEATURES) $(JS_TARGET)/quotelens-opt.wasm -o pkg-js/quotelens_bg.wasm.js
+	rm pkg-js/quotelens.js pkg-js/quotelens_bg.wasm pkg-js/*.d.ts
+	node scripts/wasm2js-bundle.mjs pkg-js
+	@bash scripts/budget.sh wasm-js pkg-js/quotelens.js 250
 
 ## The extension for both browsers: dist/chrome, dist/firefox, dist/quotelens-chrome.zip, dist/quotelens-firefox.xpi.
-extension: wasm
+## Only the Chrome package carries the JavaScript build: Firefox runs content-script
+## WebAssembly under the extension's policy, never the page's.
+extension: wasm wasm-js
 	node extension/build.mjs
 
 ## Clippy on the WASM-only code, and Mozilla's linter on the Firefox build (each warning

@@ -32,8 +32,21 @@ api.commands.onCommand.addListener(async (command, tab) => {
   if (id !== undefined) await toggleTab(id);
 });
 
+/// True for our own pages (the popup), false for content scripts: they share
+/// our extension id but run in web pages, so the browser gives them the page's
+/// address. The popup opened in a tab of its own (as the tests open it) has a
+/// `sender.tab` but still our address, so the address decides.
+function fromOurPage(sender) {
+  try {
+    return sender.id === api.runtime.id && new URL(sender.url).origin === location.origin;
+  } catch {
+    return false; // no address at all
+  }
+}
+
 api.runtime.onMessage.addListener((message, sender, reply) => {
-  if (message?.type === 'toggle-tab' && Number.isInteger(message.tabId)) {
+  // A page's content script must not switch (or read) another tab.
+  if (message?.type === 'toggle-tab' && Number.isInteger(message.tabId) && fromOurPage(sender)) {
     toggleTab(message.tabId).then(reply);
     return true;
   }

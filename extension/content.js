@@ -1,8 +1,10 @@
 // The content script: decides whether this page gets the overlay and holds the
-// page's on/off state. The WASM core loads only when the page is on, the site is
+// page's on/off state. The Rust layer loads only when the page is on, the site is
 // not switched off, and the page has a quotation mark at all, so a page without
-// quotes costs one text scan. Everything that touches the DOM is in the WASM
-// layer (src/wasm); this file is switches and messages.
+// quotes costs one text scan. Everything that touches the DOM is in Rust
+// (src/wasm); this file is switches, messages and the choice of build:
+// WebAssembly where the page allows it, else the same Rust compiled to plain
+// JavaScript (pkg-js/, Chrome only; see `chooseBuild`).
 'use strict';
 
 (() => {
@@ -10,15 +12,23 @@
   // The marks the core pairs: straight, curly, German low-high, guillemets.
   const QUOTE_MARKS = /["\u201c\u201d\u201e\u00ab\u00bb]/;
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+  // The smallest valid module: the header alone.
+  const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  // A site remembered as refusing WebAssembly is probed again after this long,
+  // in case its policy changed.
+  const REPROBE_MS = 30 * 24 * 3600 * 1000;
   const site = siteKey(location.hostname);
 
   let on = false; // this page's switch: the toolbar, the shortcut and the site setting flip it
   let siteOff = false;
+  let refusedAt = 0; // when this site's policy last refused WebAssembly (storage.local), or 0
+  let hasMarks = null; // whether the page had a quotation mark when last turned on
   let overlay = null;
   let wasm = null;
+  let build = null; // 'wasm' or 'js': which build of the Rust layer runs here
   let error = null;
   let watcher = null;
-  let loadMs = 0; // fetching and instantiating the WASM, once per page
+  let loadMs = 0; // fetching and instantiating the Rust layer, once per page
 
   function hasQuoteMarks(root) {
     if (root.nodeType === Node.TEXT_NODE) return QUOTE_MARKS.test(root.data);
@@ -29,15 +39,54 @@
     return false;
   }
 
+  // Chrome applies the page's Content-Security-Policy to WebAssembly compiled in
+  // a content script (crbug.com/1173354); Firefox does not. A refusal fires a
+  // `securitypolicyviolation` event in the page and sends a report to the
+  // publisher, so the probe runs once per site: a refusal is remembered in
+  // storage.local and later pages of that site go straight to the JS build.
+  async function chooseBuild() {
+    if (refusedAt && Date.now() - refusedAt < REPROBE_MS) return 'js';
+    try {
+      new WebAssembly.Module(EMPTY_MODULE);
+      return 'wasm';
+    } catch {
+      refusedAt = Date.now();
+      const { wasmRefused } = await api.storage.local.get('wasmRefused').catch(() => ({}));
+      const sites = isPlainObject(wasmRefused) ? wasmRefused : {};
+      await api.storage.local.set({ wasmRefused: { ...sites, [site]: refusedAt } }).catch(() => {});
+      return 'js';
+    }
+  }
+
   async function load() {
     if (!wasm) {
       const started = performance.now();
-      const mod = await import(api.runtime.getURL('pkg/quotelens.js'));
-      await mod.default({ module_or_path: api.runtime.getURL('pkg/quotelens_bg.wasm') });
+      const chosen = await chooseBuild();
+      let mod;
+      if (chosen === 'js') {
+        try {
+          mod = await import(api.runtime.getURL('pkg-js/quotelens.js'));
+        } catch (e) {
+          throw new Error(`this page refuses WebAssembly, and the JavaScript build did not load (${e?.message ?? e})`);
+        }
+      } else {
+        mod = await import(api.runtime.getURL('pkg/quotelens.js'));
+        await mod.default({ module_or_path: api.runtime.getURL('pkg/quotelens_bg.wasm') });
+      }
       loadMs = performance.now() - started;
+      build = chosen;
       wasm = mod;
     }
     return wasm;
+  }
+
+  function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+
+  function refusedSince(stored) {
+    const at = isPlainObject(stored) ? stored[site] : undefined;
+    return Number.isFinite(at) && at > 0 ? at : 0;
   }
 
   function status() {
@@ -51,6 +100,8 @@
       passMs: overlay ? overlay.lastPassMs() : 0,
       sliceMs: overlay ? overlay.longestSliceMs() : 0,
       loadMs,
+      build,
+      hasMarks,
       error,
       // [overlays, listeners, observers] the WASM layer holds, plus our own watcher.
       live: [...(wasm ? wasm.liveCounts() : [0, 0, 0]), watcher ? 1 : 0],
@@ -63,7 +114,8 @@
 
   async function turnOn() {
     on = true;
-    if (!document.body || !hasQuoteMarks(document.body)) {
+    hasMarks = Boolean(document.body) && hasQuoteMarks(document.body);
+    if (!hasMarks) {
       watchForQuotes(); // a client-rendered page may bring its article later
       report();
       return;
@@ -133,8 +185,9 @@
     if (area === 'local' && changes.disabledSites) applySites(changes.disabledSites.newValue);
   });
 
-  api.storage.local.get('disabledSites').then(({ disabledSites }) => {
+  api.storage.local.get(['disabledSites', 'wasmRefused']).then(({ disabledSites, wasmRefused }) => {
     siteOff = Array.isArray(disabledSites) && disabledSites.includes(site);
+    refusedAt = refusedSince(wasmRefused);
     if (!siteOff) turnOn();
   }, () => turnOn());
 })();

@@ -1,37 +1,73 @@
-// The popup: how many quotes and speakers this page has, the page switch (the
-// same path as the keyboard shortcut) and "off on this site" in storage.local.
+// The popup: how many quotes and speakers this page has, or in words why
+// Quotelens does nothing here; the page switch (the same path as the keyboard
+// shortcut) and "off on this site" in storage.local.
 'use strict';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 
+// Pages where no extension may run: the browsers' own pages and their add-on stores.
+const BROWSER_PAGE = /^(about|chrome|chrome-extension|chrome-search|devtools|edge|moz-extension|resource|view-source):/;
+const STORES = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org'];
+
 // Opened as a page rather than a popup (as the tests do), `?tab=ID` names the tab.
 async function targetTab() {
   const named = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(named) && named > 0) return named;
+  if (Number.isInteger(named) && named > 0) return api.tabs.get(named).catch(() => ({ id: named }));
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  return tab;
 }
 
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function render(status) {
+/// Why there is no content script to talk to, from the tab's address when the
+/// browser tells us (it does not for its own pages).
+function unreachable(url) {
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // no address, or not one we can read
+  }
+  if (!url || BROWSER_PAGE.test(url) || STORES.includes(host)) {
+    return 'Quotelens cannot run here: browsers keep extensions off their own pages and add-on stores.';
+  }
+  if (url.startsWith('file:')) return 'Quotelens runs on local files only if the browser allows it (the extension’s “Allow access to file URLs”).';
+  return 'Quotelens is not running on this page yet: reload the page.';
+}
+
+/// The popup's one sentence: what Quotelens does on this page, or why it does nothing.
+function summary(status) {
+  if (status.siteOff) return `Off on ${status.site || 'this site'}: “Off on this site” is ticked below.`;
+  if (!status.on) return 'Off on this page: switched off here or with the shortcut.';
+  if (status.error) return `Quotelens could not start here: ${status.error}`;
+  if (status.hasMarks === false) return 'No quotation marks on this page, so there is nothing to highlight.';
+  if (status.quotes > 0) return `${plural(status.quotes, 'quote')} by ${plural(status.speakers, 'speaker')}.`;
+  if (reading(status)) return 'Reading the page…';
+  return 'No quotations found on this page.';
+}
+
+/// Still loading the Rust layer or in its first pass.
+function reading(status) {
+  return status.on && !status.siteOff && !status.error && status.hasMarks !== false && !(status.passMs > 0);
+}
+
+function render(status, tab) {
   const page = $('page');
   const siteOff = $('site-off');
+  const note = $('note');
   if (!status) {
-    $('summary').textContent = 'Quotelens does not run on this page.';
+    $('summary').textContent = unreachable(tab?.url);
+    note.hidden = true;
     page.disabled = siteOff.disabled = true;
     return;
   }
-  $('summary').textContent = !status.on
-    ? 'Off on this page.'
-    : status.error
-      ? `Quotelens could not start here: ${status.error}`
-      : status.quotes > 0
-      ? `${plural(status.quotes, 'quote')} by ${plural(status.speakers, 'speaker')}.`
-      : 'No quotations found on this page.';
+  $('summary').textContent = summary(status);
+  // Chrome applies a page's policy to WebAssembly in content scripts; see content.js.
+  note.hidden = !(status.on && status.build === 'js');
+  note.textContent = 'This page refuses WebAssembly, so Quotelens runs its slower JavaScript build here.';
   page.disabled = siteOff.disabled = false;
   page.setAttribute('aria-pressed', String(status.on));
   page.textContent = status.on ? 'Highlighting on — turn off' : 'Highlighting off — turn on';
@@ -48,14 +84,18 @@ async function ask(tabId) {
 }
 
 async function main() {
-  const tabId = await targetTab();
+  const tab = await targetTab();
+  const tabId = tab?.id;
   let status = tabId === undefined ? null : await ask(tabId);
-  render(status);
+  let clicked = false;
+  render(status, tab);
   $('page').addEventListener('click', async () => {
+    clicked = true;
     status = await api.runtime.sendMessage({ type: 'toggle-tab', tabId });
-    render(status);
+    render(status, tab);
   });
   $('site-off').addEventListener('change', async (event) => {
+    clicked = true;
     // Whatever is stored, only a list of names counts; anything else starts afresh.
     const { disabledSites } = await api.storage.local.get('disabledSites');
     const list = Array.isArray(disabledSites) ? disabledSites.filter((s) => typeof s === 'string') : [];
@@ -67,8 +107,15 @@ async function main() {
       status = await ask(tabId);
       if (!status || status.siteOff === event.target.checked) break;
     }
-    render(status);
+    render(status, tab);
   });
+  // Opened while the page is still being read: follow it for a few seconds,
+  // until the user acts.
+  for (let i = 0; i < 50 && status && reading(status) && !clicked; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const next = await ask(tabId);
+    if (next && !clicked) render((status = next), tab);
+  }
 }
 
 main();

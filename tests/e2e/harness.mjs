@@ -14,36 +14,51 @@ export const FIREFOX_ID = 'quotelens@quotelens.dev';
 // Fixed so the tests can open the extension's own pages in Firefox.
 const FIREFOX_UUID = '5a1e7c3e-9d0b-4c57-a8f1-2b6f0e9d4c11';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+};
 
-/// Serves tests/fixtures at /fixtures/, the shared pages at /shared/, and
-/// `generated` (path → HTML, made by the test) at those paths.
+/// Serves tests/fixtures at /fixtures/, the shared pages at /shared/, the built
+/// WASM package at /pkg/ (for tests that load it into a page's own world: the
+/// extension does not expose it to pages), and `generated` (path → HTML, or
+/// { body, headers }, made by the test) at those paths. Collects what is POSTed
+/// (CSP violation reports) in `posts`.
 export async function serve(generated = {}) {
+  const posts = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        posts.push({ path, body });
+        res.writeHead(204).end();
+      });
+      return;
+    }
     if (Object.hasOwn(generated, path)) {
-      res.writeHead(200, { 'content-type': TYPES['.html'] });
-      res.end(generated[path]);
+      const page = typeof generated[path] === 'string' ? { body: generated[path] } : generated[path];
+      res.writeHead(200, { 'content-type': TYPES['.html'], ...page.headers });
+      res.end(page.body);
       return;
     }
     const [, area, ...rest] = path.split('/');
-    const base = { fixtures: FIXTURES, shared: SHARED_PAGES }[area];
+    const base = { fixtures: FIXTURES, shared: SHARED_PAGES, pkg: join(ROOT, 'pkg') }[area];
     const file = base && resolve(base, rest.join('/'));
     if (!file || !file.startsWith(base) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-    // `?csp` serves the page under a strict policy, as many news sites do.
-    if (new URL(req.url, 'http://x').searchParams.has('csp')) {
-      headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
-    }
-    res.writeHead(200, headers);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin, posts, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /// The real pages to visit: the bundled ones, plus ../shared/pages when present.
@@ -130,7 +145,7 @@ export async function openPage(browser, origin) {
 /// Navigates `page` to an extension page. In Firefox the page moves to the
 /// extension process and the navigation promise fails with a detached frame,
 /// so wait for the document itself instead.
-async function openExtensionPage(page, url) {
+export async function openExtensionPage(page, url) {
   page.goto(url, { timeout: 15000 }).catch(() => {});
   for (let i = 0; i < 150; i++) {
     const ready = await page
@@ -167,6 +182,24 @@ export async function openPopup(browser, extensionOrigin, url) {
   const status = () =>
     popup.evaluate((id) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, { type: 'status' }), tabId);
   return { popup, tabId, status };
+}
+
+/// Opens `path` in a new tab, waits for the extension, runs `body` with the
+/// page, its errors, its popup and the settled status, and closes both tabs
+/// whatever happens.
+export async function withVisit({ browser, server, extensionOrigin }, path, body) {
+  const { page, errors } = await openPage(browser, server.origin);
+  let popup = null;
+  try {
+    await page.goto(server.origin + path, { waitUntil: 'load', timeout: 30000 });
+    popup = await openPopup(browser, extensionOrigin, server.origin + path);
+    const status = await settled(popup.status);
+    await page.bringToFront();
+    return await body({ page, errors, popup, status });
+  } finally {
+    await popup?.popup.close().catch(() => {});
+    await page.close().catch(() => {});
+  }
 }
 
 /// Waits until the content script has finished a pass (or decided there is nothing to do).
@@ -230,4 +263,33 @@ export function domSnapshot(page, selector) {
       fresh: JSON.stringify(snap(fresh.querySelector(selector))),
     };
   }, selector);
+}
+
+/// Hovers the highlighted quote whose text starts with `start`, as a reader
+/// does, and returns the text of the card that opens ('(no card)' if none).
+export async function hoverCard(page, start) {
+  const point = await page.evaluate(async (start) => {
+    const range = [...CSS.highlights]
+      .filter(([name]) => name.startsWith('quotelens'))
+      .flatMap(([, highlight]) => [...highlight])
+      .find((r) => r.toString().startsWith(start));
+    if (!range) return null;
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const line = range.getClientRects()[0];
+    return { x: line.left + 30, y: line.top + line.height / 2 };
+  }, start);
+  if (!point) return '(no such quote)';
+  await page.mouse.move(point.x - 40, point.y + 40);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  return page
+    .waitForFunction(
+      () => {
+        const card = document.querySelector('quotelens-root')?.shadowRoot?.querySelector('.ql-card');
+        return card && !card.hidden && card.textContent;
+      },
+      { timeout: 5000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => '(no card)');
 }

@@ -1,0 +1,190 @@
+// Pages that guard themselves, once per browser (strict-pages-*.test.mjs): the
+// seed article under strict Content-Security-Policies, each served as a header
+// and as a <meta> tag, and a page script that tries to find the extension.
+// Chromium refuses WebAssembly in content scripts under the first three
+// policies, so there the JavaScript build runs; Firefox never refuses.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { FIXTURES, hoverCard, launch, openExtensionPage, readOverlay, serve, withVisit } from './harness.mjs';
+
+const SEED = readFileSync(join(FIXTURES, 'seed-article.html'), 'utf8');
+
+// [name, policy, whether it forbids WebAssembly, a check in the page's own world that it is in force]
+const POLICIES = [
+  ['hosts and inline scripts', "script-src 'self' 'unsafe-inline'", true, 'wasm'],
+  ['nothing but inline styles', "default-src 'none'; style-src 'unsafe-inline'", true, 'wasm'],
+  ['nonce and strict-dynamic', "script-src 'nonce-abc123' 'strict-dynamic'; object-src 'none'; base-uri 'none'", true, 'wasm'],
+  ['Trusted Types', "require-trusted-types-for 'script'", false, 'trusted-types'],
+  ['styles from the site only', "style-src 'self'", false, 'inline-style'],
+];
+
+function seedUnder(policy, as) {
+  if (as === 'header') return { body: SEED, headers: { 'content-security-policy': policy } };
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replaceAll('"', '&quot;')}">`;
+  return { body: SEED.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}`) };
+}
+
+/// True when the policy visibly holds in the page's own world.
+function policyInForce(page, check) {
+  return page.evaluate((check) => {
+    if (check === 'wasm') {
+      try {
+        new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+        return false;
+      } catch {
+        return true;
+      }
+    }
+    if (check === 'trusted-types') {
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return false;
+      } catch {
+        return true;
+      }
+    }
+    // The seed's inline <style> sets body { margin: 0 }: refused, the default 8px stays.
+    return getComputedStyle(document.body).marginTop !== '0px';
+  }, check);
+}
+
+export function defineStrictPages(kind) {
+  describe(`strict pages in ${kind}`, { timeout: 600000 }, () => {
+    const pages = {};
+    for (const [i, [, policy]] of POLICIES.entries()) {
+      pages[`/policy/${i}/header`] = seedUnder(policy, 'header');
+      pages[`/policy/${i}/meta`] = seedUnder(policy, 'meta');
+    }
+    // A refusal and its report, twice on one site: the second visit must not probe.
+    const reporting = "script-src 'self' 'unsafe-inline'; report-uri /csp-report";
+    const listener = '<script>window.__violations = [];document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.blockedURI));</script>';
+    pages['/reporting'] = { body: SEED.replace('</head>', `${listener}</head>`), headers: { 'content-security-policy': reporting } };
+    pages['/probe'] = { body: SEED };
+
+    let server;
+    let browser;
+    let extensionOrigin;
+    let storagePage;
+
+    before(async () => {
+      server = await serve(pages);
+      ({ browser, extensionOrigin } = await launch(kind));
+      storagePage = await browser.newPage();
+      await openExtensionPage(storagePage, `${extensionOrigin}/popup.html`);
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    /// Each visit starts with no remembered refusal, as on a first visit to the site.
+    function forgetRefusals() {
+      return storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('wasmRefused'));
+    }
+
+    const onVisit = (path, body) => withVisit({ browser, server, extensionOrigin }, path, body);
+
+    for (const [i, [name, , refusesWasm, check]] of POLICIES.entries()) {
+      for (const as of ['header', 'meta']) {
+        test(`${name} (${as}): all quotes, the Blinken card, and the popup says which build runs`, async () => {
+          await forgetRefusals();
+          await onVisit(`/policy/${i}/${as}`, async (v) => {
+            const { page, status } = v;
+            assert.ok(await policyInForce(page, check), `the policy holds in the page (${check})`);
+            console.log(`# ${kind} ${name} (${as}): ${status.build} build, load ${status.loadMs.toFixed(1)} ms, first pass ${status.passMs.toFixed(1)} ms`);
+            assert.equal(status.error, null);
+            assert.equal(status.build, kind === 'chromium' && refusesWasm ? 'js' : 'wasm');
+            assert.equal(status.quotes, 17);
+            const drawn = await readOverlay(page);
+            assert.equal(drawn.ranges.length, 20, 'highlighted ranges');
+            assert.equal(drawn.badges.length, 17, 'one badge per quote');
+            const card = await hoverCard(page, 'Very soon');
+            assert.match(card, /Antony Blinken/);
+            assert.match(card, /US Secretary of State/);
+            const note = await v.popup.popup.evaluate(() => {
+              const note = document.querySelector('#note');
+              return note.hidden ? '' : note.textContent;
+            });
+            if (status.build === 'js') assert.match(note, /refuses WebAssembly/);
+            else assert.equal(note, '');
+            assert.deepEqual(v.errors, []);
+          });
+        });
+      }
+    }
+
+    test('a refused compile is reported to the site once, then remembered for the site', async () => {
+      await forgetRefusals();
+      const seen = [];
+      for (let visitNo = 0; visitNo < 2; visitNo++) {
+        const before = server.posts.length;
+        await onVisit('/reporting', async (v) => {
+          // Reports are sent asynchronously; give them time to arrive.
+          await new Promise((r) => setTimeout(r, 1000));
+          const events = await v.page.evaluate(() => window.__violations);
+          const reports = server.posts.slice(before).filter((p) => p.path === '/csp-report');
+          seen.push({ build: v.status.build, events, reports: reports.length, quotes: v.status.quotes });
+        });
+      }
+      console.log(`# ${kind} refusal: ${JSON.stringify(seen)}`);
+      if (kind === 'chromium') {
+        // The first visit probes: the page sees one violation (blocked "wasm-eval")
+        // and the publisher gets one report. The second goes straight to JS.
+        assert.deepEqual(seen[0].events, ['wasm-eval']);
+        assert.equal(seen[0].reports, 1);
+        assert.deepEqual(seen[1].events, []);
+        assert.equal(seen[1].reports, 0);
+        assert.deepEqual(seen.map((s) => s.build), ['js', 'js']);
+      } else {
+        assert.deepEqual(seen.map((s) => [s.build, s.events.length, s.reports]), [['wasm', 0, 0], ['wasm', 0, 0]]);
+      }
+      assert.deepEqual(seen.map((s) => s.quotes), [17, 17]);
+      const stored = await storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
+      assert.deepEqual(Object.keys(stored.wasmRefused ?? {}), kind === 'chromium' ? ['127.0.0.1'] : []);
+      await forgetRefusals();
+    });
+
+    test('a page script cannot load or see the extension’s files', async () => {
+      await onVisit('/probe', async (v) => {
+        assert.equal(v.status.quotes, 17, 'the extension ran on this page');
+        // The extension's fixed address: its id in Chrome, which anyone can
+        // look up in the store; in Firefox a per-install UUID that a real page
+        // would not know, but the test does.
+        const urls = ['pkg/quotelens.js', 'pkg/quotelens_bg.wasm', 'pkg-js/quotelens.js', 'manifest.json'].map(
+          (path) => `${extensionOrigin}/${path}`,
+        );
+        const found = await v.page.evaluate(async (urls) => {
+          const tries = await Promise.all(
+            urls.map(async (url) => {
+              const viaFetch = await fetch(url).then(
+                (r) => r.ok,
+                () => false,
+              );
+              const viaScript = await new Promise((ok) => {
+                const s = document.createElement('script');
+                s.src = url;
+                s.onload = () => ok(true);
+                s.onerror = () => ok(false);
+                document.head.append(s);
+                setTimeout(() => ok(false), 3000);
+              });
+              return viaFetch || viaScript ? url : null;
+            }),
+          );
+          // What the page's own timeline shows of the extension's loads.
+          const timeline = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /extension:/.test(n));
+          return { loaded: tries.filter(Boolean), timeline };
+        }, urls);
+        // Chrome: the files answer only at a per-session address (use_dynamic_url)
+        // that the page never sees. Firefox has no such option; its address is
+        // a random UUID per installation, so a page that knows it (as this test
+        // does) can load the WASM package, and a real page has no way to learn it.
+        const reachable = kind === 'chromium' ? [] : urls.filter((url) => /\/pkg\//.test(url));
+        assert.deepEqual(found, { loaded: reachable, timeline: [] });
+      });
+    });
+  });
+}

@@ -15,7 +15,7 @@ import { cargoVersion, manifestVersion } from './version.mjs';
 import { files, zipFiles, zip } from './zip.mjs';
 
 /// What the source package holds: everything `make package` reads, nothing it
-/// writes. Tests, fixtures and the demo page stay out (they are not in the xpi).
+/// writes. Tests, fixtures, images and the demo page stay out (they are not in the xpi).
 export const SOURCE = [
   'BUILD.md',
   'Cargo.lock',
@@ -30,6 +30,9 @@ export const SOURCE = [
   'extension',
   'scripts',
   'src',
+  'store/description-long.txt', // dist/amo-metadata.json is made from these three
+  'store/description-short.txt',
+  'store/review-notes.md',
   'tests/common',
 ];
 
@@ -52,8 +55,8 @@ export function amoMetadata(root = '.') {
   const license = /^license\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'));
   if (!notes || !license) throw new Error('store/review-notes.md needs an addons.mozilla.org section, Cargo.toml a license');
   const lint = [
-    `\`web-ext lint\` warnings we keep (${EXPLAINED.length}):`,
-    ...EXPLAINED.map((e) => `- ${e.code} in ${e.file}: ${e.why}`),
+    '`web-ext lint` warnings we keep:',
+    ...EXPLAINED.map((e) => `- ${e.count} × ${e.code} in ${e.file}: ${e.why}`),
   ].join('\n');
   return {
     summary: { 'en-US': read('store/description-short.txt').trim() },

@@ -129,7 +129,9 @@ export function storeProblems(dir) {
     for (const [pattern, what] of REMOTE_CODE) {
       if (pattern.test(text)) problems.push(`${name}: ${what} (remote or evaluated code)`);
     }
-    for (const [, namespace] of text.matchAll(/\b(?:api|chrome|browser)\.([a-z][A-Za-z]*)\.\w/g)) used.add(namespace);
+    // `api.storage.local.get(`, not a host name such as 'chrome.google.com'.
+    const calls = /(?<![\w$./'"`-])(?:api|chrome|browser)\.([a-z][A-Za-z]*)\.[A-Za-z_$][\w$]*(?![\w$'"`/-])/g;
+    for (const [, namespace] of text.matchAll(calls)) used.add(namespace);
   }
   const declared = new Set(manifest.permissions ?? []);
   for (const namespace of [...used].sort()) {

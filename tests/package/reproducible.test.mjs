@@ -39,13 +39,15 @@ describe('the source package rebuilds the same bytes elsewhere', { timeout: 1800
     console.log(`# rebuilt from the source package in ${Math.round((Date.now() - started) / 1000)} s`);
   });
 
-  test('the WebAssembly, its JS and every other shipped file are byte-identical', () => {
+  test('the WebAssembly, its JS, the wasm2js JS and every other shipped file are byte-identical', () => {
     for (const browser of ['chrome', 'firefox']) {
       const shipped = join(ROOT, 'dist', browser);
       const rebuilt = join(checkout, 'dist', browser);
       const names = files(shipped).map((p) => relative(shipped, p));
       assert.deepEqual(files(rebuilt).map((p) => relative(rebuilt, p)), names, `${browser}: same file list`);
       assert.ok(names.includes('pkg/quotelens_bg.wasm') && names.includes('pkg/quotelens.js'));
+      // The wasm2js build of the core, shipped to Chrome only.
+      if (browser === 'chrome') assert.ok(names.includes('pkg-js/quotelens.js'));
       for (const name of names) {
         assert.ok(readFileSync(join(rebuilt, name)).equals(readFileSync(join(shipped, name))), `${browser}/${name} differs`);
       }

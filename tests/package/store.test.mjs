@@ -130,6 +130,7 @@ describe('store rules (scripts/store-policy.mjs)', () => {
     assert.match(broken((_, m) => m.permissions.push('history')), /declares the "history" permission but never uses it/);
     assert.match(broken((_, m) => (m.permissions = [])), /uses the storage API without the "storage" permission/);
     assert.match(broken((d) => writeFileSync(join(d, 'site.js'), 'chrome.bookmarks.getTree();')), /bookmarks API, which store-policy\.mjs does not know/);
+    assert.doesNotMatch(broken((d) => writeFileSync(join(d, 'site.js'), "const STORES = ['chrome.google.com', 'addons.mozilla.org'];")), /google/, 'a host name is no API');
     assert.match(broken((_, m) => (m.host_permissions = ['https://*/*'])), /host_permissions/);
     assert.match(broken((_, m) => (m.content_security_policy.extension_pages = "script-src 'self' https://cdn.example; object-src 'self'")), /allows https:\/\/cdn\.example/);
     assert.match(broken((d) => writeFileSync(join(d, 'popup.html'), '<script src="https://cdn.example/x.js"></script>')), /popup\.html: a <script> from another origin/);
@@ -177,7 +178,7 @@ describe('listing material (store/)', () => {
     assert.deepEqual(written, amoMetadata(ROOT));
     assert.equal(written.summary['en-US'], sourceManifest().description);
     assert.equal(written.version.license, 'MIT');
-    for (const e of EXPLAINED) assert.ok(written.version.approval_notes.includes(`${e.code} in ${e.file}: ${e.why}`));
+    for (const e of EXPLAINED) assert.ok(written.version.approval_notes.includes(`${e.count} × ${e.code} in ${e.file}: ${e.why}`));
     assert.doesNotMatch(written.version.approval_notes, /Chrome Web Store/, 'only the AMO section');
   });
 
@@ -193,15 +194,16 @@ describe('listing material (store/)', () => {
 
 describe('web-ext lint explanations (scripts/lint-firefox.mjs)', () => {
   const message = (type, code, file) => ({ _type: type, code, file, message: `${code} here` });
-  const explained = [{ code: 'UNSAFE_VAR_ASSIGNMENT', file: 'content.js', why: 'x' }];
+  const explained = [{ code: 'UNSAFE_VAR_ASSIGNMENT', file: 'content.js', count: 2, why: 'x' }];
 
-  test('an explained warning passes; a new one, an error or a stale explanation fails', () => {
+  test('explained warnings pass; a new one, an error, or a count that changed fails', () => {
     const report = (errors, warnings, notices = []) => ({ errors, warnings, notices });
     const known = message('warning', 'UNSAFE_VAR_ASSIGNMENT', 'content.js');
-    assert.deepEqual(unexplained(report([], [known]), explained), []);
-    assert.match(unexplained(report([], [known, message('warning', 'UNSAFE_VAR_ASSIGNMENT', 'popup.js')]), explained).join(), /popup\.js/);
-    assert.match(unexplained(report([message('error', 'MANIFEST_FIELD_INVALID', 'manifest.json')], [known]), explained).join(), /error MANIFEST_FIELD_INVALID/);
-    assert.match(unexplained(report([], [known], [message('notice', 'NOTICE_X', 'a.js')]), explained).join(), /notice NOTICE_X/);
-    assert.match(unexplained(report([], []), explained).join(), /no longer occurs/);
+    assert.deepEqual(unexplained(report([], [known, known]), explained), []);
+    assert.match(unexplained(report([], [known, known, message('warning', 'UNSAFE_VAR_ASSIGNMENT', 'popup.js')]), explained).join(), /popup\.js/);
+    assert.match(unexplained(report([message('error', 'MANIFEST_FIELD_INVALID', 'manifest.json')], [known, known]), explained).join(), /error MANIFEST_FIELD_INVALID/);
+    assert.match(unexplained(report([], [known, known], [message('notice', 'NOTICE_X', 'a.js')]), explained).join(), /notice NOTICE_X/);
+    assert.match(unexplained(report([], [known, known, known]), explained).join(), /3 × UNSAFE_VAR_ASSIGNMENT in content\.js, scripts\/lint-firefox\.mjs explains 2/);
+    assert.match(unexplained(report([], []), explained).join(), /0 × UNSAFE_VAR_ASSIGNMENT/);
   });
 });

@@ -125,4 +125,10 @@ bench:
 	SHARED=$(SHARED) $(CARGO) bench --no-default-features --bench throughput --bench linear -- --warm-up-time 1 --measurement-time 3
 	@python3 scripts/bench-summary.py $${CARGO_TARGET_DIR:-target}/criterion
 
-.PHONY: fuzz bench
+## The JavaScript build against the WASM on the seed page in headless Chromium: load and
+## first pass, median of RUNS visits each (about a minute).
+RUNS ?= 15
+bench-js-build: extension
+	RUNS=$(RUNS) node benches/js-build.mjs
+
+.PHONY: fuzz bench bench-js-build

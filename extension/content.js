@@ -18,6 +18,10 @@
   // in case its policy changed.
   const REPROBE_MS = 30 * 24 * 3600 * 1000;
   const site = siteKey(location.hostname);
+  // Only the Chrome package has the JavaScript build (Firefox never refuses).
+  const hasJsBuild = (api.runtime.getManifest().web_accessible_resources ?? []).some((entry) =>
+    entry?.resources?.includes('pkg-js/quotelens.js'),
+  );
 
   let on = false; // this page's switch: the toolbar, the shortcut and the site setting flip it
   let siteOff = false;
@@ -45,34 +49,39 @@
   // publisher, so the probe runs once per site: a refusal is remembered in
   // storage.local and later pages of that site go straight to the JS build.
   async function chooseBuild() {
+    if (!hasJsBuild) return 'wasm';
     if (refusedAt && Date.now() - refusedAt < REPROBE_MS) return 'js';
+    let allowed = true;
     try {
       new WebAssembly.Module(EMPTY_MODULE);
-      return 'wasm';
     } catch {
-      refusedAt = Date.now();
-      const { wasmRefused } = await api.storage.local.get('wasmRefused').catch(() => ({}));
-      const sites = isPlainObject(wasmRefused) ? wasmRefused : {};
-      await api.storage.local.set({ wasmRefused: { ...sites, [site]: refusedAt } }).catch(() => {});
-      return 'js';
+      allowed = false;
     }
+    // Remember a refusal; forget one that no longer holds.
+    if (!allowed || refusedAt) await rememberRefusal(allowed ? 0 : Date.now());
+    return allowed ? 'wasm' : 'js';
+  }
+
+  async function rememberRefusal(at) {
+    refusedAt = at;
+    const { wasmRefused } = await api.storage.local.get('wasmRefused').catch(() => ({}));
+    const sites = isPlainObject(wasmRefused) ? { ...wasmRefused } : {};
+    if (at) sites[site] = at;
+    else delete sites[site];
+    await api.storage.local.set({ wasmRefused: sites }).catch(() => {});
   }
 
   async function load() {
     if (!wasm) {
       const started = performance.now();
       const chosen = await chooseBuild();
-      let mod;
-      if (chosen === 'js') {
-        try {
-          mod = await import(api.runtime.getURL('pkg-js/quotelens.js'));
-        } catch (e) {
-          throw new Error(`this page refuses WebAssembly, and the JavaScript build did not load (${e?.message ?? e})`);
-        }
-      } else {
-        mod = await import(api.runtime.getURL('pkg/quotelens.js'));
-        await mod.default({ module_or_path: api.runtime.getURL('pkg/quotelens_bg.wasm') });
-      }
+      const path = chosen === 'js' ? 'pkg-js/quotelens.js' : 'pkg/quotelens.js';
+      const mod = await import(api.runtime.getURL(path)).catch((e) => {
+        if (chosen === 'wasm') throw e;
+        throw new Error(`this page refuses WebAssembly, and the JavaScript build did not load (${e?.message ?? e})`);
+      });
+      // The JavaScript build is ready once imported; the WASM is fetched and compiled here.
+      if (chosen === 'wasm') await mod.default({ module_or_path: api.runtime.getURL('pkg/quotelens_bg.wasm') });
       loadMs = performance.now() - started;
       build = chosen;
       wasm = mod;
@@ -108,8 +117,27 @@
     };
   }
 
+  // The toolbar badge shows the quote count; the overlay re-reads the page by
+  // itself when it changes, so the count is checked (one call into Rust) every
+  // second while the overlay is attached, and sent only when it moved.
+  let reportedQuotes = -1;
+  let countTimer = null;
+
   function report() {
-    Promise.resolve(api.runtime.sendMessage({ type: 'status', status: status() })).catch(() => {});
+    const now = status();
+    reportedQuotes = now.quotes;
+    Promise.resolve(api.runtime.sendMessage({ type: 'status', status: now })).catch(() => {});
+  }
+
+  function followCount() {
+    countTimer ??= setInterval(() => {
+      if (overlay && overlay.quoteCount() !== reportedQuotes) report();
+    }, 1000);
+  }
+
+  function stopFollowingCount() {
+    clearInterval(countTimer);
+    countTimer = null;
   }
 
   async function turnOn() {
@@ -123,7 +151,10 @@
     stopWatching();
     try {
       const mod = await load();
-      if (on && !overlay) overlay = mod.attachToPage();
+      if (on && !overlay) {
+        overlay = mod.attachToPage();
+        followCount();
+      }
     } catch (e) {
       error = String((e && e.message) || e);
     }
@@ -133,6 +164,7 @@
   function turnOff() {
     on = false;
     stopWatching();
+    stopFollowingCount();
     if (overlay) {
       overlay.detach();
       overlay.free();

@@ -2,7 +2,7 @@
 # Installs what the builds and tests need on a fresh Debian machine (run as root),
 # and does nothing slow when it is all there: the wasm32 target, wasm-bindgen-cli
 # at the version Cargo.lock pins, Chromium and Firefox ESR from Debian, and the npm
-# dev packages (puppeteer-core, binaryen's wasm-opt, web-ext) from package-lock.json.
+# dev packages (puppeteer-core, binaryen's wasm-opt and wasm2js, web-ext) from package-lock.json.
 # No tool may download a browser of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -343,7 +343,7 @@ export function defineHardening(kind) {
           await popup.popup.evaluate(async (value) => {
             const api = globalThis.browser ?? globalThis.chrome;
             await api.storage.local.clear();
-            await api.storage.local.set({ disabledSites: value, settings: value, '': value });
+            await api.storage.local.set({ disabledSites: value, wasmRefused: value, settings: value, '': value });
           }, value);
           await page.reload({ waitUntil: 'load' });
           const status = await settled(popup.status);

@@ -101,6 +101,12 @@ export function defineStrictPages(kind) {
             const drawn = await readOverlay(page);
             assert.equal(drawn.ranges.length, 20, 'highlighted ranges');
             assert.equal(drawn.badges.length, 17, 'one badge per quote');
+            // Our style sheet applies inside our shadow root whatever the page allows.
+            const labelPosition = await page.evaluate(() => {
+              const label = document.querySelector('quotelens-root').shadowRoot.querySelector('.ql-label');
+              return getComputedStyle(label).position;
+            });
+            assert.equal(labelPosition, 'absolute', 'badges styled by our sheet');
             const card = await hoverCard(page, 'Very soon');
             assert.match(card, /Antony Blinken/);
             assert.match(card, /US Secretary of State/);
@@ -145,6 +151,60 @@ export function defineStrictPages(kind) {
       const stored = await storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
       assert.deepEqual(Object.keys(stored.wasmRefused ?? {}), kind === 'chromium' ? ['127.0.0.1'] : []);
       await forgetRefusals();
+    });
+
+    test('a remembered refusal is tried again after 30 days, and forgotten once WebAssembly is allowed', async () => {
+      const stored = () => storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
+      const set = (at) => storagePage.evaluate((at) => (globalThis.browser ?? globalThis.chrome).storage.local.set({ wasmRefused: { '127.0.0.1': at, 'other.example': at } }), at);
+      // Remembered yesterday: the JavaScript build, no probe, on a page that would allow
+      // WebAssembly. Firefox has no JavaScript build and always runs the WASM.
+      await set(Date.now() - 24 * 3600 * 1000);
+      await onVisit('/probe', async (v) => assert.equal(v.status.build, kind === 'chromium' ? 'js' : 'wasm'));
+      // Remembered 31 days ago: probed again, allowed, and the site forgotten (other sites kept).
+      await set(Date.now() - 31 * 24 * 3600 * 1000);
+      await onVisit('/probe', async (v) => assert.equal(v.status.build, 'wasm'));
+      assert.deepEqual(Object.keys((await stored()).wasmRefused), kind === 'chromium' ? ['other.example'] : ['127.0.0.1', 'other.example']);
+      await forgetRefusals();
+    });
+
+    // WebDriver BiDi cannot run code in a content script's world, so this one is Chromium's.
+    const noIsolatedWorld = kind === 'chromium' ? false : 'no way into the content script world over WebDriver BiDi';
+    test('a content script cannot switch another tab: toggle-tab is for our own pages', { skip: noIsolatedWorld }, async () => {
+      await onVisit('/probe', async (victim) => {
+        assert.equal(victim.status.on, true);
+        await onVisit('/policy/3/header', async (attacker) => {
+          const session = await attacker.page.createCDPSession();
+          const contexts = [];
+          session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+          await session.send('Runtime.enable');
+          const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === extensionOrigin);
+          assert.ok(world, 'found the content script’s world');
+          const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+            contextId: world.id,
+            expression: `chrome.runtime.sendMessage({ type: 'toggle-tab', tabId: ${victim.popup.tabId} }).then((r) => r ?? null, (e) => 'refused: ' + e.message)`,
+            awaitPromise: true,
+            returnByValue: true,
+          });
+          assert.equal(exceptionDetails, undefined);
+          assert.ok(result.value === null || /^refused/.test(result.value), `no answer, no status: ${JSON.stringify(result.value)}`);
+          const after = await victim.popup.status();
+          assert.equal(after.on, true, 'the other tab is still on');
+          assert.equal(after.quotes, 17);
+        });
+      });
+    });
+
+    test('the popup says in words why Quotelens does nothing', async () => {
+      await onVisit('/fixtures/no-quotes.html', async (v) => {
+        const said = () => v.popup.popup.evaluate(() => document.querySelector('#summary').textContent);
+        assert.match(await said(), /^No quotation marks on this page/);
+        // The popup aimed at its own tab: an extension page, where no content script runs.
+        await v.popup.popup.evaluate(async () => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          location.search = `?tab=${(await api.tabs.getCurrent()).id}`;
+        });
+        await v.popup.popup.waitForFunction(() => /keep extensions off/.test(document.querySelector('#summary').textContent), { timeout: 5000 });
+      });
     });
 
     test('a page script cannot load or see the extension’s files', async () => {

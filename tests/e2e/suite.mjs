@@ -259,6 +259,14 @@ export function defineSuite(kind) {
       assert.ok(drawn.ranges.some((r) => r.text === 'Olé 🇫🇷 todo bien, señor.'), 'range text is exact');
       const status = await popup.status();
       assert.equal(status.quotes, v.status.quotes + 1);
+      // The toolbar badge follows within about a second.
+      const badge = () => popup.popup.evaluate((tabId) => (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId }), popup.tabId);
+      let text = await badge();
+      for (let i = 0; i < 30 && text !== String(status.quotes); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        text = await badge();
+      }
+      assert.equal(text, String(status.quotes), 'toolbar badge');
       assert.deepEqual(v.errors, []);
       });
     });

@@ -13,6 +13,7 @@ there are, not how many were free.
 import gzip
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -71,9 +72,14 @@ def warc_corpus():
 
 
 def timed(command):
+    """Wall-clock and CPU seconds (user + system, every thread) of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def main():
@@ -86,12 +92,13 @@ def main():
     text_mb = sum(len(t.encode()) for t in texts) / MB
     print(f"PolNeAR train repeated: {len(texts)} articles, {text_mb:.1f} MB of text, "
           f"{corpus.stat().st_size / MB:.1f} MB of JSON Lines; {cores} cores (shared)")
-    print("| threads | s | MB/s of text | speed-up |\n| --- | --- | --- | --- |")
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
+    print("| threads | wall s | MB/s of text | speed-up | CPU s |\n| --- | --- | --- | --- | --- |")
     first = None
     for jobs in sorted({1, 2, cores}):
-        seconds = timed([CLI, "extract", "--jobs", str(jobs), corpus])
+        seconds, cpu = timed([CLI, "extract", "--jobs", str(jobs), corpus])
         first = first or seconds
-        print(f"| {jobs} | {seconds:.2f} | {text_mb / seconds:.1f} | {first / seconds:.2f} |")
+        print(f"| {jobs} | {seconds:.2f} | {text_mb / seconds:.1f} | {first / seconds:.2f} | {cpu:.2f} |")
 
     try:
         import quotelens
@@ -99,12 +106,15 @@ def main():
         print("quotelens is not installed in this Python: run with target/venv/bin/python")
     else:
         for jobs in [1, None]:
+            cpu_start = time.process_time()
             start = time.perf_counter()
             results = quotelens.analyze(texts, jobs=jobs)
             seconds = time.perf_counter() - start
+            cpu = time.process_time() - cpu_start
             label = "every core" if jobs is None else f"{jobs} thread"
             quotes = sum(len(r["quotes"]) for r in results)
-            print(f"Python analyze(list), {label}: {seconds:.2f} s, {text_mb / seconds:.1f} MB/s "
+            print(f"Python analyze(list), {label}: {seconds:.2f} s ({cpu:.2f} CPU s), "
+                  f"{text_mb / seconds:.1f} MB/s "
                   f"({quotes} quotes, dicts included)")
         start = time.perf_counter()
         for text in texts:
@@ -115,9 +125,9 @@ def main():
     warc, raw = warc_corpus()
     gz_mb = warc.stat().st_size / MB
     for jobs in sorted({1, cores}):
-        seconds = timed([CLI, "extract", "--jobs", str(jobs), warc])
-        print(f"WARC.gz, {jobs} thread(s): {seconds:.2f} s, {raw / MB / seconds:.1f} MB/s of WARC "
-              f"({raw / MB:.0f} MB, {gz_mb:.0f} MB gzipped)")
+        seconds, cpu = timed([CLI, "extract", "--jobs", str(jobs), warc])
+        print(f"WARC.gz, {jobs} thread(s): {seconds:.2f} s ({cpu:.2f} CPU s), "
+              f"{raw / MB / seconds:.1f} MB/s of WARC ({raw / MB:.0f} MB, {gz_mb:.0f} MB gzipped)")
 
 
 if __name__ == "__main__":

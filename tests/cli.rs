@@ -741,3 +741,34 @@ fn a_page_is_decoded_by_its_meta_charset_unless_told_otherwise() {
         .starts_with("\u{84}Wir schaffen das\u{93}"));
     assert_eq!(quote_texts(record), Vec::<&str>::new());
 }
+
+#[test]
+fn a_closed_stdout_ends_a_parallel_run_quietly() {
+    // `quotelens extract --jobs 4 big.jsonl | head -c 100`
+    let corpus = corpus(2500);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .args(["extract", "--jobs", "4", corpus.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0; 100];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let err = stderr(&output);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(output.status.code().is_some_and(|code| code <= 1), "{err}");
+}
+
+#[test]
+fn a_gzipped_json_lines_file_is_read_like_the_plain_one() {
+    use flate2::{write::GzEncoder, Compression};
+    let plain = std::fs::read(SEED_GOLD).unwrap();
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(&plain).unwrap();
+    let path = scratch_file("gz", "seed.jsonl.gz", &gz.finish().unwrap());
+    let from_gz = run(&["extract", path.to_str().unwrap()], None);
+    assert!(from_gz.status.success(), "{}", stderr(&from_gz));
+    assert_eq!(from_gz.stdout, run(&["extract", SEED_GOLD], None).stdout);
+}

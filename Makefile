@@ -95,13 +95,13 @@ bench:
 VENV := target/venv
 python-test: tools release
 	$(CARGO) clippy --lib --no-default-features --features python -- -D warnings
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation .
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation .
 	cd tests/python && PYTHONDONTWRITEBYTECODE=1 SHARED=$(abspath $(SHARED)) ../../$(VENV)/bin/pytest -q -p no:cacheprovider .
 
 ## The CLI on 1, 2 and every core (PolNeAR train repeated to 50 MB), Python against the
 ## CLI, and WARC.gz input; corpora made from ../shared in target/bench. A few minutes.
 bench-research: tools release
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation .
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation .
 	SHARED=$(abspath $(SHARED)) $(VENV)/bin/python scripts/bench-research.py
 
 .PHONY: python-test bench-research

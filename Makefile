@@ -23,7 +23,7 @@ eval: release
 eval-floor: release
 	@SHARED=$(SHARED) bash scripts/eval.sh --floor
 
-test: check-rust eval-floor tools lint-extension e2e www-test package-test
+test: check-rust eval-floor tools lint-extension e2e www-test python-test package-test
 
 ## The demo page: www/ plus the WASM package and the sample article, ready for any static host.
 www: wasm
@@ -132,3 +132,19 @@ bench-js-build: extension
 	RUNS=$(RUNS) node benches/js-build.mjs
 
 .PHONY: fuzz bench bench-js-build
+
+## The Python package (PyO3, built by maturin into target/venv) and its pytest tests,
+## which compare it with the CLI and run examples/spark_quotes.py in Spark local mode.
+VENV := target/venv
+python-test: tools release
+	$(CARGO) clippy --lib --no-default-features --features python -- -D warnings
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation .
+	cd tests/python && PYTHONDONTWRITEBYTECODE=1 SHARED=$(abspath $(SHARED)) ../../$(VENV)/bin/pytest -q -p no:cacheprovider .
+
+## The CLI on 1, 2 and every core (PolNeAR train repeated to 50 MB), Python against the
+## CLI, and WARC.gz input; corpora made from ../shared in target/bench. A few minutes.
+bench-research: tools release
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation .
+	SHARED=$(abspath $(SHARED)) $(VENV)/bin/python scripts/bench-research.py
+
+.PHONY: python-test bench-research

@@ -11,12 +11,11 @@ export const EXPLAINED = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     file: 'content.js',
-    count: 2,
+    count: 1,
     why:
-      'import(api.runtime.getURL("pkg/quotelens.js")) and, in Chrome on pages whose policy refuses ' +
-      'WebAssembly, import(api.runtime.getURL("pkg-js/quotelens.js")): the content script loads the ' +
-      'core lazily (only on pages with quotation marks) from the extension’s own package; each URL is ' +
-      'built by runtime.getURL from a constant, never from page data.',
+      'import(api.runtime.getURL(path)), where path is "pkg/quotelens.js" or, in Chrome on pages whose ' +
+      'policy refuses WebAssembly, "pkg-js/quotelens.js": the content script loads the core lazily (only ' +
+      'on pages with quotation marks) from the extension’s own package; never a URL from page data.',
   },
 ];
 

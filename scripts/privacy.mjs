@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 // What each permission lets Quotelens do, said for a user.
 const PERMISSIONS = {
   storage:
-    'keeps the sites you switched off (*Off on this site*) in the browser’s local extension storage ' +
-    '(`storage.local`). That list stays on your device: it is not synced and never sent anywhere.',
+    'keeps two lists of site names in the browser’s local extension storage (`storage.local`): the sites ' +
+    'you switched off (*Off on this site*), and, in Chrome, the sites whose security policy refused ' +
+    'WebAssembly, with the day it happened (so those pages get the JavaScript build at once; forgotten ' +
+    'after 30 days). Both stay on your device: they are not synced and never sent anywhere.',
 };
 
 /// The statement for `manifest`, as Markdown.

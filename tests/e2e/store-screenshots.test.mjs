@@ -53,7 +53,8 @@ describe('store screenshots', { timeout: 300000 }, () => {
   /// so its card opens, and saves the screenshot as `name`.
   async function shoot(page, name) {
     const point = await page.evaluate(async () => {
-      const root = document.querySelector('quotelens-root').shadowRoot;
+      // The overlay's host: <quotelens-root>, or the test build's marked host once its root is closed.
+      const root = document.querySelector('[data-quotelens-test], quotelens-root').shadowRoot;
       const named = new Set([...root.querySelectorAll('.ql-label')].map((b) => b.dataset.speaker).filter(Boolean));
       const ranges = [...CSS.highlights].filter(([n]) => n.startsWith('quotelens')).flatMap(([, h]) => [...h]);
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
@@ -69,7 +70,7 @@ describe('store screenshots', { timeout: 300000 }, () => {
     await page.mouse.move(point.x - 40, point.y + 40);
     await page.mouse.move(point.x, point.y, { steps: 4 });
     await page.waitForFunction(() => {
-      const card = document.querySelector('quotelens-root')?.shadowRoot.querySelector('.ql-card');
+      const card = document.querySelector('[data-quotelens-test], quotelens-root')?.shadowRoot?.querySelector('.ql-card');
       return card && !card.hidden;
     }, { timeout: 5000 });
     mkdirSync(OUT, { recursive: true });

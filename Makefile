@@ -26,7 +26,7 @@ eval-floor: release
 	@SHARED=$(SHARED) bash scripts/eval.sh --floor
 	@SHARED=$(SHARED) bash scripts/body-eval.sh --floor
 
-test: check-rust eval-floor tools lint-extension e2e www-test
+test: check-rust eval-floor tools lint-extension e2e www-test python-test package-test
 
 ## The demo page: www/ plus the WASM package and the sample article, ready for any static host.
 www: wasm
@@ -52,8 +52,12 @@ tools:
 ## The core as WebAssembly for the browser: pkg/quotelens.js and pkg/quotelens_bg.wasm.
 WASM_OPT := node_modules/.bin/wasm-opt -Oz --enable-reference-types --enable-bulk-memory \
 	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+# rustc embeds source paths in panic messages: remap this checkout and CARGO_HOME so
+# the WebAssembly is the same bytes wherever it is built (BUILD.md, tests/package/).
+CARGO_HOME ?= $(HOME)/.cargo
+WASM_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=quotelens --remap-path-prefix=$(abspath $(CARGO_HOME))=cargo
 wasm: tools
-	$(CARGO) build --profile wasm-release --target wasm32-unknown-unknown --lib --no-default-features
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_RUSTFLAGS)" $(CARGO) build --locked --profile wasm-release --target wasm32-unknown-unknown --lib --no-default-features
 	wasm-bindgen --target web --out-name quotelens --out-dir pkg target/wasm32-unknown-unknown/wasm-release/quotelens.wasm
 	$(WASM_OPT) pkg/quotelens_bg.wasm -o pkg/quotelens_bg.wasm
 	@bash scripts/budget.sh wasm pkg/quotelens_bg.wasm 150
@@ -67,7 +71,7 @@ wasm: tools
 JS_TARGET := target/wasm-js/wasm32-unknown-unknown/wasm-release
 WASM2JS_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 wasm-js: tools
-	RUSTFLAGS="-Ctarget-feature=-reference-types,-multivalue" $(CARGO) build --profile wasm-release \
+	RUSTFLAGS="-Ctarget-feature=-reference-types,-multivalue $(WASM_RUSTFLAGS)" $(CARGO) build --locked --profile wasm-release \
 	  --target wasm32-unknown-unknown --lib --no-default-features --target-dir target/wasm-js
 	@$(MAKE) --no-print-directory pkg-js/quotelens.js
 	@bash scripts/budget.sh wasm-js pkg-js/quotelens.js 275
@@ -90,11 +94,23 @@ extension: wasm wasm-js
 	node extension/build.mjs
 	node extension/build.mjs --test
 
-## Clippy on the WASM-only code, and Mozilla's linter on the Firefox build (one expected
-## warning: the content script's dynamic import of pkg/).
+## Clippy on the WASM-only code, and Mozilla's linter on the Firefox build (each warning
+## it keeps is explained in scripts/lint-firefox.mjs).
 lint-extension: extension
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
-	node_modules/.bin/web-ext lint --source-dir dist/firefox
+	node scripts/lint-firefox.mjs dist/firefox
+
+.PHONY: package package-test
+
+## The store uploads: dist/quotelens-<version>-chrome.zip, -firefox.xpi, -source.zip
+## (version from Cargo.toml), refused if a store rule fails. BUILD.md says how to rebuild them.
+package: extension
+	node scripts/package.mjs
+
+## Store rules, the privacy statement, and a rebuild of the source package in another
+## directory with another CARGO_HOME that must give the same bytes (tests/package/).
+package-test: package
+	node --test --test-concurrency=1 tests/package/
 
 ## The extension end to end in headless Chromium and Firefox ESR, and the popup's helpers;
 ## the article extraction of the browser against the CLI's (needs the release CLI).
@@ -132,3 +148,19 @@ bench-js-build: extension
 	RUNS=$(RUNS) node benches/js-build.mjs
 
 .PHONY: fuzz bench bench-browser bench-js-build
+
+## The Python package (PyO3, built by maturin into target/venv) and its pytest tests,
+## which compare it with the CLI and run examples/spark_quotes.py in Spark local mode.
+VENV := target/venv
+python-test: tools release
+	$(CARGO) clippy --lib --no-default-features --features python -- -D warnings
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation .
+	cd tests/python && PYTHONDONTWRITEBYTECODE=1 SHARED=$(abspath $(SHARED)) ../../$(VENV)/bin/pytest -q -p no:cacheprovider .
+
+## The CLI on 1, 2 and every core (PolNeAR train repeated to 50 MB), Python against the
+## CLI, and WARC.gz input; corpora made from ../shared in target/bench. A few minutes.
+bench-research: tools release
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation .
+	SHARED=$(abspath $(SHARED)) $(VENV)/bin/python scripts/bench-research.py
+
+.PHONY: python-test bench-research

@@ -1,18 +1,21 @@
 // Builds dist/chrome and dist/firefox from this folder, pkg/ and pkg-js/, and
 // packs dist/quotelens-chrome.zip and dist/quotelens-firefox.xpi. One source
 // tree: the manifests differ in the background key, the gecko settings and the
-// web-accessible resources; only Chrome gets the JavaScript build (pkg-js/).
+// web-accessible resources; only Chrome gets the JavaScript build (pkg-js/);
+// the version comes from Cargo.toml.
 // Usage: node extension/build.mjs (from the repo root, after `make wasm wasm-js`).
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cargoVersion, manifestVersion } from '../scripts/version.mjs';
+import { zip } from '../scripts/zip.mjs';
 
 const FILES = ['background.js', 'content.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons'];
 const PKG = ['quotelens.js', 'quotelens_bg.wasm'];
 const PKG_JS = ['quotelens.js'];
 
 function manifestFor(browser) {
-  const manifest = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
+  const { manifest_version, name, ...rest } = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
+  const manifest = { manifest_version, name, version: manifestVersion(cargoVersion()), ...rest };
   if (browser === 'chrome') {
     manifest.background = { service_worker: manifest.background.service_worker };
     delete manifest.browser_specific_settings;
@@ -27,66 +30,6 @@ function manifestFor(browser) {
     }));
   }
   return manifest;
-}
-
-function files(dir) {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
-// A plain zip (deflate, no extras): what both stores and `web-ext` accept.
-function crc32(buf) {
-  let crc = 0xffffffff;
-  for (const b of buf) {
-    crc ^= b;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function zip(dir, out) {
-  const local = [];
-  const central = [];
-  let offset = 0;
-  for (const path of files(dir)) {
-    const name = Buffer.from(relative(dir, path).split('\\').join('/'));
-    const data = readFileSync(path);
-    const packed = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(8, 8); // deflate
-    head.writeUInt16LE(0x21, 12); // 1980-01-01: reproducible archives
-    head.writeUInt32LE(crc, 14);
-    head.writeUInt32LE(packed.length, 18);
-    head.writeUInt32LE(data.length, 22);
-    head.writeUInt16LE(name.length, 26);
-    local.push(head, name, packed);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(0x21, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, name);
-    offset += head.length + name.length + packed.length;
-  }
-  const size = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(out, Buffer.concat([...local, ...central, end]));
 }
 
 for (const [dir, names] of [['pkg', PKG], ['pkg-js', PKG_JS]]) {

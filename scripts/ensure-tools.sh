@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the builds and tests need on a fresh Debian machine (run as root),
 # and does nothing slow when it is all there: the wasm32 target, wasm-bindgen-cli
-# at the version Cargo.lock pins, Chromium and Firefox ESR from Debian, and the npm
+# at the version Cargo.lock pins, Chromium, Firefox ESR and (for Spark) Java from
+# Debian, a Python venv in target/venv (maturin, pytest, pyspark), and the npm
 # dev packages (puppeteer-core, binaryen's wasm-opt and wasm2js, web-ext) from package-lock.json.
 # No tool may download a browser of its own.
 set -euo pipefail
@@ -24,10 +25,21 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+# Java for Spark's local mode (tests/python/test_spark.py).
+command -v java >/dev/null || missing+=(default-jre-headless)
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
   apt-get install -y --no-install-recommends "${missing[@]}" fonts-dejavu-core
+fi
+
+# Python: a venv with maturin (builds the package), pytest and pyspark, at the
+# versions tests/python/requirements.txt pins; pip only when one is missing.
+venv=target/venv
+[[ -x $venv/bin/python ]] || python3 -m venv "$venv"
+if ! cmp -s tests/python/requirements.txt "$venv/requirements.txt"; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/python/requirements.txt
+  cp tests/python/requirements.txt "$venv/requirements.txt"
 fi
 
 # npm ci only when node_modules is missing or older than the lock file.

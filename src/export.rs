@@ -344,6 +344,7 @@ pub fn csv(source: &Source, quotes: &[Quote]) -> String {
         let kind = match q.kind {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
+            QuoteKind::Term => "term",
         };
         csv_row(
             &mut out,

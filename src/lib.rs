@@ -41,6 +41,9 @@ pub mod tokens;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+#[cfg(feature = "python")]
+mod python;
+
 use serde::Serialize;
 
 /// Whether a quote stands as its own sentence(s) or is woven into one.

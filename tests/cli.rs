@@ -332,20 +332,17 @@ fn missing_file_is_reported_and_the_other_files_still_processed() {
 }
 
 #[test]
-fn invalid_utf8_names_the_file_and_line() {
-    let bad = scratch_file(
-        "utf8",
+fn latin1_text_is_read_not_rejected() {
+    let latin1 = scratch_file(
+        "latin1",
         "latin1.txt",
-        b"First paragraph.\n\xabBonjour\xbb, dit-il.\n",
+        b"First paragraph.\n\xabBonjour, mes amis\xbb, said Fran\xe7ois Hollande.\n",
     );
-    let output = run(&["extract", bad.to_str().unwrap(), SEED_TXT], None);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("latin1.txt:2: invalid UTF-8"),
-        "{}",
-        stderr(&output)
-    );
-    assert_eq!(records(&output).len(), 1);
+    let output = run(&["extract", latin1.to_str().unwrap()], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = &records(&output)[0];
+    assert_eq!(quote_texts(record), ["Bonjour, mes amis"]);
+    assert_eq!(record["quotes"][0]["speaker"], "François Hollande");
 }
 
 #[test]
@@ -373,7 +370,7 @@ fn bad_json_lines_are_reported_by_line_and_good_lines_still_processed() {
 
 #[test]
 fn usage_errors_exit_with_status_2_and_say_what_is_wrong() {
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 7] = [
         (&[], "Usage: quotelens <COMMAND>"),
         (&["extract"], "required arguments were not provided"),
         (
@@ -382,7 +379,16 @@ fn usage_errors_exit_with_status_2_and_say_what_is_wrong() {
         ),
         (
             &["extract", "--format", "pdf", "-"],
-            "possible values: txt, html, jsonl",
+            "possible values: txt, html, jsonl, warc",
+        ),
+        (&["extract", "--speaker", "(Blinken", "-"], "unclosed group"),
+        (
+            &["extract", "--min-confidence", "2", "-"],
+            "2 is outside [0, 1]",
+        ),
+        (
+            &["extract", "--encoding", "klingon", "-"],
+            "unknown encoding \"klingon\"",
         ),
     ];
     for (args, message) in cases {
@@ -394,4 +400,375 @@ fn usage_errors_exit_with_status_2_and_say_what_is_wrong() {
             stderr(&output)
         );
     }
+}
+
+/// Runs the binary like [`run`], but fails the test instead of hanging when it
+/// does not finish within a minute (the bugs it guards against looped).
+fn run_within_a_minute(args: &[&str], stdin: Option<&'static [u8]>) -> Output {
+    let args: Vec<String> = args.iter().map(ToString::to_string).collect();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let _ = sender.send(run(&args, stdin));
+    });
+    receiver
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("quotelens finishes within a minute")
+}
+
+fn ids(output: &Output) -> Vec<Value> {
+    records(output).iter().map(|r| r["id"].clone()).collect()
+}
+
+#[test]
+fn a_directory_is_reported_once_and_the_files_after_it_are_read() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/directory/x.jsonl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = dir.to_str().unwrap();
+    for args in [
+        vec!["extract", dir, SEED_TXT],
+        vec!["extract", "--format", "jsonl", dir, SEED_GOLD],
+    ] {
+        let output = run_within_a_minute(&args, None);
+        assert_eq!(output.status.code(), Some(1));
+        let err = stderr(&output);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("x.jsonl: is a directory"), "{err}");
+        assert_eq!(ids(&output), ["seed-article"]);
+    }
+}
+
+#[test]
+fn stdin_json_lines_with_bad_lines_report_them_and_keep_every_article() {
+    // BOM first, then an object: JSON Lines; prose and an array are bad lines,
+    // not a reason to read it all as one article.
+    let input = "\u{feff}{\"id\": \"a\", \"text\": \"“Very soon, we will see,” Blinken said.\"}\n\
+                 Some prose that is not JSON.\n[1,2]\n\
+                 {\"id\": \"b\", \"text\": \"“It is done,” Lammy said.\"}\n";
+    let output = run_within_a_minute(&["extract", "-"], Some(input.as_bytes()));
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("<stdin>:2: not valid JSON"), "{err}");
+    assert!(err.contains("<stdin>:3: expected a JSON object"), "{err}");
+    assert_eq!(ids(&output), ["a", "b"]);
+    assert_eq!(quote_texts(&records(&output)[1]), ["It is done,"]);
+}
+
+#[test]
+fn a_json_lines_file_starting_with_a_bom_keeps_its_first_line() {
+    let path = scratch_file(
+        "bom",
+        "bom.jsonl",
+        "\u{feff}{\"id\": \"first\", \"text\": \"“Yes,” Blinken said.\"}\n{\"id\": \"second\", \"text\": \"No.\"}\n".as_bytes(),
+    );
+    let output = run(&["extract", path.to_str().unwrap()], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(ids(&output), ["first", "second"]);
+    assert_eq!(quote_texts(&records(&output)[0]), ["Yes,"]);
+}
+
+#[test]
+fn a_closed_stderr_is_no_reason_to_panic() {
+    // `quotelens extract bad.jsonl 2>&1 >/dev/null | head -c1`: stderr closes
+    // before the first error is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"{\"id\": 1, \"text\": \"a\"}\nbad\n{\"id\": 2, \"text\": \"b\"}\n")
+        .unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(ids(&output), [1, 2]);
+}
+
+/// A corpus of `n` articles: the seed article's paragraphs in turn, every
+/// 500th line broken, so that batches, quotes and errors all interleave.
+fn corpus(n: usize) -> PathBuf {
+    let text = std::fs::read_to_string(SEED_TXT).unwrap();
+    let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut lines = String::new();
+    for i in 0..n {
+        if i % 500 == 499 {
+            lines.push_str("{\"id\": \"broken\n");
+            continue;
+        }
+        let article = serde_json::json!({"id": i, "text": paragraphs[i % paragraphs.len()]});
+        lines.push_str(&article.to_string());
+        lines.push('\n');
+    }
+    scratch_file("corpus", &format!("corpus-{n}.jsonl"), lines.as_bytes())
+}
+
+#[test]
+fn every_thread_count_prints_the_same_bytes_in_input_order() {
+    let corpus = corpus(2500);
+    let corpus = corpus.to_str().unwrap();
+    let one = run(&["extract", "--jobs", "1", PAGE, corpus, SEED_TXT], None);
+    assert_eq!(one.status.code(), Some(1));
+    let numbers: Vec<Value> = ids(&one).into_iter().filter(|id| id.is_number()).collect();
+    let expected: Vec<Value> = (0..2500)
+        .filter(|i| i % 500 != 499)
+        .map(Value::from)
+        .collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(stderr(&one).lines().count(), 5);
+    for jobs in ["2", "4", "7"] {
+        let many = run(&["extract", "--jobs", jobs, PAGE, corpus, SEED_TXT], None);
+        assert_eq!(many.status.code(), Some(1));
+        assert!(
+            many.stdout == one.stdout,
+            "--jobs {jobs} printed other bytes"
+        );
+        assert_eq!(stderr(&many), stderr(&one));
+    }
+}
+
+#[test]
+fn filters_keep_the_quotes_asked_for_and_every_article() {
+    let all = records(&run(&["extract", SEED_TXT, PAGE], None));
+    let filtered = records(&run(
+        &[
+            "extract",
+            "--speaker",
+            "(?i)lammy",
+            "--match",
+            "ceasefire|UAE",
+            "--min-confidence",
+            "0.5",
+            SEED_TXT,
+            PAGE,
+        ],
+        None,
+    ));
+    assert_eq!(filtered.len(), 2);
+    for (article, kept) in all.iter().zip(&filtered) {
+        let expected: Vec<&Value> = article["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|q| {
+                let text = q["text"].as_str().unwrap();
+                q["speaker"].as_str().is_some_and(|s| s.contains("Lammy"))
+                    && (text.contains("ceasefire") || text.contains("UAE"))
+                    && q["confidence"].as_f64().unwrap() >= 0.5
+            })
+            .collect();
+        assert!(!expected.is_empty());
+        let quotes: Vec<&Value> = kept["quotes"].as_array().unwrap().iter().collect();
+        assert_eq!(quotes, expected);
+        // The speakers are the article's, whatever the filters.
+        assert_eq!(kept["speakers"], article["speakers"]);
+    }
+}
+
+#[test]
+fn csv_and_tsv_give_one_row_a_quote_with_a_header() {
+    let input = concat!(
+        "{\"id\": \"none\", \"text\": \"Nobody said a thing.\"}\n",
+        "{\"id\": \"two, with comma\", \"text\": \"“Yes,” Blinken said. “No,” Lammy said.\"}\n",
+    );
+    let csv = run(&["extract", "--output", "csv", "-"], Some(input.as_bytes()));
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert_eq!(
+        csv,
+        "id,start,end,text,speaker,speaker_start,speaker_end,role,cue,kind,confidence\n\
+         \"two, with comma\",1,5,\"Yes,\",Blinken,7,14,,said,direct,0.95\n\
+         \"two, with comma\",22,25,\"No,\",Lammy,27,32,,said,direct,0.95\n"
+    );
+    let tsv = run(&["extract", "-o", "tsv", "-"], Some(input.as_bytes()));
+    let tsv = String::from_utf8(tsv.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[1][..5],
+        ["two, with comma", "1", "5", "Yes,", "Blinken"]
+    );
+}
+
+/// One WARC record: its headers and block, as a crawler writes it.
+fn warc_record(kind: &str, uri: &str, id: &str, block: &[u8]) -> Vec<u8> {
+    let mut record = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n\
+         WARC-Record-ID: <urn:uuid:{id}>\r\nContent-Type: application/http; msgtype=response\r\n\
+         Content-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(block);
+    record.extend_from_slice(b"\r\n\r\n");
+    record
+}
+
+fn http_response(content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut response = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    response.extend_from_slice(body);
+    response
+}
+
+/// A small crawl: an info record, a request, a Latin-1 page declared by HTTP,
+/// an image, the same URL crawled again (UTF-8, declared by `<meta>`).
+fn crawl_records() -> Vec<Vec<u8>> {
+    let latin1_page = b"<html><body><article><p>\xabNous sommes pr\xeats\xbb, said Fran\xe7ois Hollande.</p></article></body></html>";
+    let utf8_page = "<html><head><meta charset=\"utf-8\"></head><body><article><p>“We are ready,” Blinken said.</p></article></body></html>";
+    vec![
+        warc_record("warcinfo", "", "0", b"software: test\r\n"),
+        warc_record(
+            "request",
+            "https://news.example/a",
+            "1",
+            b"GET /a HTTP/1.1\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            "https://news.example/a",
+            "2",
+            &http_response("text/html; charset=ISO-8859-1", latin1_page),
+        ),
+        warc_record(
+            "response",
+            "https://news.example/logo.png",
+            "3",
+            &http_response("image/png", b"\x89PNG\r\n\x1a\n"),
+        ),
+        warc_record(
+            "response",
+            "https://news.example/a",
+            "4",
+            &http_response("text/html", utf8_page.as_bytes()),
+        ),
+    ]
+}
+
+fn assert_crawl_articles(output: &Output) {
+    assert!(output.status.success(), "{}", stderr(output));
+    let records = records(output);
+    assert_eq!(
+        ids(output),
+        [
+            "https://news.example/a <urn:uuid:2>",
+            "https://news.example/a <urn:uuid:4>"
+        ]
+    );
+    assert_eq!(
+        records[0]["text"],
+        "«Nous sommes prêts», said François Hollande."
+    );
+    assert_eq!(quote_texts(&records[0]), ["Nous sommes prêts"]);
+    assert_eq!(records[0]["quotes"][0]["speaker"], "François Hollande");
+    assert_eq!(quote_texts(&records[1]), ["We are ready,"]);
+    assert_eq!(records[1]["quotes"][0]["speaker"], "Blinken");
+}
+
+#[test]
+fn each_html_response_of_a_warc_file_is_an_article() {
+    let warc = crawl_records().concat();
+    let path = scratch_file("warc", "crawl.warc", &warc);
+    assert_crawl_articles(&run(&["extract", path.to_str().unwrap()], None));
+    // On stdin, a WARC file is recognised by its first bytes.
+    assert_crawl_articles(&run(&["extract", "-"], Some(&warc)));
+}
+
+#[test]
+fn a_warc_gz_of_one_gzip_member_a_record_is_read_to_its_end() {
+    use flate2::{write::GzEncoder, Compression};
+    let members: Vec<u8> = crawl_records()
+        .iter()
+        .flat_map(|record| {
+            let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+            gz.write_all(record).unwrap();
+            gz.finish().unwrap()
+        })
+        .collect();
+    let path = scratch_file("warcgz", "CC-NEWS-1.warc.gz", &members);
+    assert_crawl_articles(&run(&["extract", path.to_str().unwrap()], None));
+    assert_crawl_articles(&run(&["extract", "--format", "warc", "-"], Some(&members)));
+}
+
+#[test]
+fn a_broken_warc_record_is_reported_after_the_good_ones() {
+    let mut warc = crawl_records().concat();
+    warc.extend_from_slice(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\ncut short",
+    );
+    let path = scratch_file("warcbroken", "cut.warc", &warc);
+    let output = run(&["extract", path.to_str().unwrap(), SEED_TXT], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("cut.warc: record 6: not a valid WARC record"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(records(&output).len(), 3);
+}
+
+#[test]
+fn a_page_is_decoded_by_its_meta_charset_unless_told_otherwise() {
+    // „Ja“ in windows-1252 is 0x84 Ja 0x93; as UTF-8 these bytes are invalid.
+    let page = b"<html><head><meta charset=\"windows-1252\"></head><body><article>\
+        <p>\x84Wir schaffen das\x93, sagte Angela Merkel.</p></article></body></html>";
+    let path = scratch_file("meta", "merkel.html", page);
+    let output = run(&["extract", path.to_str().unwrap()], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(quote_texts(&records(&output)[0]), ["Wir schaffen das"]);
+    // --encoding overrides the declaration: in ISO-8859-7 (Greek) 0x84 and
+    // 0x93 are control characters, so no quotation marks are left.
+    let output = run(
+        &[
+            "extract",
+            "--encoding",
+            "iso-8859-7",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    let record = &records(&output)[0];
+    assert!(record["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("\u{84}Wir schaffen das\u{93}"));
+    assert_eq!(quote_texts(record), Vec::<&str>::new());
+}
+
+#[test]
+fn a_closed_stdout_ends_a_parallel_run_quietly() {
+    // `quotelens extract --jobs 4 big.jsonl | head -c 100`
+    let corpus = corpus(2500);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .args(["extract", "--jobs", "4", corpus.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0; 100];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let err = stderr(&output);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(output.status.code().is_some_and(|code| code <= 1), "{err}");
+}
+
+#[test]
+fn a_gzipped_json_lines_file_is_read_like_the_plain_one() {
+    use flate2::{write::GzEncoder, Compression};
+    let plain = std::fs::read(SEED_GOLD).unwrap();
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(&plain).unwrap();
+    let path = scratch_file("gz", "seed.jsonl.gz", &gz.finish().unwrap());
+    let from_gz = run(&["extract", path.to_str().unwrap()], None);
+    assert!(from_gz.status.success(), "{}", stderr(&from_gz));
+    assert_eq!(from_gz.stdout, run(&["extract", SEED_GOLD], None).stdout);
 }

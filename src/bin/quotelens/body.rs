@@ -21,7 +21,7 @@ pub fn run(files: &[String]) -> ExitCode {
             // Saved pages are not always valid UTF-8; the parser replaces bad bytes.
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
-                eprintln!("quotelens: {path}: {e}");
+                crate::report(&format!("{path}: {e}"));
                 failed = true;
                 continue;
             }

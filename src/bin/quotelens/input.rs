@@ -2,8 +2,14 @@
 //!
 //! A source is a `.txt` file (one article, its id the file stem), an `.html`
 //! page (its article text, see [`crate::html`]), a `.jsonl` file (one
-//! `{"id", "text"}` a line) or `-` for stdin. A bad line of a JSON Lines file
-//! spoils that line only: the reader yields an error for it and goes on.
+//! `{"id", "text"}` a line), a `.warc` web archive (each HTML response, see
+//! [`crate::archive`]) or `-` for stdin. Any of them may be gzipped (`.gz`,
+//! several members or one); the gzip magic bytes decide, not the name.
+//!
+//! A bad line of a JSON Lines file spoils that line only: the reader yields an
+//! error for it and goes on. A source that cannot be read at all (missing, a
+//! directory, an I/O error) yields one error and ends, so the next source is
+//! read: nothing loops and nothing is silently merged.
 
 use std::fmt;
 use std::fs::File;
@@ -11,9 +17,12 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
 
 use clap::ValueEnum;
+use encoding_rs::{Encoding, UTF_8};
+use flate2::bufread::MultiGzDecoder;
 use serde_json::Value;
 
-use crate::html;
+use crate::decode::{self, Hints};
+use crate::{archive, html};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -23,6 +32,15 @@ pub enum Format {
     Html,
     /// One `{"id": …, "text": …}` object a line.
     Jsonl,
+    /// A web archive (WARC); each HTML response is an article.
+    Warc,
+}
+
+/// How to read every source: a format and an encoding that override the guess.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub format: Option<Format>,
+    pub encoding: Option<&'static Encoding>,
 }
 
 /// One article to analyse.
@@ -40,149 +58,225 @@ pub struct Article {
 pub struct InputError {
     pub source: String,
     pub line: Option<usize>,
+    /// The record of a web archive, counted from 1.
+    pub record: Option<usize>,
     pub message: String,
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.source, line, self.message),
-            None => write!(f, "{}: {}", self.source, self.message),
+        match (self.line, self.record) {
+            (Some(line), _) => write!(f, "{}:{}: {}", self.source, line, self.message),
+            (None, Some(record)) => {
+                write!(f, "{}: record {}: {}", self.source, record, self.message)
+            }
+            (None, None) => write!(f, "{}: {}", self.source, self.message),
         }
     }
 }
+
+/// The articles of one source, read lazily, so a corpus need not fit in memory.
+pub type Articles = Box<dyn Iterator<Item = Result<Article, InputError>> + Send>;
+
+type Reader = Box<dyn BufRead + Send>;
+
+const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// Reads the articles of one source: `-` for stdin, else a file path. The
-/// format is `format` when given, else the file's extension, else (for stdin)
-/// JSON Lines when every non-empty line starts with `{`, plain text otherwise.
-/// A JSON Lines file is read a line at a time, so a corpus need not fit in memory.
-pub fn read_source(
-    path: &str,
-    format: Option<Format>,
-) -> Box<dyn Iterator<Item = Result<Article, InputError>>> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            return one(Err(error("<stdin>", None, format!("cannot read: {e}"))));
+/// format is `options.format` when given, else the file's extension (less any
+/// `.gz`), else (for stdin) WARC when it starts like one, JSON Lines when its
+/// first non-blank line (BOM stripped) is a JSON object, plain text otherwise.
+pub fn read_source(path: &str, options: Options) -> Articles {
+    let (name, reader) = if path == "-" {
+        let stdin: Reader = Box::new(BufReader::new(std::io::stdin()));
+        ("<stdin>".to_string(), stdin)
+    } else {
+        match open(path) {
+            Ok(file) => (path.to_string(), file),
+            Err(message) => return one(Err(error(path, None, message))),
         }
-        let format = format.unwrap_or_else(|| sniff(&bytes));
-        return match format {
-            Format::Jsonl => Box::new(json_lines(
-                "<stdin>".to_string(),
-                Cursor::new(bytes).split(b'\n'),
-            )),
-            _ => one(whole(format, "<stdin>", "stdin".to_string(), bytes)),
-        };
-    }
-    let format = format.unwrap_or_else(|| format_of(path));
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) => return one(Err(error(path, None, format!("cannot read: {e}")))),
+    };
+    let reader = match ungzip(reader) {
+        Ok(reader) => reader,
+        Err(e) => return one(Err(error(&name, None, format!("cannot read: {e}")))),
+    };
+    let (format, reader) = match options.format {
+        Some(format) => (format, reader),
+        None if path == "-" => match sniff(reader) {
+            Ok(sniffed) => sniffed,
+            Err(e) => return one(Err(error(&name, None, format!("cannot read: {e}")))),
+        },
+        None => (format_of(path), reader),
+    };
+    let id = if path == "-" {
+        "stdin".to_string()
+    } else {
+        stem(path)
     };
     match format {
-        Format::Jsonl => Box::new(json_lines(
-            path.to_string(),
-            BufReader::new(file).split(b'\n'),
-        )),
-        _ => {
-            let mut bytes = Vec::new();
-            let read = BufReader::new(file).read_to_end(&mut bytes);
-            match read {
-                Ok(_) => one(whole(format, path, stem(path), bytes)),
-                Err(e) => one(Err(error(path, None, format!("cannot read: {e}")))),
-            }
-        }
+        Format::Jsonl => Box::new(json_lines(name, reader, options.encoding)),
+        Format::Warc => Box::new(archive::articles(name, reader, options.encoding)),
+        Format::Txt | Format::Html => one(whole(format, &name, id, reader, options.encoding)),
     }
 }
 
-fn one(item: Result<Article, InputError>) -> Box<dyn Iterator<Item = Result<Article, InputError>>> {
+/// A file to read, or why not: a directory is refused here, since reading one
+/// fails on every call.
+fn open(path: &str) -> Result<Reader, String> {
+    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let metadata = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if metadata.is_dir() {
+        return Err("is a directory, not a file of articles".to_string());
+    }
+    Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
+}
+
+/// The stream, un-gzipped when it starts with gzip's magic bytes. Every
+/// member is read: Common Crawl writes one gzip member per WARC record.
+fn ungzip(mut reader: Reader) -> std::io::Result<Reader> {
+    if reader.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
+        let decoder = MultiGzDecoder::new(reader);
+        return Ok(Box::new(BufReader::with_capacity(1 << 16, decoder)));
+    }
+    Ok(reader)
+}
+
+fn one(item: Result<Article, InputError>) -> Articles {
     Box::new(std::iter::once(item))
 }
 
 /// A source that is one article: plain text, or a page to extract it from.
-fn whole(format: Format, name: &str, id: String, bytes: Vec<u8>) -> Result<Article, InputError> {
-    let text = utf8(name, bytes)?;
-    Ok(match format {
-        Format::Html => Article {
-            id: Value::String(id),
-            text: html::article_text(&text),
-            derived: true,
+fn whole(
+    format: Format,
+    name: &str,
+    id: String,
+    mut reader: Reader,
+    forced: Option<&'static Encoding>,
+) -> Result<Article, InputError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(name, None, format!("cannot read: {e}")))?;
+    let html = format == Format::Html;
+    let text = decode::decode(
+        &bytes,
+        Hints {
+            forced,
+            http: None,
+            html,
         },
-        _ => Article {
-            id: Value::String(id),
-            text,
-            derived: false,
+    );
+    Ok(Article {
+        id: Value::String(id),
+        text: if html {
+            html::article_text(&text)
+        } else {
+            text
         },
+        derived: html,
     })
 }
 
-/// One article per non-blank line; a line that cannot be read or parsed yields
-/// an error naming it, and reading goes on with the next.
+/// One article per non-blank line; a line that cannot be parsed yields an
+/// error naming it, and reading goes on with the next. A read error ends the
+/// source: the next read would most likely fail the same way.
 fn json_lines(
     name: String,
-    lines: impl IntoIterator<Item = std::io::Result<Vec<u8>>> + 'static,
-) -> impl Iterator<Item = Result<Article, InputError>> {
-    lines
-        .into_iter()
-        .enumerate()
-        .filter(|(_, line)| line.as_ref().map_or(true, |l| !l.trim_ascii().is_empty()))
-        .map(move |(i, line)| match line {
-            Ok(line) => parse_line(&name, i + 1, &line),
-            Err(e) => Err(error(&name, Some(i + 1), format!("cannot read: {e}"))),
-        })
+    reader: impl BufRead + Send + 'static,
+    encoding: Option<&'static Encoding>,
+) -> impl Iterator<Item = Result<Article, InputError>> + Send {
+    let mut lines = reader.split(b'\n').enumerate();
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
+        for (index, line) in lines.by_ref() {
+            let number = index + 1;
+            let mut line = match line {
+                Ok(line) => line,
+                Err(e) => {
+                    failed = true;
+                    return Some(Err(error(&name, Some(number), format!("cannot read: {e}"))));
+                }
+            };
+            if index == 0 && line.starts_with(BOM) {
+                line.drain(..BOM.len());
+            }
+            if line.trim_ascii().is_empty() {
+                continue;
+            }
+            return Some(parse_line(&name, number, &line, encoding));
+        }
+        None
+    })
 }
 
-/// The format a file's extension names; anything unknown is read as text.
+/// The format a file's extension names, less any `.gz`; anything unknown is
+/// read as text.
 fn format_of(path: &str) -> Format {
-    let extension = Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match extension.as_str() {
+    let lower = path.to_ascii_lowercase();
+    let path = Path::new(lower.strip_suffix(".gz").unwrap_or(&lower));
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" | "htm" | "xhtml" => Format::Html,
         "jsonl" | "ndjson" => Format::Jsonl,
+        "warc" => Format::Warc,
         _ => Format::Txt,
     }
 }
 
-fn sniff(bytes: &[u8]) -> Format {
-    let mut lines = bytes
-        .split(|&b| b == b'\n')
-        .map(|line| line.trim_ascii())
-        .filter(|line| !line.is_empty());
-    let mut any = false;
-    let all_objects = lines.all(|line| {
-        any = true;
-        line.starts_with(b"{")
-    });
-    if any && all_objects {
-        Format::Jsonl
-    } else {
-        Format::Txt
+/// The format of stdin, read from its start; the lines read to decide are
+/// put back in front of the rest.
+fn sniff(mut reader: Reader) -> std::io::Result<(Format, Reader)> {
+    if reader.fill_buf()?.starts_with(b"WARC/") {
+        return Ok((Format::Warc, reader));
     }
+    let mut head = Vec::new();
+    loop {
+        let start = head.len();
+        if reader.read_until(b'\n', &mut head)? == 0 {
+            break;
+        }
+        let line = &head[start..];
+        let line = line.strip_prefix(BOM).unwrap_or(line).trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        let is_object = serde_json::from_slice::<Value>(line).is_ok_and(|v| v.is_object());
+        let format = if is_object {
+            Format::Jsonl
+        } else {
+            Format::Txt
+        };
+        return Ok((format, Box::new(Cursor::new(head).chain(reader))));
+    }
+    Ok((Format::Txt, Box::new(Cursor::new(head))))
 }
 
 fn stem(path: &str) -> String {
+    let path = path.strip_suffix(".gz").unwrap_or(path);
     Path::new(path)
         .file_stem()
         .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
-/// The bytes as a string, or an error naming the line of the first bad byte.
-fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        error(name, Some(line), format!("invalid UTF-8 at byte {valid}"))
-    })
-}
-
-fn parse_line(name: &str, line_number: usize, line: &[u8]) -> Result<Article, InputError> {
+fn parse_line(
+    name: &str,
+    line_number: usize,
+    line: &[u8],
+    encoding: Option<&'static Encoding>,
+) -> Result<Article, InputError> {
     let fail = |message: String| error(name, Some(line_number), message);
-    let line = std::str::from_utf8(line)
-        .map_err(|e| fail(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    let decoded;
+    let line = match encoding {
+        Some(encoding) if encoding != UTF_8 => {
+            decoded = encoding.decode_without_bom_handling(line).0;
+            &*decoded
+        }
+        // JSON is UTF-8 (RFC 8259): a bad byte is reported, never guessed at.
+        _ => std::str::from_utf8(line)
+            .map_err(|e| fail(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?,
+    };
     let record: Value =
         serde_json::from_str(line).map_err(|e| fail(format!("not valid JSON: {e}")))?;
     let Value::Object(mut record) = record else {
@@ -212,6 +306,7 @@ fn error(source: &str, line: Option<usize>, message: String) -> InputError {
     InputError {
         source: source.to_string(),
         line,
+        record: None,
         message,
     }
 }
@@ -220,39 +315,61 @@ fn error(source: &str, line: Option<usize>, message: String) -> InputError {
 mod tests {
     use super::*;
 
-    fn lines(bytes: &'static [u8]) -> std::io::Split<Cursor<&'static [u8]>> {
-        Cursor::new(bytes).split(b'\n')
+    fn read_all(reader: impl BufRead + Send + 'static) -> Vec<Result<Article, InputError>> {
+        json_lines("d.jsonl".into(), reader, None).collect()
+    }
+
+    fn sniffed(bytes: &'static [u8]) -> Format {
+        sniff(Box::new(Cursor::new(bytes))).unwrap().0
     }
 
     #[test]
-    fn stdin_is_json_lines_only_when_every_line_is_an_object() {
+    fn stdin_is_json_lines_when_its_first_line_is_a_json_object() {
         assert_eq!(
-            sniff(b"{\"id\": 1, \"text\": \"a\"}\n\n  {\"id\": 2, \"text\": \"b\"}\n"),
+            sniffed(b"\n  {\"id\": 1, \"text\": \"a\"}\n{\"id\": 2, \"text\": \"b\"}\n"),
             Format::Jsonl
         );
-        assert_eq!(sniff(b"{curly} start\nthen prose"), Format::Txt);
-        assert_eq!(sniff(b"\xe2\x80\x9cHi,\xe2\x80\x9d he said."), Format::Txt);
-        assert_eq!(sniff(b""), Format::Txt);
+        // The BOM a Windows editor writes does not hide the object.
+        assert_eq!(sniffed(b"\xef\xbb\xbf{\"text\": \"a\"}\n"), Format::Jsonl);
+        // A later bad line is then reported by line, not read as prose.
+        assert_eq!(sniffed(b"{\"text\": \"a\"}\nnot json\n"), Format::Jsonl);
+        assert_eq!(sniffed(b"{curly} start\nthen prose"), Format::Txt);
+        assert_eq!(sniffed(b"[1, 2]\n{\"text\": \"a\"}"), Format::Txt);
+        assert_eq!(
+            sniffed(b"\xe2\x80\x9cHi,\xe2\x80\x9d he said."),
+            Format::Txt
+        );
+        assert_eq!(
+            sniffed(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"),
+            Format::Warc
+        );
+        assert_eq!(sniffed(b""), Format::Txt);
+    }
+
+    #[test]
+    fn sniffing_gives_back_every_byte_it_read() {
+        let input = b"\n\n{\"id\": 1, \"text\": \"a\"}\nrest";
+        let (_, mut reader) = sniff(Box::new(Cursor::new(&input[..]))).unwrap();
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).unwrap();
+        assert_eq!(bytes, input);
     }
 
     #[test]
     fn extension_chooses_the_format() {
         assert_eq!(format_of("a/b/story.HTML"), Format::Html);
         assert_eq!(format_of("dev.jsonl"), Format::Jsonl);
+        assert_eq!(format_of("dev.jsonl.gz"), Format::Jsonl);
+        assert_eq!(format_of("CC-NEWS-20240101.warc.gz"), Format::Warc);
         assert_eq!(format_of("notes.txt"), Format::Txt);
         assert_eq!(format_of("README"), Format::Txt);
-    }
-
-    #[test]
-    fn invalid_utf8_names_its_line() {
-        let e = utf8("x.txt", b"fine\nstill fine\nbad \xff here".to_vec()).unwrap_err();
-        assert_eq!(e.to_string(), "x.txt:3: invalid UTF-8 at byte 20");
+        assert_eq!(stem("crawl/CC-NEWS-1.warc.gz"), "CC-NEWS-1");
     }
 
     #[test]
     fn json_lines_errors_name_their_line_and_the_rest_is_read() {
         let input = b"{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\"}\n{oops\n\n[1]\n{\"id\": 7, \"text\": \"two\", \"quotes\": []}\n";
-        let read: Vec<_> = json_lines("d.jsonl".into(), lines(input)).collect();
+        let read = read_all(Cursor::new(&input[..]));
         let errors: Vec<String> = read
             .iter()
             .filter_map(|r| r.as_ref().err())
@@ -279,9 +396,58 @@ mod tests {
     }
 
     #[test]
+    fn a_bom_before_the_first_line_is_not_part_of_it() {
+        let read = read_all(Cursor::new(
+            &b"\xef\xbb\xbf{\"id\": \"first\", \"text\": \"x\"}\n{\"id\": \"second\", \"text\": \"y\"}"[..],
+        ));
+        let ids: Vec<Value> = read.into_iter().map(|r| r.unwrap().id).collect();
+        assert_eq!(ids, [Value::from("first"), Value::from("second")]);
+    }
+
+    /// A reader whose every read fails, as reading a directory does.
+    struct Broken;
+    impl Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("Is a directory"))
+        }
+    }
+
+    #[test]
+    fn a_read_error_is_reported_once_and_ends_the_source() {
+        let read = read_all(BufReader::new(Broken));
+        assert_eq!(read.len(), 1);
+        assert_eq!(
+            read[0].as_ref().unwrap_err().to_string(),
+            "d.jsonl:1: cannot read: Is a directory"
+        );
+    }
+
+    #[test]
+    fn a_legacy_encoding_applies_to_each_json_line() {
+        let line = b"{\"id\": 1, \"text\": \"\xabOui\xbb\"}";
+        let latin1 = Encoding::for_label(b"latin1");
+        let article = json_lines("l.jsonl".into(), Cursor::new(&line[..]), latin1)
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!(article.text, "«Oui»");
+        let strict = json_lines("l.jsonl".into(), Cursor::new(&line[..]), None)
+            .next()
+            .unwrap();
+        assert_eq!(
+            strict.unwrap_err().to_string(),
+            "l.jsonl:1: invalid UTF-8 at byte 19"
+        );
+    }
+
+    #[test]
     fn missing_id_falls_back_to_file_and_line() {
-        let read: Vec<_> =
-            json_lines("dir/d.jsonl".into(), lines(b"\n{\"text\": \"x\"}")).collect();
+        let read: Vec<_> = json_lines(
+            "dir/d.jsonl".into(),
+            Cursor::new(&b"\n{\"text\": \"x\"}"[..]),
+            None,
+        )
+        .collect();
         assert_eq!(read[0].as_ref().unwrap().id, Value::from("d:2"));
     }
 }

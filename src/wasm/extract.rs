@@ -358,6 +358,8 @@ pub fn document_order(a: &Element, b: &Element) -> std::cmp::Ordering {
 /// What the walk never reads: page chrome by tag or landmark role, and
 /// editable regions.
 fn is_skipped(element: &Element) -> bool {
-    is_page_chrome(&element.local_name(), element.get_attribute("role").as_deref())
-        || element.matches(EDITABLE).unwrap_or(false)
+    is_page_chrome(
+        &element.local_name(),
+        element.get_attribute("role").as_deref(),
+    ) || element.matches(EDITABLE).unwrap_or(false)
 }

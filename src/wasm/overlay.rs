@@ -45,7 +45,7 @@ use super::layout::{self, Rect, View};
 use super::paint::{Painter, Slot};
 use super::ui::{CardText, Ui};
 use crate::textmap::Piece;
-use crate::{analyze, Quote, Speaker};
+use crate::{analyze_with, Analysis, Options, Quote, QuoteKind, Speaker};
 use panel::Reading;
 
 /// Wait after a page change before re-reading the text: long enough to batch an
@@ -850,7 +850,7 @@ impl State {
         if let Some((from, base)) = job.analysed {
             let to = chunk_end(text, from);
             let chunk = &text[from..to];
-            let analysis = analyze(chunk);
+            let analysis = self.analyse(chunk);
             job.speakers.extend(analysis.speakers);
             job.quotes
                 .extend(analysis.quotes.into_iter().map(|q| shifted(q, base)));
@@ -985,7 +985,7 @@ impl State {
         let extracted = walk.finish();
         let walked = self.now();
         let text = extracted.map.text();
-        let quotes = analyze(text).quotes;
+        let quotes = self.analyse(text).quotes;
         let breaks = paragraph_breaks(text);
         let analysed = self.now();
         let mut fresh: Vec<Drawn> = Vec::new();
@@ -1188,9 +1188,28 @@ impl State {
         Some(range)
     }
 
-    /// A speaker's colour, kept for the life of the overlay; without a
-    /// speaker, a quoted term of up to three words is only a term.
+    /// The core's analysis with the page's declared language (`lang` on the
+    /// article or the document) as a hint; the core decides what it means.
+    fn analyse(&self, text: &str) -> Analysis {
+        let declared = self
+            .roots
+            .first()
+            .and_then(|root| root.closest("[lang]").ok().flatten())
+            .or_else(|| self.doc.document_element())
+            .and_then(|element| element.get_attribute("lang"));
+        let options = Options {
+            language: declared.as_deref(),
+        };
+        analyze_with(text, &options)
+    }
+
+    /// A speaker's colour, kept for the life of the overlay. What the core
+    /// calls a term (a quoted name of a thing), and a quote of up to three
+    /// words without a speaker, is only tinted.
     fn slot(&mut self, quote: &Quote) -> Slot {
+        if quote.kind == QuoteKind::Term {
+            return Slot::Term;
+        }
         let Some(name) = quote.speaker.as_deref() else {
             return if quote.text.split_whitespace().count() <= 3 {
                 Slot::Term

@@ -220,7 +220,7 @@ Blinken said: “What I think is absolutely essential – and they all say this 
 “Our nations helped Israel defend itself against an unprecedented attack from Iran a few months ago.”
 “Very soon, we will put that before the parties,” he added.
 \"So we’re down to a handful of issues & they are hard but fully resolvable,” Blinken said.
-Lammy added: « It was important to go to the UAE », in French.";
+Lammy added: «\u{a0}It was important to go to the UAE\u{a0}», in French.";
 
 #[test]
 fn html_page_yields_the_article_text_and_only_its_quotes() {
@@ -233,8 +233,9 @@ fn html_page_yields_the_article_text_and_only_its_quotes() {
     let text = record["text"]
         .as_str()
         .expect("an HTML page's output carries its text");
-    // Entities decoded, white space collapsed, `<br>` and blocks on their own lines,
-    // and nothing from head, header, nav, ads, asides, forms, comments or footer.
+    // Entities decoded, white space collapsed (a no-break space is text, as in the
+    // browser), `<br>` and blocks on their own lines, and nothing from head,
+    // header, nav, ads, asides, forms, comments or footer.
     assert_eq!(text, PAGE_TEXT);
     assert_offsets_index_into(text, record);
     assert_eq!(
@@ -276,11 +277,15 @@ fn assert_real_page(page: &str, starts: &str, inside: &[&str], outside: &[&str])
 
 #[test]
 fn real_pages_yield_their_article_and_its_quotes() {
-    // Washington Post: a photo gallery widget ("1 of 24", "Full Screen") tops the article.
+    // Washington Post: a photo gallery widget ("1 of 24", "Full Screen") tops the
+    // article; its lead caption (no picture beside it in the markup) stays.
     let wapo = assert_real_page(
         "wapo-1",
-        "CAIRO — Gunmen opened fire on visitors at Tunisia’s most renowned museum",
-        &["Heba Habib contributed to this report."],
+        "Security forces in Tunisia stormed the country’s most prominent museum",
+        &[
+            "CAIRO — Gunmen opened fire on visitors at Tunisia’s most renowned museum",
+            "Heba Habib contributed to this report.",
+        ],
         &["Full Screen", "Skip Ad", "1 of 24"],
     );
     assert!(quote_texts(&wapo).contains(&"Our nation is in danger,"));
@@ -288,16 +293,17 @@ fn real_pages_yield_their_article_and_its_quotes() {
     let liberation = assert_real_page(
         "liberation-1",
         "Un troisième Français a été tué dans le tremblement de terre",
-        &["a ajouté Laurent Fabius"],
+        &["a ajouté\u{a0}Laurent Fabius"],
         &["Se connecter", "S'inscrire"],
     );
     assert!(
         quote_texts(&liberation).contains(&"Pour certains d’entre eux on est très interrogatif")
     );
-    // heise: German, with a forum link box and legal links around the article.
+    // heise: German, with a forum link box and legal links around the article;
+    // the story starts at its lead (date and headline sit in the page header).
     assert_real_page(
         "heise",
-        "08.04.2015 12:46\n1Password für Mac generiert Einmal-Passwörter",
+        "Das in der iOS-Version bereits enthaltene TOTP-Feature ist nun auch für OS X 10.10 verfügbar.",
         &[
             "AgileBits hat Version 5.3",
             "mindestens OS X 10.10 voraus. (bsc)",

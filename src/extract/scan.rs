@@ -24,6 +24,8 @@ pub struct Element<N> {
     pub commas: u32,
     /// Descendant blocks with a paragraph of their own (`own_text` ≥ 25).
     pub paragraphs: u32,
+    /// The part of `paragraphs` in `<p>` elements.
+    pub prose: u32,
     pub images: u32,
     pub embeds: u32,
     pub list_items: u32,
@@ -207,6 +209,7 @@ impl<D: Dom> Scan<D> {
             own_commas: 0,
             commas: 0,
             paragraphs: 0,
+            prose: 0,
             images: 0,
             embeds: 0,
             list_items: u32::from(tag == Tag::ListItem),
@@ -254,6 +257,7 @@ impl<D: Dom> Scan<D> {
         el.end_event = self.page.events.len() as u32;
         if el.own_text >= 25 && is_block {
             el.paragraphs += 1;
+            el.prose += u32::from(el.tag == Tag::Paragraph);
         }
         let child = el.clone();
         if let Some(parent) = child.parent {
@@ -262,6 +266,7 @@ impl<D: Dom> Scan<D> {
             parent.link_text += child.link_text;
             parent.commas += child.commas;
             parent.paragraphs += child.paragraphs;
+            parent.prose += child.prose;
             parent.images += child.images;
             parent.embeds += child.embeds;
             parent.list_items += child.list_items;

@@ -36,6 +36,9 @@ pub struct Selection {
 /// Paragraphs shorter than this give no points; a box with less text than
 /// this and no pictures is a scrap (a date, a label, "Advertisement").
 const MIN_PARAGRAPH: u32 = 25;
+/// A box with a picture and less text than this, none of it in a `<p>`, is a
+/// picture with its caption, a gallery or a teaser.
+const MAX_CAPTIONED: u32 = 500;
 /// How many ancestors of a paragraph share its points.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -380,6 +383,7 @@ fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
         || (!is_list && e.text < MIN_PARAGRAPH && (e.images == 0 || e.images > 2) && !in_figure)
         || (!is_list && density > 0.2)
         || density > 0.5
+        || (e.images > 0 && e.prose == 0 && e.text < MAX_CAPTIONED)
         || (e.embeds == 1 && e.text < 75)
         || e.embeds > 1
 }

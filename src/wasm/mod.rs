@@ -4,7 +4,7 @@
 //! `pkg/quotelens.js` and `pkg/quotelens_bg.wasm`. The JavaScript API:
 //!
 //! ```js
-//! import init, { analyze, Overlay, attachToPage } from './pkg/quotelens.js';
+//! import init, { analyze, Overlay, attachToPage, articleText } from './pkg/quotelens.js';
 //! await init({ module_or_path: './pkg/quotelens_bg.wasm' });
 //!
 //! // Plain analysis: the core's `Analysis` as a JS object. Each quote carries the
@@ -25,6 +25,10 @@
 //! // it also finds the article again after single-page navigation and reads
 //! // articles that infinite scroll adds below it.
 //! const pageOverlay = attachToPage();
+//!
+//! // The page's article text as the extension reads it (`true`: with computed
+//! // style; `false`: from the markup alone, as the CLI reads a saved page).
+//! const text = articleText(true);
 //! ```
 //!
 //! Who said what comes only from [`crate::analyze`]. This layer reads text

@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rayon::prelude::*;
 
-use crate::{Analysis, Quote, Speaker};
+use crate::{Analysis, Quote, QuoteKind, Speaker};
 
 #[pymodule]
 fn quotelens(module: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -75,6 +75,8 @@ fn to_dict<'py>(py: Python<'py>, analysis: &Analysis) -> PyResult<Bound<'py, PyD
     let quotes = analysis
         .quotes
         .iter()
+        // Quoted names of things are no quotations, as in the CLI's output.
+        .filter(|q| q.kind != QuoteKind::Term)
         .map(|q| quote_dict(py, q))
         .collect::<PyResult<Vec<_>>>()?;
     let speakers = analysis

@@ -78,6 +78,18 @@ function cliTexts(files) {
   return out.trim().split('\n').map((line) => JSON.parse(line).text);
 }
 
+/// Opens `url`. Firefox now and then fails a navigation to a saved page
+/// ("Address rejected") when one of its refused requests races the load; a
+/// second try loads it.
+async function visit(page, url) {
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+  } catch (error) {
+    console.log(`retrying ${url}: ${error.message.split('\n')[0]}`);
+    await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+  }
+}
+
 /// The browser's article text of a page: markup only, and live.
 async function browserTexts(browser, kind, path) {
   const page = await browser.newPage();
@@ -86,7 +98,7 @@ async function browserTexts(browser, kind, path) {
       await page.setRequestInterception(true);
       page.on('request', (req) => (req.url().startsWith(origin) ? req.continue() : req.abort()));
     }
-    await page.goto(`${origin}${path}`, { waitUntil: 'load', timeout: 30000 });
+    await visit(page, `${origin}${path}`);
     return await page.evaluate(async (pkg) => {
       const wasm = await import(`${pkg}/quotelens.js`);
       await wasm.default({ module_or_path: `${pkg}/quotelens_bg.wasm` });

@@ -213,6 +213,7 @@ lists!(
     male_pronouns,
     female_pronouns,
     plural_pronouns,
+    neuter_pronouns,
     writer_pronouns,
     male_honorifics,
     female_honorifics,
@@ -257,6 +258,7 @@ pub struct Lexicon {
     male_pronouns: WordSet,
     female_pronouns: WordSet,
     plural_pronouns: WordSet,
+    neuter_pronouns: WordSet,
     writer_pronouns: WordSet,
     male_honorifics: WordSet,
     female_honorifics: WordSet,
@@ -344,6 +346,7 @@ impl Lexicon {
             male_pronouns: set(d.male_pronouns),
             female_pronouns: set(d.female_pronouns),
             plural_pronouns: set(d.plural_pronouns),
+            neuter_pronouns: set(d.neuter_pronouns),
             writer_pronouns: set(d.writer_pronouns),
             male_honorifics: set(d.male_honorifics),
             female_honorifics: set(d.female_honorifics),
@@ -494,6 +497,11 @@ impl Lexicon {
 
     pub fn is_plural_pronoun(&self, word: &str) -> bool {
         self.plural_pronouns.contains(word)
+    }
+
+    /// `it`: an organisation or a document, never a person.
+    pub fn is_neuter_pronoun(&self, word: &str) -> bool {
+        self.neuter_pronouns.contains(word)
     }
 
     pub fn is_writer_pronoun(&self, word: &str) -> bool {

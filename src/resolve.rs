@@ -401,6 +401,16 @@ fn resolve_mention(
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
                 _ if lex.is_writer_pronoun(&pronoun) => None,
                 Some(gender) => context.person_of_gender(registry, gender),
+                // `it said`: the last organisation or document that spoke, never a person.
+                None if lex.is_neuter_pronoun(&pronoun) => context
+                    .recent_speakers
+                    .iter()
+                    .rev()
+                    .find(|&&id| {
+                        registry.entities[id].kind != EntityKind::Group
+                            && !registry.could_be_person(id)
+                    })
+                    .copied(),
                 None => context.last_speaker.or(context.last_person),
             };
             // The first `he` after a name tells that person's gender.

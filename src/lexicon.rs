@@ -48,20 +48,25 @@ impl Lang {
     /// The language whose commonest words are commonest in the first few
     /// thousand characters of `text`; English when nothing stands out.
     pub fn detect(text: &str) -> Lang {
-        const SAMPLE: usize = 4000;
+        // A paragraph or two tells the language; more only costs time. Bytes,
+        // not chars: function words are short, and every byte of a non-ASCII
+        // letter counts as part of a word, so no word is cut inside a letter.
+        const SAMPLE: usize = 1000;
+        let sample = &text.as_bytes()[..text.len().min(SAMPLE)];
         let mut counts = [0usize; 5];
-        let sample = match text.char_indices().nth(SAMPLE) {
-            Some((at, _)) => &text[..at],
-            None => text,
-        };
-        for word in sample.split(|c: char| !c.is_alphabetic()) {
+        for word in sample.split(|&b| !(b.is_ascii_alphabetic() || b >= 0x80)) {
             if word.is_empty() || word.len() > 4 {
                 continue;
             }
-            let word = word.to_lowercase();
-            for (i, lang) in Lang::ALL.iter().enumerate() {
-                if function_words(*lang).contains(&word.as_str()) {
-                    counts[i] += 1;
+            let mut lower = [0u8; 4];
+            lower[..word.len()].copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            let Ok(lower) = std::str::from_utf8(&lower[..word.len()]) else {
+                continue;
+            };
+            if let Some(&langs) = function_words().get(lower) {
+                for (i, count) in counts.iter_mut().enumerate() {
+                    *count += usize::from(langs & (1 << i) != 0);
                 }
             }
         }
@@ -78,8 +83,22 @@ impl Lang {
     }
 }
 
+/// Each function word with the languages (bit `i` for `Lang::ALL[i]`) it is common in.
+fn function_words() -> &'static HashMap<&'static str, u8, BuildHasherDefault<Fnv>> {
+    static WORDS: OnceLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            for word in function_words_of(*lang) {
+                *words.entry(word).or_default() |= 1 << i;
+            }
+        }
+        words
+    })
+}
+
 /// Short words frequent in one language and rare in the others.
-fn function_words(lang: Lang) -> &'static [&'static str] {
+fn function_words_of(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::En => &[
             "the", "and", "of", "to", "is", "was", "that", "with", "for", "he", "she",
@@ -194,6 +213,7 @@ lists!(
     male_pronouns,
     female_pronouns,
     plural_pronouns,
+    neuter_pronouns,
     writer_pronouns,
     male_honorifics,
     female_honorifics,
@@ -238,10 +258,12 @@ pub struct Lexicon {
     male_pronouns: WordSet,
     female_pronouns: WordSet,
     plural_pronouns: WordSet,
+    neuter_pronouns: WordSet,
     writer_pronouns: WordSet,
     male_honorifics: WordSet,
     female_honorifics: WordSet,
-    neutral_honorifics: WordSet,
+    /// All three honorific lists, without their periods, for one lookup.
+    honorifics: WordSet,
     bare_speaker_nouns: WordSet,
     speaker_nouns: WordSet,
     noun_phrase_breakers: WordSet,
@@ -324,10 +346,15 @@ impl Lexicon {
             male_pronouns: set(d.male_pronouns),
             female_pronouns: set(d.female_pronouns),
             plural_pronouns: set(d.plural_pronouns),
+            neuter_pronouns: set(d.neuter_pronouns),
             writer_pronouns: set(d.writer_pronouns),
             male_honorifics: set(d.male_honorifics),
             female_honorifics: set(d.female_honorifics),
-            neutral_honorifics: set(d.neutral_honorifics),
+            honorifics: entries(d.male_honorifics)
+                .chain(entries(d.female_honorifics))
+                .chain(entries(d.neutral_honorifics))
+                .map(|w| w.trim_end_matches('.'))
+                .collect(),
             bare_speaker_nouns: set(d.bare_speaker_nouns),
             speaker_nouns: set(d.speaker_nouns),
             noun_phrase_breakers: set(d.noun_phrase_breakers),
@@ -472,18 +499,18 @@ impl Lexicon {
         self.plural_pronouns.contains(word)
     }
 
+    /// `it`: an organisation or a document, never a person.
+    pub fn is_neuter_pronoun(&self, word: &str) -> bool {
+        self.neuter_pronouns.contains(word)
+    }
+
     pub fn is_writer_pronoun(&self, word: &str) -> bool {
         self.writer_pronouns.contains(word)
     }
 
     /// `Mr`, `Ms`, `Dr`, with or without their period.
     pub fn is_honorific(&self, word: &str) -> bool {
-        let bare = word.trim_end_matches('.');
-        [word, bare].iter().any(|w| {
-            self.male_honorifics.contains(w)
-                || self.female_honorifics.contains(w)
-                || self.neutral_honorifics.contains(w)
-        })
+        self.honorifics.contains(word.trim_end_matches('.'))
     }
 
     /// The gender an honorific gives: `Mr` a man, `Ms` a woman.

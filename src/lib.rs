@@ -125,9 +125,9 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     let chars: Vec<char> = text.chars().collect();
     let marks = marks::find_marks(&chars);
     let mut spans = spans::pair_marks(&chars, &marks);
-    let has_dash = text.contains(['—', '–']);
+    let has_dash = |text: &str| text.contains(['—', '–']);
     // Most text on the web quotes nobody: stop before the costly stages.
-    if spans.is_empty() && !has_dash {
+    if spans.is_empty() && !has_dash(text) {
         return Analysis::default();
     }
     let lang = options
@@ -135,11 +135,10 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
         .and_then(lexicon::Lang::from_tag)
         .unwrap_or_else(|| lexicon::Lang::detect(text));
     // Dialogue dashes (`—No vamos —dijo él—.`) quote in Romance-language news.
-    if has_dash
-        && matches!(
-            lang,
-            lexicon::Lang::Es | lexicon::Lang::Pt | lexicon::Lang::Fr
-        )
+    if matches!(
+        lang,
+        lexicon::Lang::Es | lexicon::Lang::Pt | lexicon::Lang::Fr
+    ) && has_dash(text)
     {
         spans::add_dialogue_spans(&chars, &mut spans);
     }

@@ -49,6 +49,10 @@ fn gender_of_honorific(lex: &Lexicon, chars: &[char], name_start: usize) -> Opti
         .iter()
         .rposition(|c| c.is_whitespace())
         .map_or(0, |p| p + 1);
+    // Honorifics are short and capitalised (`Mr`, `Frau`): skip the lower-casing otherwise.
+    if end - start > 12 || !before[start].is_uppercase() {
+        return None;
+    }
     let word: String = before[start..end]
         .iter()
         .filter(|c| c.is_alphabetic())
@@ -95,7 +99,7 @@ impl Registry {
 
     fn add(&mut self, name: String, role: Option<String>, kind: EntityKind) -> usize {
         // `Prosecutors` and `prosecutors` are one speaker.
-        let key = name.to_lowercase();
+        let key = lower_case(&name);
         if let Some(&id) = self.by_name.get(&key) {
             return id;
         }
@@ -115,42 +119,60 @@ impl Registry {
     /// The person a name refers to: by surname when a fuller name is known.
     fn person(&mut self, chars: &[char], person: &Person) -> usize {
         let name = strip_possessive(&slice(chars, person.name));
-        let role = person.role.map(|r| slice(chars, r));
-        let key = surname_key(&name);
-        let full_name = name.contains(' ');
+        let lower = lower_case(&name);
+        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
+        let first = lower.split(' ').next().unwrap_or(&lower);
+        let full_name = lower.contains(' ');
         // `Rakeyia Scott` is not `Keith Scott`: two full names that share a
         // surname but not a first name are two people, and a lone `Scott`
         // means whichever was named last.
         let same_person = |existing: &Entity| {
+            let existing_first = existing.name.split(' ').next().unwrap_or_default();
             !full_name
                 || !existing.name.contains(' ')
-                || first_word(&existing.name) == first_word(&name)
+                || existing_first
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(first.chars())
         };
-        let known = self
-            .by_name
-            .get(&name.to_lowercase())
-            .or_else(|| self.by_surname.get(&key))
+        // A surname alone is filed under itself: one lookup.
+        let by_full_name = full_name.then(|| self.by_name.get(&lower)).flatten();
+        let known = by_full_name
+            .or_else(|| self.by_surname.get(surname))
             .copied()
             .filter(|&id| {
                 self.entities[id].kind == EntityKind::Person && same_person(&self.entities[id])
             });
         let id = match known {
             Some(id) => id,
-            None => self.add(name.clone(), role.clone(), EntityKind::Person),
+            None => {
+                let role = person.role.map(|r| slice(chars, r));
+                self.add(name.clone(), role, EntityKind::Person)
+            }
         };
-        self.by_surname.insert(key, id);
-        let entity = &mut self.entities[id];
-        if entity.role.is_none() && role.is_some() {
-            entity.role = role;
-            self.index_role(id);
+        match self.by_surname.get_mut(surname) {
+            Some(latest) => *latest = id,
+            None => {
+                self.by_surname.insert(surname.to_string(), id);
+            }
+        }
+        if self.entities[id].role.is_none() {
+            if let Some(role) = person.role {
+                self.entities[id].role = Some(slice(chars, role));
+                self.index_role(id);
+            }
         }
         let entity = &mut self.entities[id];
         if entity.gender.is_none() {
             entity.gender = gender_of_honorific(self.lex, chars, person.name.0)
-                .or_else(|| first_name_gender(&name));
+                .or_else(|| full_name.then(|| gender_of_first_name(first)).flatten());
         }
-        if name != entity.name && self.aliases_seen.insert((id, name.clone())) {
-            entity.aliases.push(name);
+        if name != entity.name {
+            let alias = (id, name);
+            if !self.aliases_seen.contains(&alias) {
+                entity.aliases.push(alias.1.clone());
+                self.aliases_seen.insert(alias);
+            }
         }
         id
     }
@@ -160,7 +182,7 @@ impl Registry {
     /// kind of speaker (`Republican`).
     fn could_be_person(&self, id: usize) -> bool {
         let entity = &self.entities[id];
-        let lower = entity.name.to_lowercase();
+        let lower = lower_case(&entity.name);
         let first = first_word(&lower);
         // `Delegates`, `Presidential Debates`: a plural or a role word, not a name.
         let looks_common = if lower.contains(' ') {
@@ -200,7 +222,7 @@ impl Registry {
         if self.entities[id].kind != EntityKind::Person {
             return;
         }
-        let role = role.to_lowercase();
+        let role = lower_case(role);
         let words: Vec<&str> = role.split_whitespace().filter(|w| *w != "former").collect();
         for n in 1..=words.len().min(4) {
             let entry = self
@@ -220,12 +242,13 @@ impl Registry {
     }
 }
 
-/// `Donald Trump` → male: the first word of a full name.
-fn first_name_gender(name: &str) -> Option<Gender> {
-    let mut words = name.split_whitespace();
-    let first = words.next()?;
-    words.next()?;
-    gender_of_first_name(&first.to_lowercase())
+/// Lower case, on the fast ASCII path when it can: names are looked up often.
+fn lower_case(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 fn first_word(name: &str) -> String {
@@ -241,13 +264,6 @@ fn slice(chars: &[char], (start, end): (usize, usize)) -> String {
 
 fn strip_possessive(name: &str) -> String {
     possessive_owner(name).unwrap_or(name).to_string()
-}
-
-fn surname_key(name: &str) -> String {
-    name.split_whitespace()
-        .last()
-        .unwrap_or(name)
-        .to_lowercase()
 }
 
 /// What the walk through the text remembers for pronouns.
@@ -385,6 +401,16 @@ fn resolve_mention(
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
                 _ if lex.is_writer_pronoun(&pronoun) => None,
                 Some(gender) => context.person_of_gender(registry, gender),
+                // `it said`: the last organisation or document that spoke, never a person.
+                None if lex.is_neuter_pronoun(&pronoun) => context
+                    .recent_speakers
+                    .iter()
+                    .rev()
+                    .find(|&&id| {
+                        registry.entities[id].kind != EntityKind::Group
+                            && !registry.could_be_person(id)
+                    })
+                    .copied(),
                 None => context.last_speaker.or(context.last_person),
             };
             // The first `he` after a name tells that person's gender.

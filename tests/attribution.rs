@@ -447,3 +447,11 @@ fn short_quotes_inherit_nobody_but_keep_their_own_cue() {
     let text = "“We will fight this in every court,” Smith said. Critics called the plan “malign”.";
     assert_eq!(speakers(text), [some("Smith"), some("Critics")]);
 }
+
+#[test]
+fn it_means_an_organisation_never_a_person() {
+    let text = "“Growth will slow this year,” the International Monetary Fund said on Tuesday.\nDonald Trump disagreed. “Tensions weigh on trade,” it added.";
+    let analysis = analyze(text);
+    assert_ne!(analysis.quotes[1].speaker.as_deref(), Some("Donald Trump"));
+    assert_eq!(analysis.quotes[0].speaker, analysis.quotes[1].speaker);
+}

@@ -1,0 +1,492 @@
+//! Mentions: the noun phrase a cue names. A name with its title (`British
+//! Foreign Secretary David Lammy`), names joined by `and`, a pronoun, `who` with
+//! its antecedent, an apposition (`Smith, a spokesman for the campaign,`) or a
+//! description (`a senior aide`, German `der Sprecher`).
+
+use super::*;
+
+impl Text<'_> {
+    /// The subject of the cue verb at `verb`: `Blinken [also] said`,
+    /// `Smith, a spokesman for the campaign, said`, `Smith, who said`.
+    pub(super) fn subject_before(&self, verb: usize, floor: usize) -> Option<Mention> {
+        let mut j = verb;
+        let mut skipped = 0;
+        while j > floor
+            && skipped < 4
+            && self
+                .word(j - 1)
+                .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w) || self.lex.is_time_word(w))
+        {
+            j -= 1;
+            skipped += 1;
+        }
+        // `Sen. Ted Cruz (R-Texas) said`
+        if j > floor && self.punct(j - 1) == Some(')') {
+            if let Some(open) = (j.saturating_sub(8).max(floor)..j - 1)
+                .rev()
+                .find(|&i| self.punct(i) == Some('('))
+            {
+                j = open;
+            }
+        }
+        if j <= floor {
+            return None;
+        }
+        let t = j - 1;
+        if let Some(word) = self.word(t) {
+            // `He’s claiming`: a pronoun with a contracted `is` or `has`.
+            let contracted = possessive_owner(word);
+            if contracted.is_some_and(|w| self.lex.is_subject_pronoun(w)) {
+                return Some(Mention::at(
+                    self.tokens[t].start,
+                    self.tokens[t].start + word.chars().count() - 2,
+                    Who::Pronoun,
+                ));
+            }
+            if self.lex.is_subject_pronoun(word) {
+                let who = if word == "who" {
+                    let antecedent = (t > floor + 1 && self.punct(t - 1) == Some(','))
+                        .then(|| self.noun_phrase_ending_at(t - 2, floor, false))
+                        .flatten();
+                    Who::Relative(antecedent.and_then(|m| match m.who {
+                        Who::Named(p) => Some(p),
+                        _ => None,
+                    }))
+                } else {
+                    Who::Pronoun
+                };
+                return Some(self.mention(t, t, who));
+            }
+            let any_head = self.word(verb).is_some_and(|w| self.lex.says_strongly(w));
+            // German `dem Minister`, `einen Zeugen`: no subject in that case.
+            return self
+                .noun_phrase_ending_at(t, floor, any_head)
+                .filter(|m| !self.opens_with_object_determiner(m) && !self.follows_preposition(m));
+        }
+        if matches!(self.punct(t), Some(',' | '–' | '—')) {
+            return self.subject_with_apposition(t, floor);
+        }
+        None
+    }
+
+    /// `Smith, a spokesman for the campaign, said`: the comma at `comma` closes
+    /// the apposition; the subject stands before its opening comma.
+    pub(super) fn subject_with_apposition(&self, comma: usize, floor: usize) -> Option<Mention> {
+        let closing = self.punct(comma)?;
+        let window = comma.saturating_sub(APPOSITION_WINDOW).max(floor)..comma;
+        // Nothing in an apposition crosses a sentence or a quote.
+        let reach = window
+            .clone()
+            .rev()
+            .take_while(|&i| {
+                self.tokens[i].kind == Kind::Word
+                    || matches!(self.punct(i), Some(c) if !matches!(c, '.' | '!' | '?' | ';' | ':'))
+            })
+            .last()?;
+        let openings = (reach..comma).filter(|&i| self.punct(i) == Some(closing) && i > floor);
+        let mut nearest = None;
+        for opening in openings {
+            let Some(mention) = self.noun_phrase_ending_at(
+                self.skip_parenthetical(opening - 1, floor),
+                floor,
+                false,
+            ) else {
+                continue;
+            };
+            let inside = opening + 1..comma;
+            let first = self.word(inside.start).unwrap_or_default();
+            let relative = inside.clone().any(|i| {
+                self.word(i)
+                    .is_some_and(|w| matches!(w, "who" | "whose" | "which"))
+            });
+            if !relative && inside.clone().any(|i| self.cue_at(i).is_some()) {
+                continue;
+            }
+            let descriptive = self.lex.is_determiner(first)
+                || is_possessive(first)
+                || self.lex.is_role_word(first);
+            let role = (descriptive && !relative)
+                .then(|| (self.tokens[inside.start].start, self.tokens[comma - 1].end));
+            let with_role = |mut mention: Mention| {
+                if let (Who::Named(person), Some(role)) = (&mut mention.who, role) {
+                    person.role = Some(role);
+                }
+                mention
+            };
+            // `The Kremlin's spokesman, Dmitry Peskov, told`: the name in the
+            // apposition is the speaker and the description their role.
+            let name_inside = inside
+                .clone()
+                .all(|i| self.is_name_word(i) || self.is_name_connector(i));
+            if mention.who == Who::Nominal && name_inside && self.is_name_word(comma - 1) {
+                let person = Person {
+                    name: (self.tokens[inside.start].start, self.tokens[comma - 1].end),
+                    role: Some((mention.start, mention.end)),
+                };
+                return Some(Mention {
+                    start: mention.start,
+                    end: self.tokens[comma - 1].end,
+                    who: Who::Named(person),
+                });
+            }
+            // The leftmost subject that opens the clause: `Harry Bond, 30, of Raleigh, N.C., said`.
+            if mention.start == self.tokens[floor].start {
+                return Some(with_role(mention));
+            }
+            // `Sen. Rand Paul, R-Ky., told`: a short capitalised tag is an apposition too.
+            if descriptive || relative || (inside.len() <= 3 && self.is_capitalised(inside.start)) {
+                nearest = Some(with_role(mention));
+            }
+        }
+        nearest
+    }
+
+    /// `Rep. Jim Jordan (R-Ohio)`: the last token before a parenthesis that ends at `t`.
+    pub(super) fn skip_parenthetical(&self, t: usize, floor: usize) -> usize {
+        if self.punct(t) != Some(')') {
+            return t;
+        }
+        (t.saturating_sub(8).max(floor)..t)
+            .rev()
+            .find(|&i| self.punct(i) == Some('('))
+            .and_then(|open| open.checked_sub(1))
+            .unwrap_or(t)
+    }
+
+    /// The noun phrase whose last word is `t`: a name run with its titles and
+    /// role words (`campaign manager Robby Mook`), names joined by `and`, or a
+    /// description starting at a determiner (`a senior aide`).
+    pub(super) fn noun_phrase_ending_at(
+        &self,
+        t: usize,
+        floor: usize,
+        any_head: bool,
+    ) -> Option<Mention> {
+        let word = self.word(t)?;
+        if self.is_name_word(t) {
+            let (start, person) = self.name_run_ending_at(t, floor);
+            // `Blinken and Lammy`, `US Secretary … Blinken and … David Lammy`
+            if start >= floor + 2
+                && self
+                    .word(start - 1)
+                    .is_some_and(|w| self.lex.is_conjunction(w))
+                && self.is_name_word(start - 2)
+            {
+                let (first_start, first) = self.name_run_ending_at(start - 2, floor);
+                return Some(self.mention(first_start, t, Who::Group(vec![first, person])));
+            }
+            if let Some(described) = self.capitalised_description(start, t, floor) {
+                return Some(described);
+            }
+            return Some(self.mention(start, t, Who::Named(person)));
+        }
+        if self.lex.ends_noun_phrase(word)
+            || self.lex.is_adverb_or_auxiliary(word)
+            || self.lex.cue_stem(word).is_some()
+        {
+            return None;
+        }
+        let mut s = t;
+        let mut determined = false;
+        loop {
+            let w = self.word(s)?;
+            if self.lex.is_determiner(w) || (s < t && (is_possessive(w))) {
+                determined = true;
+                break;
+            }
+            if s == floor || t - s >= NOUN_PHRASE_WORDS {
+                break;
+            }
+            let previous = s - 1;
+            match self.word(previous) {
+                Some(pw) if self.is_capitalised(previous) || !self.lex.ends_noun_phrase(pw) => {
+                    s = previous
+                }
+                _ => break,
+            }
+        }
+        if (determined && s < t && (any_head || self.lex.is_speaker_noun(word)))
+            || self.lex.is_bare_speaker_noun(word)
+        {
+            let s = if determined { s } else { t };
+            return Some(self.mention(s, t, Who::Nominal));
+        }
+        None
+    }
+
+    /// German capitalises every noun: `der Sprecher`, `die neue Ministerin`
+    /// are descriptions, not names, when one capitalised word follows a
+    /// determiner and perhaps a few adjectives.
+    pub(super) fn capitalised_description(
+        &self,
+        start: usize,
+        t: usize,
+        floor: usize,
+    ) -> Option<Mention> {
+        if self.lex.lang != Lang::De || start != t {
+            return None;
+        }
+        let mut s = start;
+        while s > floor
+            && start - s < 3
+            && self.word(s - 1).is_some_and(|w| {
+                !self.is_capitalised(s - 1)
+                    && !self.lex.ends_noun_phrase(w)
+                    && !self.lex.is_determiner(w)
+            })
+        {
+            s -= 1;
+        }
+        let determiner = s.checked_sub(1).filter(|&d| d >= floor)?;
+        self.word(determiner)
+            .is_some_and(|w| self.lex.is_determiner(w))
+            .then(|| self.mention(determiner, t, Who::Nominal))
+    }
+
+    /// German nouns are capitalised: after one, a lower-case word that opens
+    /// no genitive (`des`, `der`) is the verb, and the noun phrase ends.
+    pub(super) fn german_verb_after_noun(&self, i: usize) -> bool {
+        self.lex.lang == Lang::De
+            && self.is_capitalised(i - 1)
+            && !self.is_capitalised(i)
+            && self.word(i).is_some_and(|w| !self.lex.is_determiner(w))
+    }
+
+    /// `nach einem Besuch im Krisengebiet sprach`: the noun belongs to the preposition.
+    pub(super) fn follows_preposition(&self, m: &Mention) -> bool {
+        self.token_after(m.start)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.word(i))
+            .is_some_and(|w| self.lex.is_preposition(w))
+    }
+
+    pub(super) fn opens_with_object_determiner(&self, m: &Mention) -> bool {
+        self.token_after(m.start)
+            .and_then(|i| self.word(i))
+            .is_some_and(|w| self.lex.is_object_determiner(w))
+    }
+
+    /// The name run ending at `t`, with titles split off as the role.
+    pub(super) fn name_run_ending_at(&self, t: usize, floor: usize) -> (usize, Person) {
+        let mut s = t;
+        while s > floor {
+            if self.is_name_word(s - 1)
+                || (s >= floor + 2 && self.is_name_connector(s - 1) && self.is_name_word(s - 2))
+            {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        // Lower-case role words before the name: `campaign manager Robby Mook`.
+        let mut role_start = s;
+        while role_start > floor
+            && s - role_start < 5
+            && self
+                .word(role_start - 1)
+                .is_some_and(|w| !self.is_capitalised(role_start - 1) && self.lex.is_role_word(w))
+        {
+            role_start -= 1;
+        }
+        if role_start < s {
+            // and any capitalised words before them: `White House press secretary`.
+            while role_start > floor && self.is_name_word(role_start - 1) && s - role_start < 8 {
+                role_start -= 1;
+            }
+        }
+        (role_start, self.person(role_start, s, t))
+    }
+
+    /// `name_run_start..=t` are name words; titles and possessives among them
+    /// go to the role, and so do `role_start..name_run_start`.
+    pub(super) fn person(&self, role_start: usize, name_run_start: usize, t: usize) -> Person {
+        let mut name_from = name_run_start;
+        for i in name_run_start..=t {
+            let w = self.word(i).unwrap_or_default();
+            if i < t
+                && (self.lex.is_title(w)
+                    || is_possessive(w)
+                    || (w == "of" && i == name_from && i > name_run_start))
+            {
+                name_from = i + 1;
+            }
+        }
+        // `Secretary of Homeland Security Jeh Johnson`: the name is the last two words.
+        if name_from > name_run_start && self.word(name_from - 1) == Some("of") {
+            name_from = name_from.max(t.saturating_sub(1));
+        }
+        let name = (self.tokens[name_from].start, self.tokens[t].end);
+        // `Prime Minister Sir Keir Starmer`: honorifics are no part of the role.
+        let mut role_end = name_from;
+        while role_end > role_start && self.is_honorific_only(role_end - 1, role_end) {
+            role_end -= 1;
+        }
+        let role = (role_start < role_end)
+            .then(|| (self.tokens[role_start].start, self.tokens[role_end - 1].end));
+        Person { name, role }
+    }
+
+    pub(super) fn is_honorific_only(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|i| self.word(i).is_some_and(|w| self.lex.is_honorific(w)))
+    }
+
+    /// The noun phrase starting at `k`, after an inverted cue (`said Smith`)
+    /// or `according to`.
+    pub(super) fn noun_phrase_after(&self, k: usize) -> Option<Mention> {
+        let word = self.word(k)?;
+        if self.lex.is_subject_pronoun(word) && word != "who" {
+            return Some(self.mention(k, k, Who::Pronoun));
+        }
+        // `former Obama adviser David Axelrod`, `Will Doyle`: role words and
+        // name words up to the end of the last name run.
+        let mut e = k;
+        let mut name_end = None;
+        let mut name_start = k;
+        loop {
+            let name_word = self.is_name_word(e)
+                || (e == k && self.is_capitalised(e) && self.is_name_word(e + 1));
+            if name_word {
+                if name_end != Some(e.wrapping_sub(1)) {
+                    name_start = e;
+                }
+                name_end = Some(e);
+            } else if name_end == Some(e.wrapping_sub(1))
+                && self.word(e) == Some("of")
+                && (name_start..e).any(|i| self.word(i).is_some_and(|w| !self.lex.is_title(w)))
+            {
+                // `Gov. Earl Ray Tomblin of West Virginia`: a person's name
+                // ends at `of`; `Secretary of State John Kerry` goes on.
+                break;
+            } else if !(self.word(e).is_some_and(|w| self.lex.is_role_word(w))
+                || (name_end == Some(e.wrapping_sub(1))
+                    && self.is_name_connector(e)
+                    && self.is_name_word(e + 1)))
+            {
+                break;
+            }
+            if e - k >= NOUN_PHRASE_WORDS + 3 {
+                break;
+            }
+            e += 1;
+        }
+        if let Some(end) = name_end {
+            let mut person = self.person(k, name_start, end);
+            if let Some(role) = self.apposition_after(end + 1) {
+                person.role.get_or_insert(role);
+            }
+            if self.word(end + 1) == Some("and") && self.is_name_word(end + 2) {
+                let mut e2 = end + 2;
+                while self.is_name_word(e2 + 1) {
+                    e2 += 1;
+                }
+                let second = self.person(end + 2, end + 2, e2);
+                return Some(self.mention(k, e2, Who::Group(vec![person, second])));
+            }
+            return Some(self.mention(k, end, Who::Named(person)));
+        }
+        let demonstrative = matches!(word, "that" | "this" | "these" | "those");
+        if (self.lex.is_determiner(word) && !demonstrative) || is_possessive(word) {
+            let mut e = k;
+            while e - k < NOUN_PHRASE_WORDS
+                && self.word(e + 1).is_some_and(|w| {
+                    !self.lex.ends_noun_phrase(w)
+                        && !matches!(w, "for" | "of" | "who" | "in" | "at" | "on")
+                        && !self.german_verb_after_noun(e + 1)
+                })
+            {
+                e += 1;
+            }
+            return (e > k).then(|| self.mention(k, e, Who::Nominal));
+        }
+        if self.lex.is_bare_speaker_noun(word) {
+            return Some(self.mention(k, k, Who::Nominal));
+        }
+        None
+    }
+
+    /// `, a spokesman for the campaign,` or `, a spokesman for the campaign.`
+    pub(super) fn apposition_after(&self, comma: usize) -> Option<(usize, usize)> {
+        if self.punct(comma) != Some(',') {
+            return None;
+        }
+        let first = self.word(comma + 1)?;
+        if !(self.lex.is_determiner(first) || self.lex.is_role_word(first) || is_possessive(first))
+        {
+            return None;
+        }
+        let mut e = comma + 1;
+        while e - comma < 12 && self.word(e + 1).is_some() {
+            e += 1;
+        }
+        Some((self.tokens[comma + 1].start, self.tokens[e].end))
+    }
+
+    /// A name can speak unless it is a website or platform: `posted on Twitter`.
+    pub(super) fn could_speak(&self, m: &Mention) -> bool {
+        let Who::Named(person) = &m.who else {
+            return true;
+        };
+        let name: String = self.chars[person.name.0..person.name.1].iter().collect();
+        let lower = possessive_owner(&name).unwrap_or(&name).to_lowercase();
+        // Countries do speak in news (`Russia said`); platforms do not.
+        !is_platform(&lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::with_text;
+    use super::*;
+
+    /// The mention and the person's name proper, for the quote's cue.
+    fn named(text: &str, lang: Lang) -> Option<(String, Option<String>)> {
+        with_text(text, lang, |t, qt| {
+            let m = t
+                .cue_after(qt)
+                .map(|(m, _)| m)
+                .or_else(|| t.cue_before(qt).map(|(m, _, _)| m))?;
+            let name = match &m.who {
+                Who::Named(p) => Some(t.chars[p.name.0..p.name.1].iter().collect()),
+                _ => None,
+            };
+            Some((t.written(&m), name))
+        })
+    }
+
+    #[test]
+    fn an_apposition_gives_the_speaker_a_role() {
+        let found = named(
+            "Smith, a spokesman for the campaign, said: “We disagree.”",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Smith".into(), Some("Smith".into()))));
+    }
+
+    #[test]
+    fn a_persons_name_ends_at_of() {
+        let found = named(
+            "“These are new ideas,” said Gov. Earl Ray Tomblin of West Virginia.",
+            Lang::En,
+        );
+        assert_eq!(
+            found.and_then(|(_, name)| name).as_deref(),
+            Some("Earl Ray Tomblin")
+        );
+    }
+
+    #[test]
+    fn a_german_noun_after_an_article_is_a_description() {
+        let found = named("„Die Lage ist ernst“, sagte der Sprecher.", Lang::De);
+        assert_eq!(found, Some(("der Sprecher".into(), None)));
+    }
+
+    #[test]
+    fn a_platform_never_speaks() {
+        let said_on_twitter = with_text(
+            "“Thank you, Georgia,” Twitter said.",
+            Lang::En,
+            |t, qt| t.cue_after(qt).map(|(m, _)| t.could_speak(&m)),
+        );
+        assert_eq!(said_on_twitter, Some(false));
+    }
+}

@@ -289,14 +289,34 @@ pub fn markdown(source: &Source, quotes: &[Quote]) -> String {
             if group.speaker.is_some() {
                 let cue = q.cue.as_deref().map(|c| format!("{}, ", md_escape(c)));
                 out.push_str(&format!(
-                    "\n{}confidence {:.0}%\n",
+                    "\n{}confidence {}%\n",
                     cue.unwrap_or_default(),
-                    q.confidence * 100.0
+                    fixed(f64::from(q.confidence) * 100.0, 0)
                 ));
             }
         }
     }
     out
+}
+
+/// `value` with `decimals` digits after the point (`0.8` → `"0.80"`),
+/// rounded half away from zero. Written with integers: Rust's float
+/// formatting would add about 7 KB gzipped to the WebAssembly, which formats
+/// numbers only for CSS lengths, percentages and exports.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    // In 32 bits: wasm2js (the JavaScript build) mistranslates a saturating
+    // float-to-i64 conversion, and no length or percentage we print needs more.
+    let scale = 10u32.pow(decimals);
+    let scaled = (value * f64::from(scale)).round();
+    let sign = if scaled < 0.0 { "-" } else { "" };
+    let whole = (scaled.abs() / f64::from(scale)).trunc();
+    let part = (scaled.abs() - whole * f64::from(scale)) as u32;
+    let whole = whole as u32;
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part:0width$}", width = decimals as usize)
+    }
 }
 
 /// `1 quote`, `3 quotes`.
@@ -354,7 +374,7 @@ pub fn csv(source: &Source, quotes: &[Quote]) -> String {
                 q.role.clone().unwrap_or_default(),
                 q.cue.clone().unwrap_or_default(),
                 kind.to_string(),
-                format!("{:.2}", q.confidence),
+                fixed(f64::from(q.confidence), 2),
                 q.start.to_string(),
                 q.end.to_string(),
                 q.text.clone(),
@@ -404,6 +424,16 @@ mod tests {
             title: "Blinken and Lammy warn of Iran’s “malign” threat",
             site: "theguardian.com",
         }
+    }
+
+    #[test]
+    fn fixed_point_numbers_round_half_away_from_zero() {
+        assert_eq!(fixed(0.8, 2), "0.80");
+        assert_eq!(fixed(0.955, 2), "0.96");
+        assert_eq!(fixed(12.04, 1), "12.0");
+        assert_eq!(fixed(-3.25, 1), "-3.3");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(87.5, 0), "88");
     }
 
     #[test]

@@ -174,7 +174,7 @@ pub fn estimate_width(label: &str) -> f64 {
 /// Moves `badge` to `spot`.
 pub fn apply(badge: &HtmlElement, spot: Spot) {
     let style = badge.style();
-    let px = |v: f64| format!("{v:.1}px");
+    let px = |v: f64| format!("{}px", crate::export::fixed(v, 1));
     let (left, right, top, max_w, compact) = match spot {
         Spot::Before { right, top, max_w } => ("auto".into(), px(-right), top, px(max_w), false),
         Spot::From { left, top, max_w } => (px(left), "auto".into(), top, px(max_w), false),

@@ -27,6 +27,7 @@ use web_sys::{
 };
 
 use super::paint::{colour_class, Slot, PALETTE};
+use crate::export::fixed;
 
 /// A tag the page cannot define as a custom element, and that may host a shadow root.
 const HOST_TAG: &str = "div";
@@ -232,8 +233,8 @@ impl Card {
         self.role.set_hidden(text.role.is_none());
         let meta = match (text.speaker, text.cue) {
             (None, _) => "No speaker found near this quote".to_string(),
-            (Some(_), Some(cue)) => format!("“{cue}” · confidence {:.0}%", text.confidence * 100.0),
-            (Some(_), None) => format!("confidence {:.0}%", text.confidence * 100.0),
+            (Some(_), Some(cue)) => format!("“{cue}” · confidence {}%", percent(text.confidence)),
+            (Some(_), None) => format!("confidence {}%", percent(text.confidence)),
         };
         self.meta.set_text_content(Some(&meta));
         let count = if text.speaker.is_some() {
@@ -265,8 +266,8 @@ impl Card {
         } else {
             y_below
         };
-        let _ = style.set_property("left", &format!("{left}px"));
-        let _ = style.set_property("top", &format!("{top}px"));
+        let _ = style.set_property("left", &format!("{}px", fixed(left, 1)));
+        let _ = style.set_property("top", &format!("{}px", fixed(top, 1)));
     }
 }
 
@@ -305,4 +306,9 @@ fn surname(name: &str) -> &str {
     } else {
         name.trim()
     }
+}
+
+/// A confidence in [0, 1] as a whole percentage.
+fn percent(confidence: f32) -> String {
+    fixed(f64::from(confidence) * 100.0, 0)
 }

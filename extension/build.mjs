@@ -4,7 +4,7 @@
 // web-accessible resources; only Chrome gets the JavaScript build (pkg-js/);
 // the version comes from Cargo.toml.
 // Usage: node extension/build.mjs (from the repo root, after `make wasm wasm-js`).
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cargoVersion, manifestVersion } from '../scripts/version.mjs';
 import { zip } from '../scripts/zip.mjs';

@@ -254,7 +254,11 @@ impl Overlay {
 
     #[wasm_bindgen(js_name = quoteCount)]
     pub fn quote_count(&self) -> usize {
-        self.state.try_borrow().map(|s| s.drawn.len()).unwrap_or(0)
+        // Quoted names of things are tinted, not counted: the count is the badges'.
+        self.state
+            .try_borrow()
+            .map(|s| s.drawn.iter().filter(|d| d.badge.is_some()).count())
+            .unwrap_or(0)
     }
 
     #[wasm_bindgen(js_name = speakerCount)]

@@ -153,8 +153,17 @@ impl Text<'_> {
             })
         });
         if let Some(opening) = opening {
-            let one_word = self.token_after(opening.end) == Some(floor + 1);
-            if self.token_after(opening.end) == Some(verb) && !one_word {
+            // `Demgegenüber sagte Merkel`, `Ähnlich äußerte sich der Präsident`: a
+            // lone opening adverb is no subject; `Milinkewitsch kritisierte …` is one.
+            let subject_follows = self
+                .word(k)
+                .is_some_and(|w| w == "der" || self.lex.is_subject_pronoun(w));
+            let lone_adverb = self.token_after(opening.end) == Some(floor + 1)
+                && (subject_follows
+                    || self.word(floor).is_some_and(|w| {
+                        self.lex.is_capitalised_stopword(w) || self.lex.is_adverb_or_auxiliary(w)
+                    }));
+            if self.token_after(opening.end) == Some(verb) && !lone_adverb {
                 return Some(opening);
             }
         }
@@ -343,6 +352,20 @@ mod tests {
             Lang::De,
         );
         assert_eq!(found, Some(("Stoiber".into(), Via::Before)));
+    }
+
+    #[test]
+    fn a_one_word_german_subject_opens_the_sentence_unless_it_is_an_adverb() {
+        let found = before(
+            "Milinkewitsch kritisierte die Handlungsweise Kozulins als „Provokation, die der Staatsmacht gelegen kam“.",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("Milinkewitsch".into(), Via::Before)));
+        let found = before(
+            "Ähnlich äußerte sich der US-Präsident George W. Bush: „Die USA haben die Lage im Griff.“",
+            Lang::De,
+        );
+        assert_eq!(found.map(|(who, _)| who.ends_with("Bush")), Some(true));
     }
 
     #[test]

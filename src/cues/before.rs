@@ -233,14 +233,17 @@ impl Text<'_> {
     /// `Trump attacked Clinton, saying, "She's trigger-happy"`: a participle
     /// after a comma or `by` has no subject of its own; the main clause's
     /// subject speaks.
+    /// So is one right after a document: `Trump and Ryan issued a statement
+    /// describing …`, `in an email saying …`: the issuer speaks, not the document.
     pub(super) fn is_participle_cue(&self, j: usize) -> bool {
         self.lex.lang == Lang::En
             && self.word(j).is_some_and(|w| w.ends_with("ing"))
             && j > 0
             && (self.punct(j - 1) == Some(',')
-                || self
-                    .word(j - 1)
-                    .is_some_and(|w| matches!(w, "by" | "after" | "before" | "while" | "when")))
+                || self.word(j - 1).is_some_and(|w| {
+                    matches!(w, "by" | "after" | "before" | "while" | "when")
+                        || self.lex.is_document_noun(w)
+                }))
     }
 
     /// `Trump likened the refugees to a “vicious snake”`, `Reid has gone
@@ -376,6 +379,23 @@ mod tests {
         );
         assert_eq!(found, Some(("Trump".into(), Via::SentenceSubject)));
         assert!(Via::SentenceSubject.confidence() < Via::Before.confidence());
+    }
+
+    #[test]
+    fn a_document_is_never_the_speaker_of_its_participle() {
+        let found = before(
+            "Philippine Secretary Martin Andanar released a statement saying that Trump had “professed his love for the Philippines”.",
+            Lang::En,
+        );
+        assert_eq!(
+            found.map(|(who, _)| who.ends_with("Martin Andanar")),
+            Some(true)
+        );
+        let found = before(
+            "Ryan issued a statement describing the meeting as a “very positive step toward unification”.",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Ryan".into(), Via::SentenceSubject)));
     }
 
     #[test]

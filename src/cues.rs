@@ -105,6 +105,9 @@ pub enum Via {
     ParagraphBefore,
     /// No cue: the speaker of the quote before, in the same paragraph.
     SameParagraph,
+    /// No cue: a paragraph that is all quote, after a paragraph that ends
+    /// with the same speaker's quote (`“…,” he said. “…”¶“…”`).
+    QuotedParagraph,
     /// Nobody found.
     Unattributed,
 }
@@ -119,7 +122,7 @@ impl Via {
             Via::SentenceEnd => 0.75,
             Via::SameParagraph | Via::NextQuote => 0.7,
             Via::Colon | Via::SentenceBefore => 0.65,
-            Via::SentenceSubject | Via::ParagraphBefore => 0.6,
+            Via::SentenceSubject | Via::ParagraphBefore | Via::QuotedParagraph => 0.6,
             Via::Unattributed => 0.0,
         }
     }
@@ -346,6 +349,16 @@ impl QuoteContext<'_> {
         // ten on PolNeAR, even for partial quotes): leave the quote unattributed.
         let via = match paragraph - paragraph_of[quote_tokens[previous]] {
             0 => Via::SameParagraph,
+            // News prints a long quotation as paragraphs of quote alone: the
+            // paragraph before must end with the previous quote, so no sentence
+            // with a cue we could not parse stands between them.
+            1 if previous + 1 == i
+                && opens_paragraph
+                && text.is_whole_paragraph(qt)
+                && text.ends_paragraph(quote_tokens[previous]) =>
+            {
+                Via::QuotedParagraph
+            }
             _ => return,
         };
         // Inherit the original attribution, not a chain of guesses.
@@ -408,6 +421,20 @@ impl<'a> Text<'a> {
             words,
             stems,
         }
+    }
+
+    /// Only punctuation stands between the quote at `qt` and the paragraph's end.
+    fn ends_paragraph(&self, qt: usize) -> bool {
+        self.tokens[qt + 1..]
+            .iter()
+            .take(4)
+            .find(|t| !matches!(t.kind, Kind::Punct(_)))
+            .is_none_or(|t| t.kind == Kind::Break)
+    }
+
+    /// The quote at `qt` opens its paragraph and ends it.
+    fn is_whole_paragraph(&self, qt: usize) -> bool {
+        (qt == 0 || self.tokens[qt - 1].kind == Kind::Break) && self.ends_paragraph(qt)
     }
 
     fn word(&self, i: usize) -> Option<&str> {

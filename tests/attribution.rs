@@ -455,3 +455,18 @@ fn it_means_an_organisation_never_a_person() {
     assert_ne!(analysis.quotes[1].speaker.as_deref(), Some("Donald Trump"));
     assert_eq!(analysis.quotes[0].speaker, analysis.quotes[1].speaker);
 }
+
+#[test]
+fn a_paragraph_of_quote_alone_continues_the_quote_ending_the_paragraph_before() {
+    let text = "“It’s downright ludicrous,” Barkley said. “To try to divide and conquer is just sad.”\n\n“Then you have these losers who love that, because they are afraid.”";
+    assert_eq!(
+        speakers(text),
+        [some("Barkley"), some("Barkley"), some("Barkley")]
+    );
+    // A sentence after the quote, whose cue we do not parse, breaks the chain.
+    let text = "“It’s downright ludicrous,” Barkley said. The crowd in the hall booed.\n\n“Then you have these losers who love that, because they are afraid.”";
+    assert_eq!(speakers(text), [some("Barkley"), None]);
+    // So does a paragraph that is more than the quote.
+    let text = "“It’s downright ludicrous,” Barkley said. “To try to divide and conquer is just sad.”\n\n“Then you have these losers who love that, because they are afraid.” The crowd booed.";
+    assert_eq!(speakers(text), [some("Barkley"), some("Barkley"), None]);
+}

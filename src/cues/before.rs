@@ -72,6 +72,18 @@ impl Text<'_> {
                     return Some((m, None, Via::Colon));
                 }
             }
+            // A name after a colon (`Sein erstes Werk: „Le Grand Macabre“`) is no quotation.
+            if self.lex.lang != Lang::En && self.quote_words(qt) > 3 {
+                if let Some(m) = self.colon_headline(floor, qt) {
+                    return Some((m, None, Via::Colon));
+                }
+                // `Dabei griff sie den Präsidenten an: „…“`: verb second, any verb.
+                if let Some(verb) = self.finite_verb(floor, qt) {
+                    if let Some(m) = self.verb_second_subject(verb, verb, floor) {
+                        return Some((m, None, Via::Colon));
+                    }
+                }
+            }
             let subject = self.sentence_subject(floor, qt)?;
             // `Trump gestured …, then boomed:` has a verb after its subject;
             // `New lower prices. Same high standards:` has none.
@@ -88,6 +100,43 @@ impl Text<'_> {
             return verb_follows.then_some((subject, None, Via::Colon));
         }
         None
+    }
+
+    /// `BKA-Präsident Ziercke: „…“`, `Erkki Tuomioja, Präsident des Rats: „…“`:
+    /// a sentence that is only a speaker (and an apposition) before a colon.
+    pub(super) fn colon_headline(&self, floor: usize, qt: usize) -> Option<Mention> {
+        let m = self.noun_phrase_after(floor)?;
+        let mut end = self.token_after(m.end)?;
+        if self.punct(end) == Some(',') {
+            let (_, apposition_end) = self.apposition_after(end)?;
+            end = self.token_after(apposition_end)?;
+        }
+        let whole = end + 1 == qt && self.punct(end) == Some(':');
+        let speaks = match m.who {
+            Who::Named(_) | Who::Group(_) => true,
+            Who::Nominal => self
+                .word(floor)
+                .is_some_and(|w| self.lex.is_nominative_determiner(w)),
+            _ => false,
+        };
+        (whole && speaks).then_some(m)
+    }
+
+    /// The finite verb of a verb-second sentence: the first lower-case word
+    /// that is no article, preposition or adjective inside a phrase.
+    pub(super) fn finite_verb(&self, floor: usize, qt: usize) -> Option<usize> {
+        (floor + 1..qt.min(floor + 12)).find(|&k| {
+            let Some(w) = self.word(k) else { return false };
+            let inside_phrase = self.word(k - 1).is_some_and(|p| {
+                let p = p.to_lowercase();
+                self.lex.is_preposition(&p) || self.lex.is_determiner(&p)
+            });
+            !self.is_capitalised(k)
+                && !inside_phrase
+                && !self.lex.is_determiner(w)
+                && !self.lex.is_preposition(w)
+                && !self.lex.is_conjunction(w)
+        })
     }
 
     /// `according to aides`, `laut Polizei`, `nach Angaben der Behörde`,
@@ -142,6 +191,13 @@ impl Text<'_> {
                 .is_some_and(|w| self.lex.is_conjunction(w))
         {
             return None;
+        }
+        // `Der Vorsitzende des Verbands, Michael Knipper, kritisierte …`: a
+        // subject with its apposition right before the verb.
+        if verb > floor + 1 && self.punct(verb - 1) == Some(',') {
+            if let Some(m) = self.subject_with_apposition(verb - 1, floor) {
+                return Some(m);
+            }
         }
         // `Stoiber begründete seinen Rückzug`: a noun phrase that opens the
         // sentence and ends at the verb is the subject.
@@ -369,6 +425,34 @@ mod tests {
             Lang::De,
         );
         assert_eq!(found.map(|(who, _)| who.ends_with("Bush")), Some(true));
+    }
+
+    #[test]
+    fn a_german_colon_introduction_names_its_speaker() {
+        let found = before(
+            "Erkki Tuomioja, Präsident des Rats der Europäischen Union: „Die Verabschiedung eines solchen Gesetzes wäre ein Fehler.“",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("Erkki Tuomioja".into(), Via::Colon)));
+        let found = before(
+            "Dabei griff sie auch direkt den iranischen Präsidenten an: „Ein Präsident, der das Existenzrecht Israels in Frage stellt, ist nicht tragbar.“",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("sie".into(), Via::Colon)));
+        let found = before(
+            "Der Vorsitzende des Bauhauptverbands, Michael Knipper, kritisierte die Entscheidung der BaFin scharf: „Das ist ein schwerer Fehler für den Standort.“",
+            Lang::De,
+        );
+        assert_eq!(
+            found.map(|(who, _)| who.ends_with("Michael Knipper")),
+            Some(true)
+        );
+        // The name of a work after a colon is nobody's words.
+        let found = before(
+            "Sein erstes großes Werk entstand in den 1970er Jahren: „Le Grand Macabre“.",
+            Lang::De,
+        );
+        assert_eq!(found, None);
     }
 
     #[test]

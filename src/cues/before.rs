@@ -208,6 +208,9 @@ impl Text<'_> {
                     && m.end > 0
             })
         });
+        // `Über Steve Fossett sagte Branson`: a phrase opening with a preposition is no subject.
+        let opening =
+            opening.filter(|_| !self.word(floor).is_some_and(|w| self.lex.is_preposition(w)));
         if let Some(opening) = opening {
             // `Demgegenüber sagte Merkel`, `Ähnlich äußerte sich der Präsident`: a
             // lone opening adverb is no subject; `Milinkewitsch kritisierte …` is one.
@@ -411,6 +414,16 @@ mod tests {
             Lang::De,
         );
         assert_eq!(found, Some(("Stoiber".into(), Via::Before)));
+        let found = before(
+            "Über Steve Fossett sagte Branson: „Steve muss mit ernsten Turbulenzen zurechtkommen.“",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("Branson".into(), Via::Before)));
+        let found = before(
+            "Als Begründung sagte ein Wissenschaftler: „Das ist ein sehr breites Feld an Erkrankungen.“",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("ein Wissenschaftler".into(), Via::Before)));
     }
 
     #[test]

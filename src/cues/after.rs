@@ -33,6 +33,9 @@ impl Text<'_> {
             if self.lex.lang == Lang::En && cue.ends_with("ing") {
                 return None;
             }
+            if let Some(source) = self.impersonal_source(last + 1) {
+                return Some((source, cue));
+            }
             return self.noun_phrase_after(last + 1).map(|m| (m, cue));
         }
         if let Some(found) = self.source_phrase_at(k) {
@@ -216,6 +219,18 @@ mod tests {
             Lang::De,
         );
         assert_eq!(found, Some(("Firmenchef Müller".into(), "erklärt".into())));
+    }
+
+    #[test]
+    fn german_heisst_es_names_the_document_after_its_preposition() {
+        let found = after(
+            "„Wir möchten Sie bitten, das Konzert abzusagen“, heißt es in dem Schreiben des LSVD.",
+            Lang::De,
+        );
+        assert_eq!(
+            found.map(|(who, cue)| (who.contains("Schreiben"), cue)),
+            Some((true, "heißt".into()))
+        );
     }
 
     #[test]

@@ -228,9 +228,7 @@ impl Text<'_> {
         }
         // `So heißt es in dem Schreiben`: the document speaks, or nobody.
         if self.word(k) == Some("es") {
-            return (self.word(k + 1).is_some_and(|w| self.lex.is_preposition(w)))
-                .then(|| self.noun_phrase_after(k + 2))
-                .flatten();
+            return self.impersonal_source(k);
         }
         let after = self.noun_phrase_after(k)?;
         let first = self.word(k).unwrap_or_default();
@@ -243,6 +241,15 @@ impl Text<'_> {
             _ if self.lex.is_nominative_determiner(first) => Some(after),
             _ => self.subject_before(verb, floor).is_none().then_some(after),
         }
+    }
+
+    /// `heißt es in dem Schreiben`, `hieß es vom Abgeordneten Oserow`: after
+    /// an impersonal `es` the document or person after the preposition speaks.
+    pub(super) fn impersonal_source(&self, k: usize) -> Option<Mention> {
+        let impersonal = self.lex.lang == Lang::De && self.word(k) == Some("es");
+        (impersonal && self.word(k + 1).is_some_and(|w| self.lex.is_preposition(w)))
+            .then(|| self.noun_phrase_after(k + 2))
+            .flatten()
     }
 
     /// `Trump’s claim that there have been “thousands of shootings”`: a

@@ -185,15 +185,24 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span], lang: Lang) -
         .iter()
         .map(|&qt| {
             let kind = text.quote_kind(qt);
-            let (mention, cue, via) = text
-                .cue_after(qt)
-                .filter(|(m, _)| text.could_speak(m))
-                .map(|(m, c)| (Some(m), Some(c), Via::After))
-                .or_else(|| {
-                    text.cue_before(qt)
-                        .filter(|(m, _, _)| text.could_speak(m))
-                        .map(|(m, c, via)| (Some(m), c, via))
-                })
+            let after = || {
+                text.cue_after(qt)
+                    .filter(|(m, _)| text.could_speak(m))
+                    .map(|(m, c)| (Some(m), Some(c), Via::After))
+            };
+            let before = || {
+                text.cue_before(qt)
+                    .filter(|(m, _, _)| text.could_speak(m))
+                    .map(|(m, c, via)| (Some(m), c, via))
+            };
+            // `Bush called Trump “unhinged.” Sen. Marco Rubio called …`: a
+            // quote that ends its sentence belongs to the cue before it.
+            let found = if text.closes_sentence(qt) {
+                before().or_else(after)
+            } else {
+                after().or_else(before)
+            };
+            let (mention, cue, via) = found
                 .or_else(|| {
                     text.cue_ending_sentence(qt)
                         .filter(|(m, _)| text.could_speak(m))
@@ -542,6 +551,18 @@ impl<'a> Text<'a> {
     }
 
     /// How many words the quote at token `qt` holds.
+    /// The quote ends with a full stop and a capitalised word follows it.
+    fn closes_sentence(&self, qt: usize) -> bool {
+        let Kind::Quote(q) = self.tokens[qt].kind else {
+            return false;
+        };
+        let span = &self.spans[q];
+        span.end > span.start
+            && self.chars[span.end - 1] == '.'
+            && self.word(qt + 1).is_some()
+            && self.is_capitalised(qt + 1)
+    }
+
     fn quote_words(&self, qt: usize) -> usize {
         let Kind::Quote(q) = self.tokens[qt].kind else {
             return 0;

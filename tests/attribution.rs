@@ -470,3 +470,12 @@ fn a_paragraph_of_quote_alone_continues_the_quote_ending_the_paragraph_before() 
     let text = "“It’s downright ludicrous,” Barkley said. “To try to divide and conquer is just sad.”\n\n“Then you have these losers who love that, because they are afraid.” The crowd booed.";
     assert_eq!(speakers(text), [some("Barkley"), some("Barkley"), None]);
 }
+
+#[test]
+fn a_quote_that_ends_its_sentence_belongs_to_the_cue_before_it() {
+    let text = "On Twitter, Former Florida Gov. Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement “offensive and outlandish.”";
+    assert_eq!(speakers(text), [some("Jeb Bush"), some("Marco Rubio")]);
+    // With no cue before it, the cue after it still speaks.
+    let text = "The crowd roared. “We will win this state.” Trump said it twice.";
+    assert_eq!(speakers(text), [some("Trump")]);
+}

@@ -171,7 +171,9 @@ impl Text<'_> {
         for verb in (qt + 1..end).filter(|&i| self.cue_at(i).is_some()) {
             let (cue, last) = self.cue_at(verb)?;
             // `…, said Steve Elmendorf, deputy campaign manager for John Kerry.`
-            if self.punct(verb - 1) == Some(',') {
+            // (`…, Joe Kasper, told POLITICO.`: whoever is told never speaks.)
+            let tells = self.lex.cue_stem(self.word(verb).unwrap_or_default()) == Some("tell");
+            if self.punct(verb - 1) == Some(',') && !tells {
                 if let Some(m) = self.noun_phrase_after(last + 1) {
                     if matches!(m.who, Who::Named(_) | Who::Nominal) {
                         return Some((m, cue));
@@ -249,5 +251,12 @@ mod tests {
             |t, qt| t.cue_ending_sentence(qt).map(|(m, _)| t.written(&m)),
         );
         assert_eq!(found.as_deref(), Some("Song"));
+        // Whoever is told is never the speaker.
+        let found = with_text(
+            "“Positions are gonna soften on him,” his chief of staff, Joe Kasper, told POLITICO before the interview.",
+            Lang::En,
+            |t, qt| t.cue_ending_sentence(qt).map(|(m, _)| t.written(&m)),
+        );
+        assert_ne!(found.as_deref(), Some("POLITICO"));
     }
 }

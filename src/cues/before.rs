@@ -347,10 +347,15 @@ impl Text<'_> {
         }
         // `During a speech in Ohio, Trump attacked …`: past an opening phrase
         // (in English; German puts the verb, not the subject, after one).
+        // `Hours later, Trump …`, `Monday, Trump …`: so does a time phrase.
         let opens_with_phrase = self.lex.lang == Lang::En
-            && self
-                .word(k)
-                .is_some_and(|w| self.is_capitalised(k) && self.lex.is_capitalised_stopword(w));
+            && self.word(k).is_some_and(|w| {
+                self.is_capitalised(k) && self.lex.is_capitalised_stopword(w)
+                    || (k..limit.min(k + 3)).any(|i| {
+                        self.word(i).is_some_and(|w| self.lex.is_time_word(w))
+                            && self.punct(i + 1) == Some(',')
+                    })
+            });
         if opens_with_phrase {
             let comma = (k..limit.min(k + 15)).find(|&i| self.punct(i) == Some(','))?;
             k = comma + 1;
@@ -483,6 +488,11 @@ mod tests {
         );
         assert_eq!(found, Some(("Trump".into(), Via::SentenceSubject)));
         assert!(Via::SentenceSubject.confidence() < Via::Before.confidence());
+        let found = before(
+            "Hours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon and I have a great relationship.”",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Trump".into(), Via::SentenceSubject)));
     }
 
     #[test]

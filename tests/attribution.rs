@@ -479,3 +479,9 @@ fn a_quote_that_ends_its_sentence_belongs_to_the_cue_before_it() {
     let text = "The crowd roared. “We will win this state.” Trump said it twice.";
     assert_eq!(speakers(text), [some("Trump")]);
 }
+
+#[test]
+fn a_paragraph_ending_with_a_colon_introduces_the_quote_after_it() {
+    let text = "In response to the loss of life, Republican nominee Donald Trump issued the following statement:\n\n“Our prayers are with the victims and their families.”";
+    assert_eq!(speakers(text), [some("Donald Trump")]);
+}

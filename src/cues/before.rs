@@ -9,16 +9,25 @@ use super::*;
 impl Text<'_> {
     /// `Blinken said: “…”`, `Lammy said the missiles marked "…"`.
     pub(super) fn cue_before(&self, qt: usize) -> Option<(Mention, Option<String>, Via)> {
-        let floor = self.sentence_start(qt);
+        // `Trump issued the following statement:¶“…”`: a paragraph ending with
+        // a colon introduces the quote that opens the next one.
+        let introduced =
+            qt >= 2 && self.tokens[qt - 1].kind == Kind::Break && self.punct(qt - 2) == Some(':');
+        self.cue_before_at(qt, if introduced { qt - 1 } else { qt })
+    }
+
+    /// [`Self::cue_before`] for the quote at `qt`, looking before token `at`.
+    fn cue_before_at(&self, qt: usize, at: usize) -> Option<(Mention, Option<String>, Via)> {
+        let floor = self.sentence_start(at);
         let mut orphan_cue: Option<String> = None;
-        for j in (floor..qt).rev() {
+        for j in (floor..at).rev() {
             if let Some((m, cue)) = self.source_phrase_at(j) {
                 return Some((m, Some(cue), Via::Before));
             }
             if let Some((m, cue)) = self.source_postposition_at(j, floor) {
                 return Some((m, Some(cue), Via::Before));
             }
-            if let Some(m) = self.possessor_of_claim(j, qt) {
+            if let Some(m) = self.possessor_of_claim(j, at) {
                 return Some((m, self.word(j).map(str::to_string), Via::Before));
             }
             let Some((cue, last)) = self.cue_at(j) else {
@@ -44,16 +53,16 @@ impl Text<'_> {
             orphan_cue.get_or_insert(cue);
         }
         if let Some(cue) = orphan_cue {
-            let subject = self.sentence_subject(floor, qt)?;
+            let subject = self.sentence_subject(floor, at)?;
             return Some((subject, Some(cue), Via::SentenceSubject));
         }
         // `Said Ellis: “…”`: an inverted cue opening the sentence.
-        if qt >= 2 && matches!(self.punct(qt - 1), Some(':' | ',')) {
+        if at >= 2 && matches!(self.punct(at - 1), Some(':' | ',')) {
             let opening = self.word(floor).filter(|_| self.is_capitalised(floor));
             if let Some(stem) = opening.and_then(|w| self.lex.cue_stem(w)) {
                 if matches!(stem, "say" | "add" | "ask" | "write" | "tell") {
                     if let Some(m) = self.noun_phrase_after(floor + 1) {
-                        if self.token_after(m.end) == Some(qt - 1) {
+                        if self.token_after(m.end) == Some(at - 1) {
                             return Some((m, Some(self.source_text(floor, floor)), Via::Before));
                         }
                     }
@@ -62,10 +71,10 @@ impl Text<'_> {
         }
         // A colon introduces the quote: headline style `Trump: “…”`, or
         // `Trump … leaned in and boomed: “…”`; the sentence's subject speaks.
-        if qt >= 2 && self.punct(qt - 1) == Some(':') {
+        if at >= 2 && self.punct(at - 1) == Some(':') {
             // `Media caption Barack Obama: "…"`: a name right before the colon.
             let name_before = (self.lex.lang == Lang::En)
-                .then(|| self.noun_phrase_ending_at(qt - 2, floor, false))
+                .then(|| self.noun_phrase_ending_at(at - 2, floor, false))
                 .flatten();
             if let Some(m) = name_before {
                 if matches!(m.who, Who::Named(_) | Who::Group(_)) {
@@ -74,17 +83,17 @@ impl Text<'_> {
             }
             // A name after a colon (`Sein erstes Werk: „Le Grand Macabre“`) is no quotation.
             if self.lex.lang != Lang::En && self.quote_words(qt) > 3 {
-                if let Some(m) = self.colon_headline(floor, qt) {
+                if let Some(m) = self.colon_headline(floor, at) {
                     return Some((m, None, Via::Colon));
                 }
                 // `Dabei griff sie den Präsidenten an: „…“`: verb second, any verb.
-                if let Some(verb) = self.finite_verb(floor, qt) {
+                if let Some(verb) = self.finite_verb(floor, at) {
                     if let Some(m) = self.verb_second_subject(verb, verb, floor) {
                         return Some((m, None, Via::Colon));
                     }
                 }
             }
-            let subject = self.sentence_subject(floor, qt)?;
+            let subject = self.sentence_subject(floor, at)?;
             // `Trump gestured …, then boomed:` has a verb after its subject;
             // `New lower prices. Same high standards:` has none.
             let verb_follows = self.word(self.token_after(subject.end)?).is_some_and(|w| {

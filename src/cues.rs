@@ -432,6 +432,23 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// `…, noted NBC’s Dante Chinni.`: a name after a cue that follows a
+    /// comma and ends the sentence is the cue's subject.
+    fn inverted_subject(&self, verb: usize, last: usize) -> Option<Mention> {
+        let word = self.word(verb)?;
+        let inverted = verb > 0
+            && self.punct(verb - 1) == Some(',')
+            && self.lex.cue_stem(word) != Some("tell")
+            && !(self.lex.lang == Lang::En && word.ends_with("ing"));
+        let m = inverted
+            .then(|| self.noun_phrase_after(last + 1))
+            .flatten()?;
+        let ends = self
+            .token_after(m.end)
+            .is_none_or(|n| self.ends_sentence(n));
+        (ends && matches!(m.who, Who::Named(_))).then_some(m)
+    }
+
     /// Only punctuation stands between the quote at `qt` and the paragraph's end.
     fn ends_paragraph(&self, qt: usize) -> bool {
         self.tokens[qt + 1..]
@@ -636,8 +653,10 @@ impl<'a> Text<'a> {
         for i in 0..self.tokens.len() {
             if self.ends_sentence(i) {
                 floor = i + 1;
-            } else if self.cue_at(i).is_some() {
-                if let Some(m) = self.subject_before(i, floor.max(i.saturating_sub(BEFORE_WINDOW)))
+            } else if let Some((_, last)) = self.cue_at(i) {
+                if let Some(m) = self
+                    .subject_before(i, floor.max(i.saturating_sub(BEFORE_WINDOW)))
+                    .or_else(|| self.inverted_subject(i, last))
                 {
                     subjects.push((i, m));
                 }

@@ -485,3 +485,16 @@ fn a_paragraph_ending_with_a_colon_introduces_the_quote_after_it() {
     let text = "In response to the loss of life, Republican nominee Donald Trump issued the following statement:\n\n“Our prayers are with the victims and their families.”";
     assert_eq!(speakers(text), [some("Donald Trump")]);
 }
+
+#[test]
+fn a_name_after_a_cue_closing_a_sentence_is_who_he_means_next() {
+    let text = "“Debates matter a great deal to the voters,” said Sean Spicer.\n\nHowever, debates are not likely to alter the campaign, noted NBC’s Dante Chinni.\n\n“By the time those candidates hit the stage, most minds are made up,” he wrote.";
+    let found = speakers(text);
+    assert_eq!(found[0], some("Sean Spicer"));
+    assert!(
+        found[1]
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Dante Chinni")),
+        "{found:?}"
+    );
+}

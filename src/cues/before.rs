@@ -359,7 +359,10 @@ impl Text<'_> {
         // `Hours later, Trump …`, `Monday, Trump …`: so does a time phrase.
         let opens_with_phrase = self.lex.lang == Lang::En
             && self.word(k).is_some_and(|w| {
-                self.is_capitalised(k) && self.lex.is_capitalised_stopword(w)
+                // `Following an outcry, …`, `Speaking at a rally, …`
+                let participle =
+                    w.ends_with("ing") && self.word(k + 1).is_some() && !self.is_capitalised(k + 1);
+                self.is_capitalised(k) && (self.lex.is_capitalised_stopword(w) || participle)
                     || (k..limit.min(k + 3)).any(|i| {
                         self.word(i).is_some_and(|w| self.lex.is_time_word(w))
                             && self.punct(i + 1) == Some(',')
@@ -502,6 +505,11 @@ mod tests {
             Lang::En,
         );
         assert_eq!(found, Some(("Trump".into(), Via::SentenceSubject)));
+        let found = before(
+            "Following a late meeting, Ryan issued a statement calling the vote “a clear violation”.",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Ryan".into(), Via::SentenceSubject)));
     }
 
     #[test]

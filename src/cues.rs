@@ -568,14 +568,14 @@ impl<'a> Text<'a> {
     }
 
     /// How many words the quote at token `qt` holds.
-    /// The quote ends with a full stop and a capitalised word follows it.
+    /// The quote ends with `.`, `?` or `!` and a capitalised word follows it.
     fn closes_sentence(&self, qt: usize) -> bool {
         let Kind::Quote(q) = self.tokens[qt].kind else {
             return false;
         };
         let span = &self.spans[q];
         span.end > span.start
-            && self.chars[span.end - 1] == '.'
+            && matches!(self.chars[span.end - 1], '.' | '?' | '!')
             && self.word(qt + 1).is_some()
             && self.is_capitalised(qt + 1)
     }

@@ -475,6 +475,8 @@ fn a_paragraph_of_quote_alone_continues_the_quote_ending_the_paragraph_before() 
 fn a_quote_that_ends_its_sentence_belongs_to_the_cue_before_it() {
     let text = "On Twitter, Former Florida Gov. Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement “offensive and outlandish.”";
     assert_eq!(speakers(text), [some("Jeb Bush"), some("Marco Rubio")]);
+    let text = "Bush asked the crowd in Manchester “Who is ready to win this state?” Sen. Marco Rubio said nothing.";
+    assert_eq!(speakers(text), [some("Bush")]);
     // With no cue before it, the cue after it still speaks.
     let text = "The crowd roared. “We will win this state.” Trump said it twice.";
     assert_eq!(speakers(text), [some("Trump")]);

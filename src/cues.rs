@@ -105,6 +105,9 @@ pub enum Via {
     ParagraphBefore,
     /// No cue: the speaker of the quote before, in the same paragraph.
     SameParagraph,
+    /// No cue: a paragraph that is all quote, after a paragraph that ends
+    /// with the same speaker's quote (`“…,” he said. “…”¶“…”`).
+    QuotedParagraph,
     /// Nobody found.
     Unattributed,
 }
@@ -119,7 +122,7 @@ impl Via {
             Via::SentenceEnd => 0.75,
             Via::SameParagraph | Via::NextQuote => 0.7,
             Via::Colon | Via::SentenceBefore => 0.65,
-            Via::SentenceSubject | Via::ParagraphBefore => 0.6,
+            Via::SentenceSubject | Via::ParagraphBefore | Via::QuotedParagraph => 0.6,
             Via::Unattributed => 0.0,
         }
     }
@@ -182,15 +185,24 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span], lang: Lang) -
         .iter()
         .map(|&qt| {
             let kind = text.quote_kind(qt);
-            let (mention, cue, via) = text
-                .cue_after(qt)
-                .filter(|(m, _)| text.could_speak(m))
-                .map(|(m, c)| (Some(m), Some(c), Via::After))
-                .or_else(|| {
-                    text.cue_before(qt)
-                        .filter(|(m, _, _)| text.could_speak(m))
-                        .map(|(m, c, via)| (Some(m), c, via))
-                })
+            let after = || {
+                text.cue_after(qt)
+                    .filter(|(m, _)| text.could_speak(m))
+                    .map(|(m, c)| (Some(m), Some(c), Via::After))
+            };
+            let before = || {
+                text.cue_before(qt)
+                    .filter(|(m, _, _)| text.could_speak(m))
+                    .map(|(m, c, via)| (Some(m), c, via))
+            };
+            // `Bush called Trump “unhinged.” Sen. Marco Rubio called …`: a
+            // quote that ends its sentence belongs to the cue before it.
+            let found = if text.closes_sentence(qt) {
+                before().or_else(after)
+            } else {
+                after().or_else(before)
+            };
+            let (mention, cue, via) = found
                 .or_else(|| {
                     text.cue_ending_sentence(qt)
                         .filter(|(m, _)| text.could_speak(m))
@@ -346,6 +358,16 @@ impl QuoteContext<'_> {
         // ten on PolNeAR, even for partial quotes): leave the quote unattributed.
         let via = match paragraph - paragraph_of[quote_tokens[previous]] {
             0 => Via::SameParagraph,
+            // News prints a long quotation as paragraphs of quote alone: the
+            // paragraph before must end with the previous quote, so no sentence
+            // with a cue we could not parse stands between them.
+            1 if previous + 1 == i
+                && opens_paragraph
+                && text.is_whole_paragraph(qt)
+                && text.ends_paragraph(quote_tokens[previous]) =>
+            {
+                Via::QuotedParagraph
+            }
             _ => return,
         };
         // Inherit the original attribution, not a chain of guesses.
@@ -408,6 +430,37 @@ impl<'a> Text<'a> {
             words,
             stems,
         }
+    }
+
+    /// `…, noted NBC’s Dante Chinni.`: a name after a cue that follows a
+    /// comma and ends the sentence is the cue's subject.
+    fn inverted_subject(&self, verb: usize, last: usize) -> Option<Mention> {
+        let word = self.word(verb)?;
+        let inverted = verb > 0
+            && self.punct(verb - 1) == Some(',')
+            && self.lex.cue_stem(word) != Some("tell")
+            && !(self.lex.lang == Lang::En && word.ends_with("ing"));
+        let m = inverted
+            .then(|| self.noun_phrase_after(last + 1))
+            .flatten()?;
+        let ends = self
+            .token_after(m.end)
+            .is_none_or(|n| self.ends_sentence(n));
+        (ends && matches!(m.who, Who::Named(_))).then_some(m)
+    }
+
+    /// Only punctuation stands between the quote at `qt` and the paragraph's end.
+    fn ends_paragraph(&self, qt: usize) -> bool {
+        self.tokens[qt + 1..]
+            .iter()
+            .take(4)
+            .find(|t| !matches!(t.kind, Kind::Punct(_)))
+            .is_none_or(|t| t.kind == Kind::Break)
+    }
+
+    /// The quote at `qt` opens its paragraph and ends it.
+    fn is_whole_paragraph(&self, qt: usize) -> bool {
+        (qt == 0 || self.tokens[qt - 1].kind == Kind::Break) && self.ends_paragraph(qt)
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -515,6 +568,18 @@ impl<'a> Text<'a> {
     }
 
     /// How many words the quote at token `qt` holds.
+    /// The quote ends with `.`, `?` or `!` and a capitalised word follows it.
+    fn closes_sentence(&self, qt: usize) -> bool {
+        let Kind::Quote(q) = self.tokens[qt].kind else {
+            return false;
+        };
+        let span = &self.spans[q];
+        span.end > span.start
+            && matches!(self.chars[span.end - 1], '.' | '?' | '!')
+            && self.word(qt + 1).is_some()
+            && self.is_capitalised(qt + 1)
+    }
+
     fn quote_words(&self, qt: usize) -> usize {
         let Kind::Quote(q) = self.tokens[qt].kind else {
             return 0;
@@ -588,8 +653,10 @@ impl<'a> Text<'a> {
         for i in 0..self.tokens.len() {
             if self.ends_sentence(i) {
                 floor = i + 1;
-            } else if self.cue_at(i).is_some() {
-                if let Some(m) = self.subject_before(i, floor.max(i.saturating_sub(BEFORE_WINDOW)))
+            } else if let Some((_, last)) = self.cue_at(i) {
+                if let Some(m) = self
+                    .subject_before(i, floor.max(i.saturating_sub(BEFORE_WINDOW)))
+                    .or_else(|| self.inverted_subject(i, last))
                 {
                     subjects.push((i, m));
                 }

@@ -225,6 +225,7 @@ lists!(
     small_title_words,
     work_nouns,
     speech_nouns,
+    document_nouns,
     organisation_words,
     group_references,
     abbreviations,
@@ -271,6 +272,7 @@ pub struct Lexicon {
     small_title_words: WordSet,
     work_nouns: WordSet,
     speech_nouns: WordSet,
+    document_nouns: WordSet,
     organisation_words: WordSet,
     group_references: Vec<&'static str>,
 }
@@ -362,6 +364,7 @@ impl Lexicon {
             small_title_words: set(d.small_title_words),
             work_nouns: set(d.work_nouns),
             speech_nouns: set(d.speech_nouns),
+            document_nouns: set(d.document_nouns),
             organisation_words: set(d.organisation_words),
             group_references: entries(d.group_references).collect(),
         }
@@ -575,6 +578,11 @@ impl Lexicon {
 
     pub fn is_speech_noun(&self, word: &str) -> bool {
         self.speech_nouns.contains(word)
+    }
+
+    /// `statement`, `email`, `Pressemitteilung`: a document someone issues, never its issuer.
+    pub fn is_document_noun(&self, word: &str) -> bool {
+        self.document_nouns.contains(word)
     }
 
     /// `Whole Foods Market`, `the ministry`, `CNN`: a speaker that is no `he` or `she`.

@@ -455,3 +455,48 @@ fn it_means_an_organisation_never_a_person() {
     assert_ne!(analysis.quotes[1].speaker.as_deref(), Some("Donald Trump"));
     assert_eq!(analysis.quotes[0].speaker, analysis.quotes[1].speaker);
 }
+
+#[test]
+fn a_paragraph_of_quote_alone_continues_the_quote_ending_the_paragraph_before() {
+    let text = "“It’s downright ludicrous,” Barkley said. “To try to divide and conquer is just sad.”\n\n“Then you have these losers who love that, because they are afraid.”";
+    assert_eq!(
+        speakers(text),
+        [some("Barkley"), some("Barkley"), some("Barkley")]
+    );
+    // A sentence after the quote, whose cue we do not parse, breaks the chain.
+    let text = "“It’s downright ludicrous,” Barkley said. The crowd in the hall booed.\n\n“Then you have these losers who love that, because they are afraid.”";
+    assert_eq!(speakers(text), [some("Barkley"), None]);
+    // So does a paragraph that is more than the quote.
+    let text = "“It’s downright ludicrous,” Barkley said. “To try to divide and conquer is just sad.”\n\n“Then you have these losers who love that, because they are afraid.” The crowd booed.";
+    assert_eq!(speakers(text), [some("Barkley"), some("Barkley"), None]);
+}
+
+#[test]
+fn a_quote_that_ends_its_sentence_belongs_to_the_cue_before_it() {
+    let text = "On Twitter, Former Florida Gov. Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement “offensive and outlandish.”";
+    assert_eq!(speakers(text), [some("Jeb Bush"), some("Marco Rubio")]);
+    let text = "Bush asked the crowd in Manchester “Who is ready to win this state?” Sen. Marco Rubio said nothing.";
+    assert_eq!(speakers(text), [some("Bush")]);
+    // With no cue before it, the cue after it still speaks.
+    let text = "The crowd roared. “We will win this state.” Trump said it twice.";
+    assert_eq!(speakers(text), [some("Trump")]);
+}
+
+#[test]
+fn a_paragraph_ending_with_a_colon_introduces_the_quote_after_it() {
+    let text = "In response to the loss of life, Republican nominee Donald Trump issued the following statement:\n\n“Our prayers are with the victims and their families.”";
+    assert_eq!(speakers(text), [some("Donald Trump")]);
+}
+
+#[test]
+fn a_name_after_a_cue_closing_a_sentence_is_who_he_means_next() {
+    let text = "“Debates matter a great deal to the voters,” said Sean Spicer.\n\nHowever, debates are not likely to alter the campaign, noted NBC’s Dante Chinni.\n\n“By the time those candidates hit the stage, most minds are made up,” he wrote.";
+    let found = speakers(text);
+    assert_eq!(found[0], some("Sean Spicer"));
+    assert!(
+        found[1]
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Dante Chinni")),
+        "{found:?}"
+    );
+}

@@ -175,17 +175,22 @@ proptest! {
     /// one-word quote left out as an unattributed term may come back with a
     /// speaker; that only adds quotes, which "at least" allows.
     #[test]
+    // The language is one decision for the whole page (its `lang`, else its text), so the
+    // promise holds for a given language: detected from a fragment, it may differ.
     fn paragraphs_no_quote_joins_are_analysed_independently(
         a in news_text(), a_end in plain_paragraph(), b_start in plain_paragraph(), b in news_text(),
+        language in prop::sample::select(&["en", "de", "fr", "es", "pt"][..]),
     ) {
         let a = format!("{a}\n{a_end}");
         let b = format!("{b_start} {b}");
         let joined = format!("{a}\n\n{b}");
         let shift = a.chars().count() + 2;
+        let options = quotelens::Options { language: Some(language) };
+        let quotes = |text: &str| quotelens::analyze_with(text, &options).quotes.into_iter();
         let found: Vec<(usize, usize, String)> =
-            quotelens::analyze(&joined).quotes.into_iter().map(|q| (q.start, q.end, q.text)).collect();
-        let alone = quotelens::analyze(&a).quotes.into_iter().map(|q| (q.start, q.end, q.text));
-        let shifted = quotelens::analyze(&b).quotes.into_iter().map(|q| (q.start + shift, q.end + shift, q.text));
+            quotes(&joined).map(|q| (q.start, q.end, q.text)).collect();
+        let alone = quotes(&a).map(|q| (q.start, q.end, q.text));
+        let shifted = quotes(&b).map(|q| (q.start + shift, q.end + shift, q.text));
         for quote in alone.chain(shifted) {
             prop_assert!(found.contains(&quote), "{:?} missing from {:?}\njoined: {:?}", quote, found, joined);
         }

@@ -33,6 +33,9 @@ impl Text<'_> {
             if self.lex.lang == Lang::En && cue.ends_with("ing") {
                 return None;
             }
+            if let Some(source) = self.impersonal_source(last + 1) {
+                return Some((source, cue));
+            }
             return self.noun_phrase_after(last + 1).map(|m| (m, cue));
         }
         if let Some(found) = self.source_phrase_at(k) {
@@ -168,7 +171,9 @@ impl Text<'_> {
         for verb in (qt + 1..end).filter(|&i| self.cue_at(i).is_some()) {
             let (cue, last) = self.cue_at(verb)?;
             // `…, said Steve Elmendorf, deputy campaign manager for John Kerry.`
-            if self.punct(verb - 1) == Some(',') {
+            // (`…, Joe Kasper, told POLITICO.`: whoever is told never speaks.)
+            let tells = self.lex.cue_stem(self.word(verb).unwrap_or_default()) == Some("tell");
+            if self.punct(verb - 1) == Some(',') && !tells {
                 if let Some(m) = self.noun_phrase_after(last + 1) {
                     if matches!(m.who, Who::Named(_) | Who::Nominal) {
                         return Some((m, cue));
@@ -219,6 +224,18 @@ mod tests {
     }
 
     #[test]
+    fn german_heisst_es_names_the_document_after_its_preposition() {
+        let found = after(
+            "„Wir möchten Sie bitten, das Konzert abzusagen“, heißt es in dem Schreiben des LSVD.",
+            Lang::De,
+        );
+        assert_eq!(
+            found.map(|(who, cue)| (who.contains("Schreiben"), cue)),
+            Some((true, "heißt".into()))
+        );
+    }
+
+    #[test]
     fn french_pronouns_joined_to_the_verb() {
         let found = after("« La situation est grave », a-t-elle ajouté.", Lang::Fr);
         assert_eq!(found, Some(("elle".into(), "ajouté".into())));
@@ -234,5 +251,12 @@ mod tests {
             |t, qt| t.cue_ending_sentence(qt).map(|(m, _)| t.written(&m)),
         );
         assert_eq!(found.as_deref(), Some("Song"));
+        // Whoever is told is never the speaker.
+        let found = with_text(
+            "“Positions are gonna soften on him,” his chief of staff, Joe Kasper, told POLITICO before the interview.",
+            Lang::En,
+            |t, qt| t.cue_ending_sentence(qt).map(|(m, _)| t.written(&m)),
+        );
+        assert_ne!(found.as_deref(), Some("POLITICO"));
     }
 }

@@ -9,16 +9,25 @@ use super::*;
 impl Text<'_> {
     /// `Blinken said: “…”`, `Lammy said the missiles marked "…"`.
     pub(super) fn cue_before(&self, qt: usize) -> Option<(Mention, Option<String>, Via)> {
-        let floor = self.sentence_start(qt);
+        // `Trump issued the following statement:¶“…”`: a paragraph ending with
+        // a colon introduces the quote that opens the next one.
+        let introduced =
+            qt >= 2 && self.tokens[qt - 1].kind == Kind::Break && self.punct(qt - 2) == Some(':');
+        self.cue_before_at(qt, if introduced { qt - 1 } else { qt })
+    }
+
+    /// [`Self::cue_before`] for the quote at `qt`, looking before token `at`.
+    fn cue_before_at(&self, qt: usize, at: usize) -> Option<(Mention, Option<String>, Via)> {
+        let floor = self.sentence_start(at);
         let mut orphan_cue: Option<String> = None;
-        for j in (floor..qt).rev() {
+        for j in (floor..at).rev() {
             if let Some((m, cue)) = self.source_phrase_at(j) {
                 return Some((m, Some(cue), Via::Before));
             }
             if let Some((m, cue)) = self.source_postposition_at(j, floor) {
                 return Some((m, Some(cue), Via::Before));
             }
-            if let Some(m) = self.possessor_of_claim(j, qt) {
+            if let Some(m) = self.possessor_of_claim(j, at) {
                 return Some((m, self.word(j).map(str::to_string), Via::Before));
             }
             let Some((cue, last)) = self.cue_at(j) else {
@@ -44,16 +53,16 @@ impl Text<'_> {
             orphan_cue.get_or_insert(cue);
         }
         if let Some(cue) = orphan_cue {
-            let subject = self.sentence_subject(floor, qt)?;
+            let subject = self.sentence_subject(floor, at)?;
             return Some((subject, Some(cue), Via::SentenceSubject));
         }
         // `Said Ellis: “…”`: an inverted cue opening the sentence.
-        if qt >= 2 && matches!(self.punct(qt - 1), Some(':' | ',')) {
+        if at >= 2 && matches!(self.punct(at - 1), Some(':' | ',')) {
             let opening = self.word(floor).filter(|_| self.is_capitalised(floor));
             if let Some(stem) = opening.and_then(|w| self.lex.cue_stem(w)) {
                 if matches!(stem, "say" | "add" | "ask" | "write" | "tell") {
                     if let Some(m) = self.noun_phrase_after(floor + 1) {
-                        if self.token_after(m.end) == Some(qt - 1) {
+                        if self.token_after(m.end) == Some(at - 1) {
                             return Some((m, Some(self.source_text(floor, floor)), Via::Before));
                         }
                     }
@@ -62,17 +71,29 @@ impl Text<'_> {
         }
         // A colon introduces the quote: headline style `Trump: “…”`, or
         // `Trump … leaned in and boomed: “…”`; the sentence's subject speaks.
-        if qt >= 2 && self.punct(qt - 1) == Some(':') {
+        if at >= 2 && self.punct(at - 1) == Some(':') {
             // `Media caption Barack Obama: "…"`: a name right before the colon.
             let name_before = (self.lex.lang == Lang::En)
-                .then(|| self.noun_phrase_ending_at(qt - 2, floor, false))
+                .then(|| self.noun_phrase_ending_at(at - 2, floor, false))
                 .flatten();
             if let Some(m) = name_before {
                 if matches!(m.who, Who::Named(_) | Who::Group(_)) {
                     return Some((m, None, Via::Colon));
                 }
             }
-            let subject = self.sentence_subject(floor, qt)?;
+            // A name after a colon (`Sein erstes Werk: „Le Grand Macabre“`) is no quotation.
+            if self.lex.lang != Lang::En && self.quote_words(qt) > 3 {
+                if let Some(m) = self.colon_headline(floor, at) {
+                    return Some((m, None, Via::Colon));
+                }
+                // `Dabei griff sie den Präsidenten an: „…“`: verb second, any verb.
+                if let Some(verb) = self.finite_verb(floor, at) {
+                    if let Some(m) = self.verb_second_subject(verb, verb, floor) {
+                        return Some((m, None, Via::Colon));
+                    }
+                }
+            }
+            let subject = self.sentence_subject(floor, at)?;
             // `Trump gestured …, then boomed:` has a verb after its subject;
             // `New lower prices. Same high standards:` has none.
             let verb_follows = self.word(self.token_after(subject.end)?).is_some_and(|w| {
@@ -88,6 +109,43 @@ impl Text<'_> {
             return verb_follows.then_some((subject, None, Via::Colon));
         }
         None
+    }
+
+    /// `BKA-Präsident Ziercke: „…“`, `Erkki Tuomioja, Präsident des Rats: „…“`:
+    /// a sentence that is only a speaker (and an apposition) before a colon.
+    pub(super) fn colon_headline(&self, floor: usize, qt: usize) -> Option<Mention> {
+        let m = self.noun_phrase_after(floor)?;
+        let mut end = self.token_after(m.end)?;
+        if self.punct(end) == Some(',') {
+            let (_, apposition_end) = self.apposition_after(end)?;
+            end = self.token_after(apposition_end)?;
+        }
+        let whole = end + 1 == qt && self.punct(end) == Some(':');
+        let speaks = match m.who {
+            Who::Named(_) | Who::Group(_) => true,
+            Who::Nominal => self
+                .word(floor)
+                .is_some_and(|w| self.lex.is_nominative_determiner(w)),
+            _ => false,
+        };
+        (whole && speaks).then_some(m)
+    }
+
+    /// The finite verb of a verb-second sentence: the first lower-case word
+    /// that is no article, preposition or adjective inside a phrase.
+    pub(super) fn finite_verb(&self, floor: usize, qt: usize) -> Option<usize> {
+        (floor + 1..qt.min(floor + 12)).find(|&k| {
+            let Some(w) = self.word(k) else { return false };
+            let inside_phrase = self.word(k - 1).is_some_and(|p| {
+                let p = p.to_lowercase();
+                self.lex.is_preposition(&p) || self.lex.is_determiner(&p)
+            });
+            !self.is_capitalised(k)
+                && !inside_phrase
+                && !self.lex.is_determiner(w)
+                && !self.lex.is_preposition(w)
+                && !self.lex.is_conjunction(w)
+        })
     }
 
     /// `according to aides`, `laut Polizei`, `nach Angaben der Behörde`,
@@ -143,6 +201,13 @@ impl Text<'_> {
         {
             return None;
         }
+        // `Der Vorsitzende des Verbands, Michael Knipper, kritisierte …`: a
+        // subject with its apposition right before the verb.
+        if verb > floor + 1 && self.punct(verb - 1) == Some(',') {
+            if let Some(m) = self.subject_with_apposition(verb - 1, floor) {
+                return Some(m);
+            }
+        }
         // `Stoiber begründete seinen Rückzug`: a noun phrase that opens the
         // sentence and ends at the verb is the subject.
         let opening = self.sentence_subject(floor, verb).or_else(|| {
@@ -152,17 +217,27 @@ impl Text<'_> {
                     && m.end > 0
             })
         });
+        // `Über Steve Fossett sagte Branson`: a phrase opening with a preposition is no subject.
+        let opening =
+            opening.filter(|_| !self.word(floor).is_some_and(|w| self.lex.is_preposition(w)));
         if let Some(opening) = opening {
-            let one_word = self.token_after(opening.end) == Some(floor + 1);
-            if self.token_after(opening.end) == Some(verb) && !one_word {
+            // `Demgegenüber sagte Merkel`, `Ähnlich äußerte sich der Präsident`: a
+            // lone opening adverb is no subject; `Milinkewitsch kritisierte …` is one.
+            let subject_follows = self
+                .word(k)
+                .is_some_and(|w| w == "der" || self.lex.is_subject_pronoun(w));
+            let lone_adverb = self.token_after(opening.end) == Some(floor + 1)
+                && (subject_follows
+                    || self.word(floor).is_some_and(|w| {
+                        self.lex.is_capitalised_stopword(w) || self.lex.is_adverb_or_auxiliary(w)
+                    }));
+            if self.token_after(opening.end) == Some(verb) && !lone_adverb {
                 return Some(opening);
             }
         }
         // `So heißt es in dem Schreiben`: the document speaks, or nobody.
         if self.word(k) == Some("es") {
-            return (self.word(k + 1).is_some_and(|w| self.lex.is_preposition(w)))
-                .then(|| self.noun_phrase_after(k + 2))
-                .flatten();
+            return self.impersonal_source(k);
         }
         let after = self.noun_phrase_after(k)?;
         let first = self.word(k).unwrap_or_default();
@@ -175,6 +250,15 @@ impl Text<'_> {
             _ if self.lex.is_nominative_determiner(first) => Some(after),
             _ => self.subject_before(verb, floor).is_none().then_some(after),
         }
+    }
+
+    /// `heißt es in dem Schreiben`, `hieß es vom Abgeordneten Oserow`: after
+    /// an impersonal `es` the document or person after the preposition speaks.
+    pub(super) fn impersonal_source(&self, k: usize) -> Option<Mention> {
+        let impersonal = self.lex.lang == Lang::De && self.word(k) == Some("es");
+        (impersonal && self.word(k + 1).is_some_and(|w| self.lex.is_preposition(w)))
+            .then(|| self.noun_phrase_after(k + 2))
+            .flatten()
     }
 
     /// `Trump’s claim that there have been “thousands of shootings”`: a
@@ -224,14 +308,17 @@ impl Text<'_> {
     /// `Trump attacked Clinton, saying, "She's trigger-happy"`: a participle
     /// after a comma or `by` has no subject of its own; the main clause's
     /// subject speaks.
+    /// So is one right after a document: `Trump and Ryan issued a statement
+    /// describing …`, `in an email saying …`: the issuer speaks, not the document.
     pub(super) fn is_participle_cue(&self, j: usize) -> bool {
         self.lex.lang == Lang::En
             && self.word(j).is_some_and(|w| w.ends_with("ing"))
             && j > 0
             && (self.punct(j - 1) == Some(',')
-                || self
-                    .word(j - 1)
-                    .is_some_and(|w| matches!(w, "by" | "after" | "before" | "while" | "when")))
+                || self.word(j - 1).is_some_and(|w| {
+                    matches!(w, "by" | "after" | "before" | "while" | "when")
+                        || self.lex.is_document_noun(w)
+                }))
     }
 
     /// `Trump likened the refugees to a “vicious snake”`, `Reid has gone
@@ -269,10 +356,18 @@ impl Text<'_> {
         }
         // `During a speech in Ohio, Trump attacked …`: past an opening phrase
         // (in English; German puts the verb, not the subject, after one).
+        // `Hours later, Trump …`, `Monday, Trump …`: so does a time phrase.
         let opens_with_phrase = self.lex.lang == Lang::En
-            && self
-                .word(k)
-                .is_some_and(|w| self.is_capitalised(k) && self.lex.is_capitalised_stopword(w));
+            && self.word(k).is_some_and(|w| {
+                // `Following an outcry, …`, `Speaking at a rally, …`
+                let participle =
+                    w.ends_with("ing") && self.word(k + 1).is_some() && !self.is_capitalised(k + 1);
+                self.is_capitalised(k) && (self.lex.is_capitalised_stopword(w) || participle)
+                    || (k..limit.min(k + 3)).any(|i| {
+                        self.word(i).is_some_and(|w| self.lex.is_time_word(w))
+                            && self.punct(i + 1) == Some(',')
+                    })
+            });
         if opens_with_phrase {
             let comma = (k..limit.min(k + 15)).find(|&i| self.punct(i) == Some(','))?;
             k = comma + 1;
@@ -343,6 +438,58 @@ mod tests {
             Lang::De,
         );
         assert_eq!(found, Some(("Stoiber".into(), Via::Before)));
+        let found = before(
+            "Über Steve Fossett sagte Branson: „Steve muss mit ernsten Turbulenzen zurechtkommen.“",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("Branson".into(), Via::Before)));
+        let found = before(
+            "Als Begründung sagte ein Wissenschaftler: „Das ist ein sehr breites Feld an Erkrankungen.“",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("ein Wissenschaftler".into(), Via::Before)));
+    }
+
+    #[test]
+    fn a_one_word_german_subject_opens_the_sentence_unless_it_is_an_adverb() {
+        let found = before(
+            "Milinkewitsch kritisierte die Handlungsweise Kozulins als „Provokation, die der Staatsmacht gelegen kam“.",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("Milinkewitsch".into(), Via::Before)));
+        let found = before(
+            "Ähnlich äußerte sich der US-Präsident George W. Bush: „Die USA haben die Lage im Griff.“",
+            Lang::De,
+        );
+        assert_eq!(found.map(|(who, _)| who.ends_with("Bush")), Some(true));
+    }
+
+    #[test]
+    fn a_german_colon_introduction_names_its_speaker() {
+        let found = before(
+            "Erkki Tuomioja, Präsident des Rats der Europäischen Union: „Die Verabschiedung eines solchen Gesetzes wäre ein Fehler.“",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("Erkki Tuomioja".into(), Via::Colon)));
+        let found = before(
+            "Dabei griff sie auch direkt den iranischen Präsidenten an: „Ein Präsident, der das Existenzrecht Israels in Frage stellt, ist nicht tragbar.“",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("sie".into(), Via::Colon)));
+        let found = before(
+            "Der Vorsitzende des Bauhauptverbands, Michael Knipper, kritisierte die Entscheidung der BaFin scharf: „Das ist ein schwerer Fehler für den Standort.“",
+            Lang::De,
+        );
+        assert_eq!(
+            found.map(|(who, _)| who.ends_with("Michael Knipper")),
+            Some(true)
+        );
+        // The name of a work after a colon is nobody's words.
+        let found = before(
+            "Sein erstes großes Werk entstand in den 1970er Jahren: „Le Grand Macabre“.",
+            Lang::De,
+        );
+        assert_eq!(found, None);
     }
 
     #[test]
@@ -353,6 +500,33 @@ mod tests {
         );
         assert_eq!(found, Some(("Trump".into(), Via::SentenceSubject)));
         assert!(Via::SentenceSubject.confidence() < Via::Before.confidence());
+        let found = before(
+            "Hours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon and I have a great relationship.”",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Trump".into(), Via::SentenceSubject)));
+        let found = before(
+            "Following a late meeting, Ryan issued a statement calling the vote “a clear violation”.",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Ryan".into(), Via::SentenceSubject)));
+    }
+
+    #[test]
+    fn a_document_is_never_the_speaker_of_its_participle() {
+        let found = before(
+            "Philippine Secretary Martin Andanar released a statement saying that Trump had “professed his love for the Philippines”.",
+            Lang::En,
+        );
+        assert_eq!(
+            found.map(|(who, _)| who.ends_with("Martin Andanar")),
+            Some(true)
+        );
+        let found = before(
+            "Ryan issued a statement describing the meeting as a “very positive step toward unification”.",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Ryan".into(), Via::SentenceSubject)));
     }
 
     #[test]

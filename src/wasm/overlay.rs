@@ -1300,6 +1300,7 @@ impl State {
             self.layout_some();
         }
         self.hover();
+        self.name_some_badges();
     }
 
     /// Badges sit in document coordinates, so scrolling the page moves them

@@ -35,6 +35,9 @@ use super::State;
 use crate::export::{self, plural, PageRecord, Source};
 use crate::{Quote, Speaker};
 
+/// Time a frame may spend naming badges.
+const NAMING_MS: f64 = 4.0;
+
 /// Words of a quote the panel lists.
 const LISTED_WORDS: usize = 12;
 
@@ -81,6 +84,11 @@ pub(super) struct Reading {
     pub speakers: Vec<Speaker>,
     /// Each badge as it was last named, in order.
     labelled: Vec<Labelled>,
+    /// Names still to write, the first badge last: written a few
+    /// milliseconds a frame, since ten thousand DOM writes would stall the page.
+    unnamed: Vec<(HtmlElement, String)>,
+    /// Whether any badge is dimmed now.
+    dimmed: bool,
     /// `onChange` of the JS API: called after each pass.
     pub on_change: Option<Function>,
 }
@@ -185,15 +193,18 @@ impl State {
             .map(|(b, q)| ((*b).clone(), q.start, q.speaker.clone()))
             .collect();
         let same_total = self.reading.labelled.len() == labelled.len();
-        for (nth, (badge, quote)) in badges.iter().enumerate() {
+        let mut unnamed = Vec::new();
+        for (nth, (badge, quote)) in badges.iter().enumerate().rev() {
             if same_total && self.reading.labelled.get(nth) == labelled.get(nth) {
                 continue;
             }
             let shown = quote.speaker.as_deref().map_or("?".to_string(), short_name);
             let label = export::badge_label(quote, &shown, nth + 1, badges.len());
-            let _ = badge.set_attribute("aria-label", &label);
+            unnamed.push(((*badge).clone(), label));
         }
         self.reading.labelled = labelled;
+        self.reading.unnamed = unnamed;
+        self.name_some_badges();
         if self.panel_open() {
             self.fill_panel();
         }
@@ -201,6 +212,23 @@ impl State {
         // Later, when the state is free again: the callback asks for counts.
         if let Some(f) = &self.reading.on_change {
             self.window.queue_microtask(f);
+        }
+    }
+
+    /// Writes badge names for a few milliseconds, then leaves the rest to the
+    /// next animation frame.
+    pub(super) fn name_some_badges(&mut self) {
+        let started = self.now();
+        let mut written = 0;
+        while let Some((badge, label)) = self.reading.unnamed.pop() {
+            let _ = badge.set_attribute("aria-label", &label);
+            written += 1;
+            if written % 64 == 0 && self.now() - started > NAMING_MS {
+                break;
+            }
+        }
+        if !self.reading.unnamed.is_empty() {
+            self.schedule_frame();
         }
     }
 
@@ -423,12 +451,16 @@ impl State {
                 .find(|d| d.badge.is_some() && &d.quote.speaker == speaker)
                 .map(|d| d.slot)
         });
-        for d in &self.drawn {
-            let dimmed = filter.as_ref().is_some_and(|s| &d.quote.speaker != s);
-            if let Some(badge) = &d.badge {
-                let _ = badge.class_list().toggle_with_force("ql-dimmed", dimmed);
+        // Each badge is touched only while a filter is, or was, on.
+        if filter.is_some() || self.reading.dimmed {
+            for d in &self.drawn {
+                let dimmed = filter.as_ref().is_some_and(|s| &d.quote.speaker != s);
+                if let Some(badge) = &d.badge {
+                    let _ = badge.class_list().toggle_with_force("ql-dimmed", dimmed);
+                }
             }
         }
+        self.reading.dimmed = filter.is_some();
         if filter.is_none() && self.reading.style.is_none() {
             return;
         }
@@ -566,6 +598,8 @@ impl State {
         }
         self.reading.panel = None;
         self.reading.on_change = None;
+        self.reading.unnamed.clear();
+        self.reading.labelled.clear();
     }
 }
 

@@ -3,11 +3,15 @@
 // loaded and attached in the page the way the content script does it, and
 // the median of each stage printed: WASM load (fetch, compile, instantiate),
 // then the first pass: walk, analysis, ranges (with badges), highlights,
-// layout; and the longest slice of our work without a break.
-// Usage: node benches/browser/stages.mjs [chromium|firefox ...] (after `make wasm`).
+// layout; and the longest slice of our work without a break. Then the same
+// pages with the shipped extension, as the content script reports them (its
+// WASM load, full first pass and longest slice): Firefox compiles a page's
+// own WebAssembly more slowly than an extension's, so the load column of the
+// first table is not what users get there.
+// Usage: node benches/browser/stages.mjs [chromium|firefox ...] (after `make extension`).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, launch, openPage, serve } from '../../tests/e2e/harness.mjs';
+import { FIXTURES, launch, openPage, openPopup, serve, settled } from '../../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 20);
 const kinds = process.argv.slice(2).length ? process.argv.slice(2) : ['chromium', 'firefox'];
@@ -54,5 +58,31 @@ for (const kind of kinds) {
   }
   console.log(`median over pages of load+first pass: ${median(firsts).toFixed(1)} ms`);
   await browser.close();
+
+  const ext = await launch(kind, { shipped: true });
+  console.log(`\n${kind}, the shipped extension: median of ${RUNS} loads, ms`);
+  console.log(`${'page'.padEnd(22)}${['load', 'pass', 'load+pass', 'slice'].map((h) => h.padStart(11)).join('')}`);
+  const extFirsts = [];
+  for (const path of pages) {
+    const rows = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { page } = await openPage(ext.browser, server.origin);
+      await page.goto(server.origin + path, { waitUntil: 'load' });
+      // Let the content script finish before the popup's tab competes with it.
+      await new Promise((r) => setTimeout(r, 1000));
+      const popup = await openPopup(ext.browser, ext.extensionOrigin, server.origin + path);
+      const s = await settled(popup.status);
+      rows.push(s);
+      await popup.popup.close();
+      await page.close();
+    }
+    const col = (f) => median(rows.map(f));
+    extFirsts.push(col((r) => r.loadMs + r.passMs));
+    const cells = [col((r) => r.loadMs), col((r) => r.passMs), col((r) => r.loadMs + r.passMs), col((r) => r.sliceMs)];
+    const name = path.split('/').pop().replace('.html', '');
+    console.log(`${`${name} (${rows[0].quotes} q)`.padEnd(22)}${cells.map((c) => ms(c).padStart(11)).join('')}`);
+  }
+  console.log(`median over pages of load+first pass: ${median(extFirsts).toFixed(1)} ms`);
+  await ext.browser.close();
 }
 await server.close();

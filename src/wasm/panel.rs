@@ -84,9 +84,11 @@ pub(super) struct Reading {
     pub speakers: Vec<Speaker>,
     /// Each badge as it was last named, in order.
     labelled: Vec<Labelled>,
-    /// Names still to write, the first badge last: written a few
-    /// milliseconds a frame, since ten thousand DOM writes would stall the page.
-    unnamed: Vec<(HtmlElement, String)>,
+    /// Badges still to name (index among the drawn quotes, place among the
+    /// badges), the first last: named a few milliseconds a frame, since ten
+    /// thousand names and DOM writes at once would stall the page. Every pass
+    /// makes the list again, so the indices always refer to the current quotes.
+    unnamed: Vec<(usize, usize)>,
     /// Whether any badge is dimmed now.
     dimmed: bool,
     /// `onChange` of the JS API: called after each pass.
@@ -184,23 +186,21 @@ impl State {
         let badges: Vec<_> = self
             .drawn
             .iter()
-            .filter_map(|d| Some((d.badge.as_ref()?, &d.quote)))
+            .enumerate()
+            .filter_map(|(i, d)| Some((d.badge.as_ref()?, &d.quote, i)))
             .collect();
         // One attribute write a badge, and none when its quote, place and total
         // are what they were: a live page's update renames only when it must.
         let labelled: Vec<Labelled> = badges
             .iter()
-            .map(|(b, q)| ((*b).clone(), q.start, q.speaker.clone()))
+            .map(|(b, q, _)| ((*b).clone(), q.start, q.speaker.clone()))
             .collect();
         let same_total = self.reading.labelled.len() == labelled.len();
         let mut unnamed = Vec::new();
-        for (nth, (badge, quote)) in badges.iter().enumerate().rev() {
-            if same_total && self.reading.labelled.get(nth) == labelled.get(nth) {
-                continue;
+        for (nth, (_, _, i)) in badges.iter().enumerate().rev() {
+            if !(same_total && self.reading.labelled.get(nth) == labelled.get(nth)) {
+                unnamed.push((*i, nth));
             }
-            let shown = quote.speaker.as_deref().map_or("?".to_string(), short_name);
-            let label = export::badge_label(quote, &shown, nth + 1, badges.len());
-            unnamed.push(((*badge).clone(), label));
         }
         self.reading.labelled = labelled;
         self.reading.unnamed = unnamed;
@@ -218,9 +218,27 @@ impl State {
     /// Writes badge names for a few milliseconds, then leaves the rest to the
     /// next animation frame.
     pub(super) fn name_some_badges(&mut self) {
+        // Not while a layout is under way: its reads would pay for restyling
+        // every badge renamed since its last batch.
+        if self.layout_next.is_some() || self.need_layout {
+            if !self.reading.unnamed.is_empty() {
+                self.schedule_frame();
+            }
+            return;
+        }
         let started = self.now();
         let mut written = 0;
-        while let Some((badge, label)) = self.reading.unnamed.pop() {
+        let of = self.reading.labelled.len();
+        while let Some((i, nth)) = self.reading.unnamed.pop() {
+            let Some((badge, quote)) = self
+                .drawn
+                .get(i)
+                .and_then(|d| Some((d.badge.as_ref()?, &d.quote)))
+            else {
+                continue;
+            };
+            let shown = quote.speaker.as_deref().map_or("?".to_string(), short_name);
+            let label = export::badge_label(quote, &shown, nth + 1, of);
             let _ = badge.set_attribute("aria-label", &label);
             written += 1;
             if written % 64 == 0 && self.now() - started > NAMING_MS {

@@ -58,7 +58,7 @@ const SLICE_MS: f64 = 25.0;
 /// Nodes walked, and quotes drawn, between two looks at the clock.
 const WALK_BATCH: usize = 256;
 const DRAW_BATCH: usize = 64;
-const LAYOUT_BATCH: usize = 200;
+const LAYOUT_BATCH: usize = 100;
 /// Text analysed at once, cut at a paragraph break after this many bytes. An
 /// article is shorter and is analysed whole; on a longer page a quote cannot
 /// run across a cut, and a speaker named only before it is not known after it.

@@ -1323,6 +1323,7 @@ impl State {
             self.layout_some();
         }
         self.hover();
+        self.name_some_badges();
     }
 
     /// Badges sit in document coordinates, so scrolling the page moves them

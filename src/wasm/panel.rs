@@ -35,6 +35,9 @@ use super::State;
 use crate::export::{self, plural, PageRecord, Source};
 use crate::{Quote, Speaker};
 
+/// Time a frame may spend naming badges.
+const NAMING_MS: f64 = 4.0;
+
 /// Words of a quote the panel lists.
 const LISTED_WORDS: usize = 12;
 
@@ -81,6 +84,13 @@ pub(super) struct Reading {
     pub speakers: Vec<Speaker>,
     /// Each badge as it was last named, in order.
     labelled: Vec<Labelled>,
+    /// Badges still to name (index among the drawn quotes, place among the
+    /// badges), the first last: named a few milliseconds a frame, since ten
+    /// thousand names and DOM writes at once would stall the page. Every pass
+    /// makes the list again, so the indices always refer to the current quotes.
+    unnamed: Vec<(usize, usize)>,
+    /// Whether any badge is dimmed now.
+    dimmed: bool,
     /// `onChange` of the JS API: called after each pass.
     pub on_change: Option<Function>,
 }
@@ -176,24 +186,25 @@ impl State {
         let badges: Vec<_> = self
             .drawn
             .iter()
-            .filter_map(|d| Some((d.badge.as_ref()?, &d.quote)))
+            .enumerate()
+            .filter_map(|(i, d)| Some((d.badge.as_ref()?, &d.quote, i)))
             .collect();
         // One attribute write a badge, and none when its quote, place and total
         // are what they were: a live page's update renames only when it must.
         let labelled: Vec<Labelled> = badges
             .iter()
-            .map(|(b, q)| ((*b).clone(), q.start, q.speaker.clone()))
+            .map(|(b, q, _)| ((*b).clone(), q.start, q.speaker.clone()))
             .collect();
         let same_total = self.reading.labelled.len() == labelled.len();
-        for (nth, (badge, quote)) in badges.iter().enumerate() {
-            if same_total && self.reading.labelled.get(nth) == labelled.get(nth) {
-                continue;
+        let mut unnamed = Vec::new();
+        for (nth, (_, _, i)) in badges.iter().enumerate().rev() {
+            if !(same_total && self.reading.labelled.get(nth) == labelled.get(nth)) {
+                unnamed.push((*i, nth));
             }
-            let shown = quote.speaker.as_deref().map_or("?".to_string(), short_name);
-            let label = export::badge_label(quote, &shown, nth + 1, badges.len());
-            let _ = badge.set_attribute("aria-label", &label);
         }
         self.reading.labelled = labelled;
+        self.reading.unnamed = unnamed;
+        self.name_some_badges();
         if self.panel_open() {
             self.fill_panel();
         }
@@ -201,6 +212,41 @@ impl State {
         // Later, when the state is free again: the callback asks for counts.
         if let Some(f) = &self.reading.on_change {
             self.window.queue_microtask(f);
+        }
+    }
+
+    /// Writes badge names for a few milliseconds, then leaves the rest to the
+    /// next animation frame.
+    pub(super) fn name_some_badges(&mut self) {
+        // Not while a layout is under way: its reads would pay for restyling
+        // every badge renamed since its last batch.
+        if self.layout_next.is_some() || self.need_layout {
+            if !self.reading.unnamed.is_empty() {
+                self.schedule_frame();
+            }
+            return;
+        }
+        let started = self.now();
+        let mut written = 0;
+        let of = self.reading.labelled.len();
+        while let Some((i, nth)) = self.reading.unnamed.pop() {
+            let Some((badge, quote)) = self
+                .drawn
+                .get(i)
+                .and_then(|d| Some((d.badge.as_ref()?, &d.quote)))
+            else {
+                continue;
+            };
+            let shown = quote.speaker.as_deref().map_or("?".to_string(), short_name);
+            let label = export::badge_label(quote, &shown, nth + 1, of);
+            let _ = badge.set_attribute("aria-label", &label);
+            written += 1;
+            if written % 64 == 0 && self.now() - started > NAMING_MS {
+                break;
+            }
+        }
+        if !self.reading.unnamed.is_empty() {
+            self.schedule_frame();
         }
     }
 
@@ -423,12 +469,16 @@ impl State {
                 .find(|d| d.badge.is_some() && &d.quote.speaker == speaker)
                 .map(|d| d.slot)
         });
-        for d in &self.drawn {
-            let dimmed = filter.as_ref().is_some_and(|s| &d.quote.speaker != s);
-            if let Some(badge) = &d.badge {
-                let _ = badge.class_list().toggle_with_force("ql-dimmed", dimmed);
+        // Each badge is touched only while a filter is, or was, on.
+        if filter.is_some() || self.reading.dimmed {
+            for d in &self.drawn {
+                let dimmed = filter.as_ref().is_some_and(|s| &d.quote.speaker != s);
+                if let Some(badge) = &d.badge {
+                    let _ = badge.class_list().toggle_with_force("ql-dimmed", dimmed);
+                }
             }
         }
+        self.reading.dimmed = filter.is_some();
         if filter.is_none() && self.reading.style.is_none() {
             return;
         }
@@ -566,6 +616,8 @@ impl State {
         }
         self.reading.panel = None;
         self.reading.on_change = None;
+        self.reading.unnamed.clear();
+        self.reading.labelled.clear();
     }
 }
 

@@ -1,10 +1,19 @@
-// The two builds of the Rust layer on the seed page in headless Chromium: load
-// (import, plus fetch and compile for the WASM) and the first full pass, median
-// of RUNS visits each. The JavaScript build is forced by remembering the site as
-// refusing WebAssembly, so both run on the same page. Usage: make bench-js-build
-import { launch, openExtensionPage, serve, withVisit } from '../tests/e2e/harness.mjs';
+// The two builds of the Rust layer in headless Chromium, on the seed page and
+// the bundled news pages: load (import, plus fetch and compile for the WASM) and
+// the first full pass, median of RUNS visits each. The JavaScript build is forced
+// by remembering the site as refusing WebAssembly, so both run on the same pages.
+// Usage: make bench-js-build
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, launch, openExtensionPage, serve, withVisit } from '../tests/e2e/harness.mjs';
 
-const RUNS = Number(process.env.RUNS ?? 15);
+const RUNS = Number(process.env.RUNS ?? 9);
+const PAGES = [
+  '/fixtures/seed-article.html',
+  ...readdirSync(join(FIXTURES, 'pages'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `/fixtures/pages/${f}`),
+];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const server = await serve();
@@ -17,20 +26,22 @@ try {
       (refused) => chrome.storage.local.set({ wasmRefused: refused ? { '127.0.0.1': Date.now() } : {} }),
       build === 'js',
     );
-    const load = [];
-    const pass = [];
-    for (let i = 0; i < RUNS; i++) {
-      await withVisit({ browser, server, extensionOrigin }, '/fixtures/seed-article.html', async ({ status }) => {
-        if (status.build !== build || status.quotes !== 17) throw new Error(`expected the ${build} build: ${JSON.stringify(status)}`);
-        load.push(status.loadMs);
-        pass.push(status.passMs);
-      });
+    for (const path of PAGES) {
+      const load = [];
+      const pass = [];
+      for (let i = 0; i < RUNS; i++) {
+        await withVisit({ browser, server, extensionOrigin }, path, async ({ status }) => {
+          if (status.build !== build || status.error) throw new Error(`expected the ${build} build: ${JSON.stringify(status)}`);
+          load.push(status.loadMs);
+          pass.push(status.passMs);
+        });
+      }
+      const total = load.map((l, i) => l + pass[i]);
+      console.log(
+        `${build.padEnd(4)} ${path.split('/').pop().padEnd(20)} load ${median(load).toFixed(1)} ms, ` +
+          `first pass ${median(pass).toFixed(1)} ms, both ${median(total).toFixed(1)} ms (median of ${RUNS})`,
+      );
     }
-    const total = load.map((l, i) => l + pass[i]);
-    console.log(
-      `${build}: load ${median(load).toFixed(1)} ms, first pass ${median(pass).toFixed(1)} ms, ` +
-        `load + pass ${median(total).toFixed(1)} ms (median of ${RUNS}, seed page, Chromium)`,
-    );
   }
 } finally {
   await browser.close();

@@ -51,6 +51,8 @@
   async function chooseBuild() {
     if (!hasJsBuild) return 'wasm';
     if (refusedAt && Date.now() - refusedAt < REPROBE_MS) return 'js';
+    // A policy in a <meta> tag can be read, so it needs no probe (and no event).
+    if (metaPolicyRefusesWasm()) return 'js';
     let allowed = true;
     try {
       new WebAssembly.Module(EMPTY_MODULE);
@@ -60,6 +62,25 @@
     // Remember a refusal; forget one that no longer holds.
     if (!allowed || refusedAt) await rememberRefusal(allowed ? 0 : Date.now());
     return allowed ? 'wasm' : 'js';
+  }
+
+  /// Whether a policy in the page's <meta http-equiv> tags refuses WebAssembly:
+  /// its `script-src` (else `default-src`) allows neither 'wasm-unsafe-eval' nor
+  /// 'unsafe-eval'. Headers cannot be read from here; those need the probe.
+  function metaPolicyRefusesWasm() {
+    const metas = document.head?.querySelectorAll('meta[http-equiv="content-security-policy" i]') ?? [];
+    return [...metas].some((meta) => {
+      const directives = new Map(
+        String(meta.content)
+          .split(';')
+          .map((d) => d.trim().toLowerCase().split(/\s+/))
+          .filter(([name]) => name)
+          .reverse() // the first of a repeated directive wins
+          .map(([name, ...sources]) => [name, sources]),
+      );
+      const sources = directives.get('script-src') ?? directives.get('default-src');
+      return Boolean(sources) && !sources.some((s) => s === "'wasm-unsafe-eval'" || s === "'unsafe-eval'");
+    });
   }
 
   async function rememberRefusal(at) {

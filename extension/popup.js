@@ -6,8 +6,7 @@
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 
-// Pages where no extension may run: the browsers' own pages and their add-on stores.
-const BROWSER_PAGE = /^(about|chrome|chrome-extension|chrome-search|devtools|edge|moz-extension|resource|view-source):/;
+// The add-on stores, where browsers let no extension run.
 const STORES = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org'];
 
 // Opened as a page rather than a popup (as the tests do), `?tab=ID` names the tab.
@@ -25,17 +24,19 @@ function plural(n, word) {
 /// Why there is no content script to talk to, from the tab's address when the
 /// browser tells us (it does not for its own pages).
 function unreachable(url) {
-  let host = '';
+  let address = null;
   try {
-    host = new URL(url).hostname;
+    address = new URL(url);
   } catch {
     // no address, or not one we can read
   }
-  if (!url || BROWSER_PAGE.test(url) || STORES.includes(host)) {
-    return 'Quotelens cannot run here: browsers keep extensions off their own pages and add-on stores.';
+  if (address?.protocol === 'file:') {
+    return 'Quotelens runs on local files only if the browser allows it (the extension’s “Allow access to file URLs”).';
   }
-  if (url.startsWith('file:')) return 'Quotelens runs on local files only if the browser allows it (the extension’s “Allow access to file URLs”).';
-  return 'Quotelens is not running on this page yet: reload the page.';
+  if (/^https?:$/.test(address?.protocol) && !STORES.includes(address.hostname)) {
+    return 'Quotelens is not running on this page yet: reload the page.';
+  }
+  return 'Quotelens cannot run here: browsers keep extensions off their own pages, add-on stores and data: addresses.';
 }
 
 /// The popup's one sentence: what Quotelens does on this page, or why it does nothing.

@@ -286,10 +286,11 @@ export function defineHardening(kind) {
         assert.equal(typed[1], before[1]);
         const after = (await readOverlay(page)).ranges.map((r) => r.text).sort();
         assert.deepEqual(after, texts);
-        // The <mark> fallback, with the same WASM in the page: marks outside editable areas only.
-        const fallback = await page.evaluate(async (ext) => {
-          const mod = await import(`${ext}/pkg/quotelens.js`);
-          await mod.default({ module_or_path: `${ext}/pkg/quotelens_bg.wasm` });
+        // The <mark> fallback, with the same WASM in the page (from the test server:
+        // pages cannot load it from the extension): marks outside editable areas only.
+        const fallback = await page.evaluate(async (origin) => {
+          const mod = await import(`${origin}/pkg/quotelens.js`);
+          await mod.default({ module_or_path: `${origin}/pkg/quotelens_bg.wasm` });
           const saved = globalThis.Highlight;
           globalThis.Highlight = undefined;
           const edit = () => document.querySelector('#edit').innerHTML + document.querySelector('#plain').innerHTML;
@@ -308,7 +309,7 @@ export function defineHardening(kind) {
           } finally {
             globalThis.Highlight = saved;
           }
-        }, extensionOrigin);
+        }, server.origin);
         assert.deepEqual(fallback, { marks: 3, inEditable: 0, same: true });
         assert.deepEqual(v.errors, []);
       });

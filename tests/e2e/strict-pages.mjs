@@ -61,6 +61,9 @@ export function defineStrictPages(kind) {
     const reporting = "script-src 'self' 'unsafe-inline'; report-uri /csp-report";
     const listener = '<script>window.__violations = [];document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.blockedURI));</script>';
     pages['/reporting'] = { body: SEED.replace('</head>', `${listener}</head>`), headers: { 'content-security-policy': reporting } };
+    pages['/reporting-meta'] = {
+      body: SEED.replace('</head>', `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'">${listener}</head>`),
+    };
     pages['/probe'] = { body: SEED };
 
     let server;
@@ -151,6 +154,18 @@ export function defineStrictPages(kind) {
       const stored = await storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
       assert.deepEqual(Object.keys(stored.wasmRefused ?? {}), kind === 'chromium' ? ['127.0.0.1'] : []);
       await forgetRefusals();
+    });
+
+    test('a policy in a <meta> tag is read, not probed: the page sees no violation', async () => {
+      await forgetRefusals();
+      await onVisit('/reporting-meta', async (v) => {
+        assert.equal(v.status.build, kind === 'chromium' ? 'js' : 'wasm');
+        assert.equal(v.status.quotes, 17);
+        await new Promise((r) => setTimeout(r, 500));
+        assert.deepEqual(await v.page.evaluate(() => window.__violations), []);
+      });
+      const stored = await storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
+      assert.equal(stored.wasmRefused, undefined, 'nothing remembered: the tag is read again on each page');
     });
 
     test('a remembered refusal is tried again after 30 days, and forgotten once WebAssembly is allowed', async () => {

@@ -9,6 +9,8 @@ use std::time::Instant;
 
 use serde_json::json;
 
+use crate::decode::{self, Hints};
+
 /// Prints `{"file", "text", "ms"}` a line per page: the file's name, its
 /// article text (paragraphs joined by `\n`) and the milliseconds extraction
 /// took (parsing included). An unreadable page is reported on stderr.
@@ -18,8 +20,15 @@ pub fn run(files: &[String]) -> ExitCode {
     let mut failed = false;
     for path in files {
         let html = match std::fs::read(path) {
-            // Saved pages are not always valid UTF-8; the parser replaces bad bytes.
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            // Decoded as `extract` decodes a page (BOM, `<meta charset>`, UTF-8,
+            // else windows-1252), so the text scored is the text analysed.
+            Ok(bytes) => decode::decode(
+                &bytes,
+                Hints {
+                    html: true,
+                    ..Hints::default()
+                },
+            ),
             Err(e) => {
                 crate::report(&format!("{path}: {e}"));
                 failed = true;

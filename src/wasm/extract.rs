@@ -250,7 +250,7 @@ pub fn added_articles(added: &Element) -> Vec<Element> {
     let dom = WebDom { window: None };
     found.retain(|article| {
         let in_chrome = std::iter::successors(article.parent_element(), |e| e.parent_element())
-            .any(|e| is_page_chrome(&e.local_name(), e.get_attribute("role").as_deref()));
+            .any(|e| is_chrome(&e));
         !in_chrome && holds_story(&Scan::all(&dom, vec![Node::from(article.clone())]), 0)
     });
     found
@@ -355,11 +355,15 @@ pub fn document_order(a: &Element, b: &Element) -> std::cmp::Ordering {
     }
 }
 
-/// What the walk never reads: page chrome by tag or landmark role, and
-/// editable regions.
+/// What the walk never reads: page chrome, and editable regions.
 fn is_skipped(element: &Element) -> bool {
+    is_chrome(element) || element.matches(EDITABLE).unwrap_or(false)
+}
+
+/// Page chrome by tag or landmark role (`nav`, `role="navigation"`…).
+fn is_chrome(element: &Element) -> bool {
     is_page_chrome(
         &element.local_name(),
         element.get_attribute("role").as_deref(),
-    ) || element.matches(EDITABLE).unwrap_or(false)
+    )
 }

@@ -254,10 +254,10 @@ impl Overlay {
 
     #[wasm_bindgen(js_name = quoteCount)]
     pub fn quote_count(&self) -> usize {
-        // Quoted names of things are tinted, not counted: the count is the badges'.
+        // Quoted names of things are tinted, not counted: the panel's list.
         self.state
             .try_borrow()
-            .map(|s| s.drawn.iter().filter(|d| d.badge.is_some()).count())
+            .map(|s| s.listed().len())
             .unwrap_or(0)
     }
 

@@ -137,7 +137,7 @@ impl State {
 
     /// The quotes a reader sees, with their index among the drawn ones: those
     /// with a badge (a short quoted term nobody said has none).
-    fn listed(&self) -> Vec<(usize, &Quote)> {
+    pub(super) fn listed(&self) -> Vec<(usize, &Quote)> {
         self.drawn
             .iter()
             .enumerate()

@@ -108,6 +108,9 @@ pub enum Via {
     /// No cue: a paragraph that is all quote, after a paragraph that ends
     /// with the same speaker's quote (`“…,” he said. “…”¶“…”`).
     QuotedParagraph,
+    /// No cue: a sentence in the subjunctive of reported speech (`Deshalb sei
+    /// es „folgerichtig“`), which goes on reporting the last speaker.
+    ReportedSpeech,
     /// Nobody found.
     Unattributed,
 }
@@ -122,7 +125,10 @@ impl Via {
             Via::SentenceEnd => 0.75,
             Via::SameParagraph | Via::NextQuote => 0.7,
             Via::Colon | Via::SentenceBefore => 0.65,
-            Via::SentenceSubject | Via::ParagraphBefore | Via::QuotedParagraph => 0.6,
+            Via::SentenceSubject
+            | Via::ParagraphBefore
+            | Via::QuotedParagraph
+            | Via::ReportedSpeech => 0.6,
             Via::Unattributed => 0.0,
         }
     }
@@ -300,9 +306,11 @@ impl QuoteContext<'_> {
             subjects,
         } = *self;
         let qt = quote_tokens[i];
+        let reported = text.in_reported_speech(qt);
         // `Iran’s “malign” influence`: three words or fewer with no cue of
-        // their own are a term or a scare quote, nobody's words.
-        if text.quote_words(qt) <= 3 {
+        // their own are a term or a scare quote, nobody's words, unless the
+        // sentence reports speech by its mood (`seien „randvoll“`).
+        if text.quote_words(qt) <= 3 && !reported {
             return;
         }
         // Cue subjects before this quote, nearest first.
@@ -350,6 +358,27 @@ impl QuoteContext<'_> {
             if let Some((_, mention)) = last_sentence {
                 attributions[i].mention = Some(mention.clone());
                 attributions[i].via = Via::ParagraphBefore;
+                return;
+            }
+        }
+        if reported {
+            // Reported speech runs on across paragraphs until another cue:
+            // the most recent speaker, a cue subject or the quote before.
+            let subject = subjects_before
+                .last()
+                .filter(|(at, _)| *at > after_token && paragraph_of[*at] + 2 >= paragraph)
+                .filter(|(_, m)| !matches!(m.who, Who::Nominal));
+            if let Some((_, mention)) = subject {
+                attributions[i].mention = Some(mention.clone());
+                attributions[i].via = Via::ReportedSpeech;
+                return;
+            }
+            if let Some(previous) =
+                previous.filter(|&p| paragraph_of[quote_tokens[p]] + 2 >= paragraph)
+            {
+                attributions[i].via = Via::ReportedSpeech;
+                attributions[i].inherits =
+                    Some(attributions[previous].inherits.unwrap_or(previous));
                 return;
             }
         }
@@ -589,6 +618,17 @@ impl<'a> Text<'a> {
             .split(|c| c.is_whitespace())
             .filter(|w| !w.is_empty())
             .count()
+    }
+
+    /// The sentence around the quote at `qt` has a verb whose mood marks
+    /// reported speech (German `sei`, `habe`, `könne`).
+    fn in_reported_speech(&self, qt: usize) -> bool {
+        let end = (qt..self.tokens.len().min(qt + AFTER_WINDOW))
+            .find(|&k| self.ends_sentence(k))
+            .unwrap_or(self.tokens.len().min(qt + AFTER_WINDOW));
+        (self.sentence_start(qt)..end)
+            .filter_map(|k| self.word(k))
+            .any(|w| self.lex.is_reported_speech_verb(w))
     }
 
     /// `Sanders told MSNBC's "Morning Joe"`, `an op-ed titled "A Better Way"`:

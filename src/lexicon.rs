@@ -229,6 +229,7 @@ lists!(
     organisation_words,
     group_references,
     abbreviations,
+    reported_speech_verbs,
 );
 
 /// One language's word lists, ready for lookups; see [`Lexicon::of`].
@@ -275,6 +276,7 @@ pub struct Lexicon {
     document_nouns: WordSet,
     organisation_words: WordSet,
     group_references: Vec<&'static str>,
+    reported_speech_verbs: WordSet,
 }
 
 /// A man, a woman, or either: what a pronoun or honorific says of a person.
@@ -337,6 +339,7 @@ impl Lexicon {
             capitalised_stopwords: set(d.capitalised_stopwords),
             adverbs_and_auxiliaries: set(d.adverbs_and_auxiliaries),
             time_words: set(d.time_words),
+            reported_speech_verbs: set(d.reported_speech_verbs),
             determiners: set(d.determiners),
             nominative_determiners: set(d.nominative_determiners),
             prepositions: set(d.prepositions),
@@ -445,6 +448,12 @@ impl Lexicon {
 
     pub fn is_time_word(&self, word: &str) -> bool {
         self.time_words.contains(word)
+    }
+
+    /// A verb form that by itself marks reported speech: the German
+    /// subjunctive of `Deshalb sei es „folgerichtig“`.
+    pub fn is_reported_speech_verb(&self, word: &str) -> bool {
+        self.reported_speech_verbs.contains(word)
     }
 
     pub fn is_determiner(&self, word: &str) -> bool {

@@ -487,6 +487,21 @@ fn is_term_or_title(lex: &Lexicon, words: &[&str]) -> bool {
         || (words.len() <= longest_name && words.iter().all(|w| is_title_case_anywhere(lex, w)))
 }
 
+/// `laut „news.bbc.co.uk“`, `„icelandreview.com“`: a web address names a
+/// site, whoever the sentence says is speaking.
+fn is_web_address(words: &[&str]) -> bool {
+    let [word] = words else { return false };
+    let mut parts = word.trim_end_matches([',', '.', ';', ':']).split('.');
+    let top_level = parts.next_back().unwrap_or_default();
+    let labels: Vec<&str> = parts.collect();
+    !labels.is_empty()
+        && labels.iter().all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && (2..=6).contains(&top_level.len())
+        && top_level.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// A word that may stand in a title, in the page's language or in English,
 /// whose titles and names turn up on pages in every language.
 fn is_title_case_anywhere(lex: &Lexicon, word: &str) -> bool {
@@ -512,6 +527,7 @@ fn assemble(
         let text: String = chars[span.start..span.end].iter().collect();
         let words: Vec<&str> = text.split_whitespace().collect();
         let term = attribution.title_of_work
+            || is_web_address(&words)
             || (entity.is_none() && is_term_or_title(registry.lex, &words));
         // A term names a thing; nobody says it.
         let entity = entity.filter(|_| !term);

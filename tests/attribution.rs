@@ -500,3 +500,48 @@ fn a_name_after_a_cue_closing_a_sentence_is_who_he_means_next() {
         "{found:?}"
     );
 }
+
+/// (speaker, kind) of every quote in a German page.
+fn german(text: &str) -> Vec<(Option<String>, QuoteKind)> {
+    analyze_with(
+        text,
+        &Options {
+            language: Some("de"),
+        },
+    )
+    .quotes
+    .into_iter()
+    .map(|q| (q.speaker, q.kind))
+    .collect()
+}
+
+#[test]
+fn a_german_subjunctive_goes_on_reporting_the_last_speaker() {
+    // Across a paragraph, and for a single word: the mood says whose words they are.
+    let text = "Reinhard Fiedler, Sprecher der Stadtreinigung, sagte, man könne keinen Gewerbemüll mehr annehmen.\n\nZurzeit seien alle Müllverbrennungsanlagen in Deutschland „randvoll“.";
+    assert_eq!(
+        german(text),
+        [(some("Reinhard Fiedler"), QuoteKind::Partial)]
+    );
+    let text = "Simbabwes Oppositionsführer Morgan Tsvangirai sagte am Montag, die Wahl sei gefälscht worden. Das Schicksal des Landes stehe „auf Messers Schneide“.";
+    assert_eq!(german(text)[0].0, some("Morgan Tsvangirai"));
+    // In the indicative the writer speaks: a scare quote stays a term.
+    let text = "Reinhard Fiedler sagte, man nehme keinen Müll mehr an.\n\nZurzeit sind alle Müllverbrennungsanlagen in Deutschland „randvoll“.";
+    assert_eq!(german(text), [(None, QuoteKind::Term)]);
+}
+
+#[test]
+fn a_web_address_is_a_term_even_where_a_source_is_named() {
+    let text = "Arni Finnsson kommentierte die Entscheidung laut „news.bbc.co.uk“ mit folgenden Worten: „Es gibt in Island keinen Markt für dieses Fleisch.“";
+    let found = german(text);
+    assert_eq!(found[0], (None, QuoteKind::Term));
+    assert_eq!(found[1].1, QuoteKind::Direct);
+    let text = "Clinton's campaign set up a site, “anybodybuttrump.us,” said a spokesman.";
+    assert_eq!(terms_only(text), ["anybodybuttrump.us,"]);
+}
+
+#[test]
+fn a_woven_quote_takes_the_subject_past_its_apposition() {
+    let text = "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach at a basketball game who is \"working the referees\" in hopes that \"they'll go easier\" on him.";
+    assert_eq!(speakers(text), [some("Aaron Kall"), some("Aaron Kall")]);
+}

@@ -335,7 +335,16 @@ impl Text<'_> {
         if matches!(subject.who, Who::Relative(_)) {
             return None;
         }
-        let next = self.token_after(subject.end)?;
+        let mut next = self.token_after(subject.end)?;
+        // `Aaron Kall, the director of debate …, compared Trump to …`: the
+        // verb comes after the subject's apposition.
+        if let Some((_, apposition_end)) = self.apposition_after(next) {
+            let closing = self.token_after(apposition_end)?;
+            if self.punct(closing) != Some(',') {
+                return None;
+            }
+            next = closing + 1;
+        }
         let verb_follows = next < qt
             && self.word(next).is_some_and(|w| {
                 !self.is_capitalised(next) && !self.lex.ends_noun_phrase(w)

@@ -581,6 +581,15 @@ impl<'a> Text<'a> {
         if self.lex.is_noun_like_cue(stem) && word == stem && !after_subject {
             return None;
         }
+        // `32% of Republican claims`: after a preposition and an adjective,
+        // a noun.
+        if self.lex.is_noun_like_cue(stem)
+            && i >= 2
+            && self.is_capitalised(i - 1)
+            && self.word(i - 2).is_some_and(|w| self.lex.is_preposition(w))
+        {
+            return None;
+        }
         // `White House press secretary Josh Earnest`: a noun before a title.
         if self.lex.is_noun_like_cue(stem)
             && word == stem

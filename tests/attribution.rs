@@ -545,3 +545,13 @@ fn a_woven_quote_takes_the_subject_past_its_apposition() {
     let text = "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach at a basketball game who is \"working the referees\" in hopes that \"they'll go easier\" on him.";
     assert_eq!(speakers(text), [some("Aaron Kall"), some("Aaron Kall")]);
 }
+
+#[test]
+fn a_noun_after_a_preposition_and_an_adjective_is_no_verb_of_saying() {
+    let text = "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared to 11% of Democratic claims.";
+    let found = speakers(text);
+    assert!(!found.contains(&some("Republican")), "{found:?}");
+    // The verb itself still speaks.
+    let text = "Clinton’s campaign said Donald Trump claims “to be a billionaire.”";
+    assert_eq!(attributed(text), [(some("Donald Trump"), some("claims"))]);
+}

@@ -555,3 +555,24 @@ fn a_noun_after_a_preposition_and_an_adjective_is_no_verb_of_saying() {
     let text = "Clinton’s campaign said Donald Trump claims “to be a billionaire.”";
     assert_eq!(attributed(text), [(some("Donald Trump"), some("claims"))]);
 }
+
+#[test]
+fn in_german_verb_second_order_the_phrase_before_the_verb_is_the_subject() {
+    let table = [
+        // A pronoun opening the sentence, with an object after the verb.
+        ("Martin Behrsing kritisierte die ARGE. Er bezeichnete das Schreiben ferner als „eine unglaubliche Unsensibilität gegenüber Müttern“.", "Er"),
+        // A name with a prepositional attribute before the verb.
+        ("Sascha Kempf vom Max-Planck-Institut für Kernphysik erläutert die Hypothese so: „Da gibt es zwei Arten von Partikeln.“", "Sascha Kempf"),
+        // A name with an apposition before the verb.
+        ("Arni Finnsson, ein Vertreter der Umweltschutzorganisation, kommentierte die Entscheidung mit folgenden Worten: „Es gibt in Island keinen Markt für dieses Fleisch.“", "Arni Finnsson"),
+        // An adverb opening the sentence still puts the subject after the verb.
+        ("Demgegenüber sagte Merkel: „Wir werden das prüfen.“", "Merkel"),
+    ];
+    for (text, mention) in table {
+        assert_eq!(
+            mentions_in("de", text).last(),
+            Some(&some(mention)),
+            "{text}"
+        );
+    }
+}

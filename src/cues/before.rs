@@ -231,7 +231,26 @@ impl Text<'_> {
                     || self.word(floor).is_some_and(|w| {
                         self.lex.is_capitalised_stopword(w) || self.lex.is_adverb_or_auxiliary(w)
                     }));
-            if self.token_after(opening.end) == Some(verb) && !lone_adverb {
+            let next = self.token_after(opening.end);
+            // `Er bezeichnete das Schriftstück als „…“`: a pronoun is a subject.
+            let lone_adverb = lone_adverb && opening.who != Who::Pronoun;
+            if next == Some(verb) && !lone_adverb {
+                return Some(opening);
+            }
+            // `Sascha Kempf vom Max-Planck-Institut erläutert …`, `Arni
+            // Finnsson, ein Vertreter der Inca, kommentierte …`: all before the
+            // second-place verb is one phrase, so the name opening it is its subject.
+            let named = matches!(opening.who, Who::Named(_) | Who::Group(_));
+            let attribute_follows = next.is_some_and(|n| {
+                n < verb
+                    && verb - n <= 15
+                    && (self.punct(n) == Some(',')
+                        || self.word(n).is_some_and(|w| self.lex.is_preposition(w)))
+            });
+            if named
+                && attribute_follows
+                && (next.unwrap_or(verb)..verb).all(|i| !self.ends_sentence(i))
+            {
                 return Some(opening);
             }
         }

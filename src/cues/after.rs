@@ -36,7 +36,10 @@ impl Text<'_> {
             if let Some(source) = self.impersonal_source(last + 1) {
                 return Some((source, cue));
             }
-            return self.noun_phrase_after(last + 1).map(|m| (m, cue));
+            if let Some(m) = self.noun_phrase_after(last + 1) {
+                return Some((m, cue));
+            }
+            return self.participle_closing_clause(qt, last).map(|m| (m, cue));
         }
         if let Some(found) = self.source_phrase_at(k) {
             return Some(found);
@@ -90,6 +93,30 @@ impl Text<'_> {
             },
             cue,
         ))
+    }
+
+    /// `Minister Aridi hatte die Zustimmung „trotz einiger Vorbehalte“
+    /// bekanntgegeben.`: outside English a participle right after the quote
+    /// closes the clause, and the subject of its auxiliary in second place
+    /// speaks.
+    fn participle_closing_clause(&self, qt: usize, last: usize) -> Option<Mention> {
+        if self.lex.lang == Lang::En
+            || !self
+                .word(last + 1)
+                .is_none_or(|_| self.ends_sentence(last + 1))
+        {
+            return None;
+        }
+        let floor = self.sentence_start(qt);
+        let auxiliary = self.finite_verb(floor, qt).filter(|&k| {
+            self.word(k)
+                .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w))
+        })?;
+        // The phrase before the auxiliary, whatever its article's case.
+        let opening = self
+            .noun_phrase_after(floor)
+            .filter(|m| self.token_after(m.end) == Some(auxiliary));
+        opening.or_else(|| self.verb_second_subject(auxiliary, auxiliary, floor))
     }
 
     /// `„…“, so der Minister`, `„…“, hatte VW-Chef Winterkorn erklärt`,
@@ -241,6 +268,24 @@ mod tests {
         assert_eq!(found, Some(("elle".into(), "ajouté".into())));
         let found = after("« Nous tiendrons bon », dit-il.", Lang::Fr);
         assert_eq!(found, Some(("il".into(), "dit".into())));
+    }
+
+    #[test]
+    fn a_german_participle_closing_the_clause_takes_the_auxiliarys_subject() {
+        let found = after(
+            "Der libanesische Informationsminister Ghasi Aridi hatte am Samstag die Zustimmung seiner Regierung „trotz einiger Vorbehalte“ bekanntgegeben.",
+            Lang::De,
+        );
+        assert_eq!(
+            found,
+            Some((
+                "Der libanesische Informationsminister Ghasi Aridi".into(),
+                "bekanntgegeben".into()
+            ))
+        );
+        // English has no such order: `said.` after a quote names nobody before it.
+        let found = after("Trump has “a big plan” said.", Lang::En);
+        assert_eq!(found, None);
     }
 
     #[test]

@@ -248,6 +248,8 @@ impl Text<'_> {
     pub(super) fn german_verb_after_noun(&self, i: usize) -> bool {
         self.lex.lang == Lang::De
             && self.is_capitalised(i - 1)
+            // `Der libanesische Minister`: an article opening the sentence is no noun.
+            && !self.word(i - 1).is_some_and(|w| self.lex.is_determiner(w))
             && !self.is_capitalised(i)
             && self.word(i).is_some_and(|w| !self.lex.is_determiner(w))
     }

@@ -565,6 +565,12 @@ fn in_german_verb_second_order_the_phrase_before_the_verb_is_the_subject() {
         ("Sascha Kempf vom Max-Planck-Institut für Kernphysik erläutert die Hypothese so: „Da gibt es zwei Arten von Partikeln.“", "Sascha Kempf"),
         // A name with an apposition before the verb.
         ("Arni Finnsson, ein Vertreter der Umweltschutzorganisation, kommentierte die Entscheidung mit folgenden Worten: „Es gibt in Island keinen Markt für dieses Fleisch.“", "Arni Finnsson"),
+        // A participle before the colon: the subject stands before the auxiliary.
+        ("Stoiber hatte besonders die Rolle der Fraktionsvorsitzenden betont: „Die Entscheidungen fallen im Parlament.“", "Stoiber"),
+        // A name with a genitive and a parenthesis before the verb.
+        ("Renate Schmidt (SPD) äußerte Vorbehalte und wagte eine Prognose: „Ich gehe davon aus, dass nicht alle zustimmen.“", "Renate Schmidt"),
+        // A fronted object: the pronoun after the verb is the subject.
+        ("Deren Haltung gegenüber der Partei bezeichnete er als „zutiefst verlogen und heuchlerisch“.", "er"),
         // An adverb opening the sentence still puts the subject after the verb.
         ("Demgegenüber sagte Merkel: „Wir werden das prüfen.“", "Merkel"),
     ];

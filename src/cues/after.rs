@@ -96,27 +96,14 @@ impl Text<'_> {
     }
 
     /// `Minister Aridi hatte die Zustimmung „trotz einiger Vorbehalte“
-    /// bekanntgegeben.`: outside English a participle right after the quote
-    /// closes the clause, and the subject of its auxiliary in second place
-    /// speaks.
+    /// bekanntgegeben.`: a participle right after the quote closes the clause.
     fn participle_closing_clause(&self, qt: usize, last: usize) -> Option<Mention> {
-        if self.lex.lang == Lang::En
-            || !self
-                .word(last + 1)
-                .is_none_or(|_| self.ends_sentence(last + 1))
-        {
-            return None;
-        }
-        let floor = self.sentence_start(qt);
-        let auxiliary = self.finite_verb(floor, qt).filter(|&k| {
-            self.word(k)
-                .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w))
-        })?;
-        // The phrase before the auxiliary, whatever its article's case.
-        let opening = self
-            .noun_phrase_after(floor)
-            .filter(|m| self.token_after(m.end) == Some(auxiliary));
-        opening.or_else(|| self.verb_second_subject(auxiliary, auxiliary, floor))
+        let closes = self
+            .word(last + 1)
+            .is_none_or(|_| self.ends_sentence(last + 1));
+        closes
+            .then(|| self.subject_of_auxiliary(self.sentence_start(qt), qt))
+            .flatten()
     }
 
     /// `„…“, so der Minister`, `„…“, hatte VW-Chef Winterkorn erklärt`,

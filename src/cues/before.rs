@@ -40,6 +40,13 @@ impl Text<'_> {
             if let Some(m) = self.verb_second_subject(j, last, floor) {
                 return Some((m, Some(cue), Via::Before));
             }
+            let closes_clause = last + 1 == at || matches!(self.punct(last + 1), Some(':' | ','));
+            if let Some(m) = closes_clause
+                .then(|| self.subject_of_auxiliary(floor, j))
+                .flatten()
+            {
+                return Some((m, Some(cue), Via::Before));
+            }
             if let Some(m) = self.subject_before(j, floor) {
                 // `She said she speaks about race because "…"`: a pronoun
                 // repeating the subject of an earlier `said` is that `said`'s.
@@ -148,6 +155,24 @@ impl Text<'_> {
         })
     }
 
+    /// `Stoiber hatte die Rolle der Fraktionen betont: „…“`: outside English a
+    /// participle ends its clause, the phrase right before it is its object,
+    /// and the subject stands before the auxiliary in second place.
+    pub(super) fn subject_of_auxiliary(&self, floor: usize, limit: usize) -> Option<Mention> {
+        if self.lex.lang == Lang::En {
+            return None;
+        }
+        let auxiliary = self.finite_verb(floor, limit).filter(|&k| {
+            self.word(k)
+                .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w))
+        })?;
+        // The phrase before the auxiliary, whatever its article's case.
+        let opening = self
+            .noun_phrase_after(floor)
+            .filter(|m| self.token_after(m.end) == Some(auxiliary));
+        opening.or_else(|| self.verb_second_subject(auxiliary, auxiliary, floor))
+    }
+
     /// `according to aides`, `laut Polizei`, `nach Angaben der Behörde`,
     /// `selon le ministre`: a source phrase at `k` and the speaker it names.
     pub(super) fn source_phrase_at(&self, k: usize) -> Option<(Mention, String)> {
@@ -239,18 +264,13 @@ impl Text<'_> {
             }
             // `Sascha Kempf vom Max-Planck-Institut erläutert …`, `Arni
             // Finnsson, ein Vertreter der Inca, kommentierte …`: all before the
-            // second-place verb is one phrase, so the name opening it is its subject.
+            // second-place verb is one phrase, so the name opening it is its
+            // subject, unless one follows the verb (`Deren Haltung bezeichnete er`).
             let named = matches!(opening.who, Who::Named(_) | Who::Group(_));
-            let attribute_follows = next.is_some_and(|n| {
-                n < verb
-                    && verb - n <= 15
-                    && (self.punct(n) == Some(',')
-                        || self.word(n).is_some_and(|w| self.lex.is_preposition(w)))
+            let attributes_only = next.is_some_and(|n| {
+                n < verb && verb - n <= 15 && (n..verb).all(|i| self.in_attribute(i))
             });
-            if named
-                && attribute_follows
-                && (next.unwrap_or(verb)..verb).all(|i| !self.ends_sentence(i))
-            {
+            if named && attributes_only && !subject_follows {
                 return Some(opening);
             }
         }
@@ -268,6 +288,24 @@ impl Text<'_> {
             // `Als Begründung sagte ein Wissenschaftler`, `Ähnlich äußerte sich der US-Präsident`.
             _ if self.lex.is_nominative_determiner(first) => Some(after),
             _ => self.subject_before(verb, floor).is_none().then_some(after),
+        }
+    }
+
+    /// Token `i` may stand in a German noun phrase's attributes: a genitive
+    /// (`der kritischen Öffentlichkeit`), a prepositional phrase (`vom
+    /// Max-Planck-Institut`), an apposition, a parenthesis or a quoted name.
+    fn in_attribute(&self, i: usize) -> bool {
+        match self.tokens[i].kind {
+            Kind::Word => {
+                self.is_capitalised(i)
+                    || self
+                        .word(i)
+                        .is_some_and(|w| self.lex.is_determiner(w) || self.lex.is_preposition(w))
+                    || (i > 0 && !self.german_verb_after_noun(i))
+            }
+            Kind::Punct(c) => matches!(c, ',' | '(' | ')' | '-' | '–'),
+            Kind::Quote(_) => true,
+            Kind::Break => false,
         }
     }
 

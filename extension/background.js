@@ -26,7 +26,8 @@ async function toggleTab(tabId) {
   }
 }
 
-api.commands.onCommand.addListener(async (command, tab) => {
+// Firefox for Android has no keyboard shortcuts: no `commands` API at all.
+api.commands?.onCommand.addListener(async (command, tab) => {
   const id = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (id === undefined) return;
   if (command === 'toggle-page') await toggleTab(id);

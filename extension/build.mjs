@@ -2,7 +2,7 @@
 // packs dist/quotelens-chrome.zip and dist/quotelens-firefox.xpi. One source
 // tree: the manifests differ in the background key, the gecko settings and the
 // web-accessible resources; only Chrome gets the JavaScript build (pkg-js/);
-// the version comes from Cargo.toml.
+// the version comes from Cargo.toml. Both carry the project's LICENSE.
 // Usage: node extension/build.mjs (from the repo root, after `make wasm wasm-js`).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +51,7 @@ for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox'
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'pkg'), { recursive: true });
   for (const name of FILES) cpSync(join('extension', name), join(out, name), { recursive: true });
+  cpSync('LICENSE', join(out, 'LICENSE'));
   for (const name of PKG) cpSync(join('pkg', name), join(out, 'pkg', name));
   if (browser === 'chrome') {
     mkdirSync(join(out, 'pkg-js'));

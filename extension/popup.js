@@ -86,6 +86,8 @@ async function ask(tabId) {
 }
 
 async function main() {
+  // No keyboard shortcuts where the browser has none (Firefox for Android).
+  $('shortcuts').hidden = !api.commands;
   const tab = await targetTab();
   const tabId = tab?.id;
   let status = tabId === undefined ? null : await ask(tabId);

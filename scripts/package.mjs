@@ -20,6 +20,7 @@ export const SOURCE = [
   'BUILD.md',
   'Cargo.lock',
   'Cargo.toml',
+  'LICENSE',
   'Makefile',
   'README.md',
   'package-lock.json',

@@ -6,6 +6,11 @@
 //!   rectangles once per animation frame.
 //! - Hover: highlights get no events, so a `pointermove` (one per frame) is
 //!   hit-tested against the cached rectangles; badges take focus for keyboard use.
+//! - Tap: a touch screen sends no `pointermove` before its `click`, so a click
+//!   is hit-tested the same way at once: on a quote it opens that quote's card,
+//!   elsewhere it closes the card. The listener is passive and never stops the
+//!   page's own handling (a link in a quote still opens), and a click that ends
+//!   a text selection is left alone.
 //! - Changes: a `MutationObserver` schedules an update at most every
 //!   [`REFRESH_DELAY_MS`]. When the page only added blocks (a live blog's new
 //!   entry), the update reads those blocks with a few paragraphs before them
@@ -29,9 +34,9 @@ use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, Event, EventTarget, HtmlElement, MouseEvent, MutationObserver,
-    MutationObserverInit, MutationRecord, Node, Range, ResizeObserver, ScrollBehavior,
-    ScrollIntoViewOptions, ScrollLogicalPosition, Text, Window,
+    AddEventListenerOptions, Document, Element, Event, EventTarget, HtmlElement, MouseEvent,
+    MutationObserver, MutationObserverInit, MutationRecord, Node, Range, ResizeObserver,
+    ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, Text, Window,
 };
 
 #[path = "panel.rs"]
@@ -436,6 +441,7 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
      -> Listener { (target.clone(), kind, capture, handler(state, f)) };
     let mut listeners = vec![
         on(&document, "pointermove", false, State::on_pointer),
+        on(&document, "click", true, State::on_tap),
         on(&document, "scroll", true, State::on_scroll),
         on(&win, "resize", false, |s, _| s.schedule_layout()),
         on(&shadow_target, "focusin", false, State::on_focus_in),
@@ -445,10 +451,14 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
         on(&shadow_target, "keydown", false, State::on_key),
     ];
     for (target, kind, capture, closure) in &mut listeners {
-        target.add_event_listener_with_callback_and_bool(
+        // Only our own UI's handlers may cancel what they get (the panel's keys).
+        let options = AddEventListenerOptions::new();
+        options.set_capture(*capture);
+        options.set_passive(target != &shadow_target);
+        target.add_event_listener_with_callback_and_add_event_listener_options(
             kind,
             closure.as_ref().unchecked_ref(),
-            *capture,
+            &options,
         )?;
         live(LISTENERS, 1);
     }
@@ -1345,6 +1355,25 @@ impl State {
         self.schedule_frame();
     }
 
+    /// A click or a tap is a pointer that arrived there at once: the card
+    /// follows now (brought into view if the page scrolled since it opened),
+    /// unless the click ends a text selection.
+    fn on_tap(&mut self, event: &Event) {
+        let selecting = self
+            .window
+            .get_selection()
+            .ok()
+            .flatten()
+            .is_some_and(|s| !s.is_collapsed());
+        if !selecting {
+            self.on_pointer(event);
+            self.hover();
+            if let Some(i) = self.card_for {
+                self.place_card(i);
+            }
+        }
+    }
+
     /// Shows the card for the quote under the pointer, keeps it while the
     /// pointer is on our UI, hides it otherwise (unless the keyboard opened it).
     fn hover(&mut self) {
@@ -1498,18 +1527,26 @@ impl State {
 
     fn place_card(&self, i: usize) {
         let Some(d) = self.drawn.get(i) else { return };
-        let Some(&[left, top, _, bottom]) = d.rects.first() else {
+        let host = self.ui.host.get_bounding_client_rect();
+        let (hx, hy) = (host.left(), host.top());
+        // Beside the line under the pointer (a tap deep in a long quote), else the first.
+        let y = self.pointer.map_or(f64::NAN, |(_, y)| y - hy);
+        let line = d.rects.iter().find(|r| r[1] <= y && y <= r[3]);
+        let Some(&[left, top, _, bottom]) = line.or(d.rects.first()) else {
             return;
         };
-        let host = self.ui.host.get_bounding_client_rect();
-        let number = |v: Result<JsValue, JsValue>, default: f64| {
-            v.ok().and_then(|v| v.as_f64()).unwrap_or(default)
-        };
-        let width = number(self.window.inner_width(), 800.0) - host.left();
-        let height = number(self.window.inner_height(), 600.0) - host.top();
-        self.ui
-            .card
-            .place(left, bottom + 4.0, top - 14.0, width, height);
+        // What the reader sees (a pinch-zoomed phone shows part of the layout
+        // viewport), in host coordinates; unknown, the card goes where it is.
+        let far = f64::INFINITY;
+        let seen = self
+            .window
+            .visual_viewport()
+            .map_or([-far, -far, far, far], |v| {
+                let (x, y) = (v.offset_left(), v.offset_top());
+                [x, y, x + v.width(), y + v.height()]
+            });
+        let view = [seen[0] - hx, seen[1] - hy, seen[2] - hx, seen[3] - hy];
+        self.ui.card.place(left, bottom + 4.0, top - 14.0, view);
     }
 
     fn hide_card(&mut self) {

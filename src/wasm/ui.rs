@@ -26,6 +26,7 @@ use web_sys::{
     CssStyleSheet, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
+use super::layout::Rect;
 use super::paint::{colour_class, Slot, PALETTE};
 use crate::export::fixed;
 
@@ -52,7 +53,8 @@ const STYLE: &str = r#"
 .ql-label.ql-compact { width: 4px; height: 14px; padding: 0; border-radius: 2px; font-size: 0; }
 .ql-label.ql-compact:hover, .ql-label.ql-compact:focus { width: auto; height: 15px; padding: 0 5px;
   border-radius: 7px; font-size: 10px; max-width: none; }
-.ql-card { position: absolute; pointer-events: auto; box-sizing: border-box; width: 21em; padding: 10px 12px;
+.ql-card { position: absolute; pointer-events: auto; box-sizing: border-box; width: 21em;
+  max-width: calc(100vw - 16px); padding: 10px 12px;
   border-radius: 8px; background: #fffdf8; color: #1c1917; border: 1px solid #d6d3d1;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.4 system-ui, sans-serif; }
 .ql-card[hidden] { display: none; }
@@ -255,17 +257,21 @@ impl Card {
             .set_text_content(Some(if ok { "Copied" } else { "Copy failed" }));
     }
 
-    /// Places the card below (or above, near the bottom) a point in host coordinates.
-    pub fn place(&self, x: f64, y_below: f64, y_above: f64, viewport_w: f64, viewport_bottom: f64) {
+    /// Places the card below (or above, near the bottom) a point, wholly
+    /// inside `view` (the visible area) with a margin, in host coordinates.
+    pub fn place(&self, x: f64, y_below: f64, y_above: f64, view: Rect) {
+        const MARGIN: f64 = 8.0;
+        let [min_x, min_y, max_x, max_y] = view;
         let style = self.root.style();
         let width = self.root.offset_width().max(200) as f64;
         let height = self.root.offset_height().max(80) as f64;
-        let left = x.min(viewport_w - width - 8.0).max(4.0);
-        let top = if y_below + height > viewport_bottom && y_above - height > 0.0 {
+        let left = x.min(max_x - width - MARGIN).max(min_x + MARGIN);
+        let top = if y_below + height > max_y - MARGIN && y_above - height > min_y + MARGIN {
             y_above - height
         } else {
             y_below
         };
+        let top = top.min(max_y - height - MARGIN).max(min_y + MARGIN);
         let _ = style.set_property("left", &format!("{}px", fixed(left, 1)));
         let _ = style.set_property("top", &format!("{}px", fixed(top, 1)));
     }

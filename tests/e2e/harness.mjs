@@ -192,11 +192,13 @@ export async function openPopup(browser, extensionOrigin, url) {
 
 /// Opens `path` in a new tab, waits for the extension, runs `body` with the
 /// page, its errors, its popup and the settled status, and closes both tabs
-/// whatever happens.
-export async function withVisit({ browser, server, extensionOrigin }, path, body) {
+/// whatever happens. A `viewport` (puppeteer's) is set before the page loads:
+/// turning touch on reloads the page.
+export async function withVisit({ browser, server, extensionOrigin }, path, body, { viewport } = {}) {
   const { page, errors } = await openPage(browser, server.origin);
   let popup = null;
   try {
+    if (viewport) await page.setViewport(viewport);
     await page.goto(server.origin + path, { waitUntil: 'load', timeout: 30000 });
     popup = await openPopup(browser, extensionOrigin, server.origin + path);
     const status = await settled(popup.status);
@@ -313,21 +315,39 @@ export function badgePlacement(page) {
   });
 }
 
+/// Scrolls the highlighted quote whose text starts with `start` into view and
+/// returns the client box of one of its lines: the `first` or `middle` one with
+/// its paragraph in the middle of the screen, or the `last` one scrolled to the
+/// top of the screen; with the quote's number of lines and whether its first
+/// line is above the screen. Null when no quote starts so.
+export function quoteLine(page, start, which = 'first') {
+  return page.evaluate(
+    async (start, which) => {
+      const range = [...CSS.highlights]
+        .filter(([name]) => name.startsWith('quotelens'))
+        .flatMap(([, highlight]) => [...highlight])
+        .find((r) => r.toString().startsWith(start));
+      if (!range) return null;
+      const lines = () => [...range.getClientRects()].filter((r) => r.width > 0);
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      if (which === 'last') scrollBy(0, lines().at(-1).top - visualViewport.offsetTop - 4);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const all = lines();
+      const line = { first: all[0], middle: all[Math.floor(all.length / 2)], last: all.at(-1) }[which];
+      const { left, top, width, height } = line;
+      return { left, top, width, height, lines: all.length, above: all[0].bottom < visualViewport.offsetTop };
+    },
+    start,
+    which,
+  );
+}
+
 /// Hovers the highlighted quote whose text starts with `start`, as a reader
 /// does, and returns the text of the card that opens ('(no card)' if none).
 export async function hoverCard(page, start) {
-  const point = await page.evaluate(async (start) => {
-    const range = [...CSS.highlights]
-      .filter(([name]) => name.startsWith('quotelens'))
-      .flatMap(([, highlight]) => [...highlight])
-      .find((r) => r.toString().startsWith(start));
-    if (!range) return null;
-    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const line = range.getClientRects()[0];
-    return { x: line.left + 30, y: line.top + line.height / 2 };
-  }, start);
-  if (!point) return '(no such quote)';
+  const line = await quoteLine(page, start);
+  if (!line) return '(no such quote)';
+  const point = { x: line.left + 30, y: line.top + line.height / 2 };
   await page.mouse.move(point.x - 40, point.y + 40);
   await page.mouse.move(point.x, point.y, { steps: 4 });
   return page

@@ -36,7 +36,18 @@ impl Text<'_> {
             if let Some(source) = self.impersonal_source(last + 1) {
                 return Some((source, cue));
             }
-            if let Some(m) = self.noun_phrase_after(last + 1) {
+            // `„…“, äußerte sich der Chef der Bundesagentur`, `sagte gestern
+            // Merkel`: outside English a reflexive or an adverb may come first.
+            let mut start = last + 1;
+            while self.lex.lang != Lang::En
+                && start < last + 3
+                && self.word(start).is_some_and(|w| {
+                    !self.is_capitalised(start) && self.lex.is_adverb_or_auxiliary(w)
+                })
+            {
+                start += 1;
+            }
+            if let Some(m) = self.noun_phrase_after(start) {
                 return Some((m, cue));
             }
             return self.participle_closing_clause(qt, last).map(|m| (m, cue));
@@ -255,6 +266,23 @@ mod tests {
         assert_eq!(found, Some(("elle".into(), "ajouté".into())));
         let found = after("« Nous tiendrons bon », dit-il.", Lang::Fr);
         assert_eq!(found, Some(("il".into(), "dit".into())));
+    }
+
+    #[test]
+    fn a_german_reflexive_or_adverb_may_stand_between_cue_and_speaker() {
+        let found = after(
+            "„Die positive Entwicklung wird sich fortsetzen“, äußerte sich der Chef der Bundesagentur.",
+            Lang::De,
+        );
+        assert_eq!(
+            found,
+            Some(("der Chef der Bundesagentur".into(), "äußerte".into()))
+        );
+        let found = after(
+            "„Kontraproduktiv waren sie allemal“, erinnerte sich Trotnow später.",
+            Lang::De,
+        );
+        assert_eq!(found, Some(("Trotnow".into(), "erinnerte".into())));
     }
 
     #[test]

@@ -160,7 +160,7 @@ pub fn who_said_what(quotes: &[Quote]) -> Vec<Group<'_>> {
         }
     }
     // Stable: equal counts keep the order of first appearance.
-    groups.sort_by_key(|g| std::cmp::Reverse(g.quotes.len()));
+    crate::sort::stable_by_key(&mut groups, |g| std::cmp::Reverse(g.quotes.len()));
     if !unattributed.is_empty() {
         groups.push(Group {
             speaker: None,

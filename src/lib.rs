@@ -34,6 +34,7 @@ pub mod lexicon;
 pub mod marks;
 pub mod offsets;
 pub mod resolve;
+mod sort;
 pub mod spans;
 pub mod textmap;
 pub mod tokens;

@@ -332,7 +332,7 @@ pub fn resolve(chars: &[char], spans: &[Span], cues: Cues, lex: &'static Lexicon
             events.push((m.start, 2, Event::Quote(i)));
         }
     }
-    events.sort_by_key(|(at, order, _)| (*at, *order));
+    crate::sort::stable_by_key(&mut events, |(at, order, _)| (*at, *order));
 
     let mut speaker_of: Vec<Option<usize>> = vec![None; cues.attributions.len()];
     let mut context = Context::default();

@@ -168,7 +168,7 @@ pub fn add_dialogue_spans(chars: &[char], spans: &mut Vec<Span>) {
     }
     if !dialogue.is_empty() {
         spans.extend(dialogue);
-        spans.sort_by_key(|s| s.open_at);
+        crate::sort::stable_by_key(spans, |s| s.open_at);
     }
 }
 

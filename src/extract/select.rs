@@ -273,7 +273,7 @@ fn best_candidate<N>(
     let scope = root as usize..elements[root as usize].end as usize;
     let mut ranked: Vec<usize> = scope.filter(|i| !score[*i].is_nan()).collect();
     // Stable: on equal scores the earlier element stays first.
-    ranked.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
+    crate::sort::stable_by(&mut ranked, |a, b| score[*b].total_cmp(&score[*a]));
     let &first = ranked.first()?;
     let mut top = first;
     let is_ancestor = |a: usize, of: usize| a < of && of < elements[a].end as usize;

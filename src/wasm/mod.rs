@@ -48,21 +48,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::offsets::CodePointToUtf16;
-use crate::{Quote, Speaker};
-
-#[derive(Serialize)]
-struct QuoteUtf16<'a> {
-    #[serde(flatten)]
-    quote: &'a Quote,
-    start16: usize,
-    end16: usize,
-    speaker_start16: Option<usize>,
-    speaker_end16: Option<usize>,
-}
+use crate::Speaker;
 
 #[derive(Serialize)]
 struct AnalysisUtf16<'a> {
-    quotes: Vec<QuoteUtf16<'a>>,
+    /// The quotes, already JavaScript objects (see [`analyze`]), passed through as they are.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    quotes: js_sys::Array,
     speakers: &'a [Speaker],
 }
 
@@ -71,21 +63,29 @@ struct AnalysisUtf16<'a> {
 pub fn analyze(text: &str) -> JsValue {
     let analysis = crate::analyze(text);
     let map = CodePointToUtf16::new(text);
-    let quotes = analysis
-        .quotes
-        .iter()
-        .map(|quote| QuoteUtf16 {
-            quote,
-            start16: map.utf16(quote.start),
-            end16: map.utf16(quote.end),
-            speaker_start16: quote.speaker_start.map(|i| map.utf16(i)),
-            speaker_end16: quote.speaker_end.map(|i| map.utf16(i)),
-        })
-        .collect();
+    let to_js = serde_wasm_bindgen::Serializer::json_compatible();
+    let quotes = js_sys::Array::new();
+    for quote in &analysis.quotes {
+        // The quote as the core serialises it, then the UTF-16 offsets after its
+        // own fields. A `#[serde(flatten)]` wrapper gives the same object, but
+        // compiles serde's map serialiser into the WebAssembly.
+        let object = quote.serialize(&to_js).unwrap_or(JsValue::NULL);
+        let utf16 = [
+            ("start16", Some(quote.start)),
+            ("end16", Some(quote.end)),
+            ("speaker_start16", quote.speaker_start),
+            ("speaker_end16", quote.speaker_end),
+        ];
+        for (key, at) in utf16 {
+            let value = at.map_or(JsValue::NULL, |i| JsValue::from(map.utf16(i)));
+            // Setting a property of a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::set(&object, &key.into(), &value);
+        }
+        quotes.push(&object);
+    }
     let out = AnalysisUtf16 {
         quotes,
         speakers: &analysis.speakers,
     };
-    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+    out.serialize(&to_js).unwrap_or(JsValue::NULL)
 }

@@ -252,7 +252,7 @@ impl Wrapper {
     /// coloured for its slot. Pieces in one node are cut from the end, so the
     /// original node always keeps the unwrapped prefix and earlier offsets hold.
     pub fn wrap(&mut self, doc: &Document, nodes: &[Text], pieces: &mut [(Piece, Slot)]) {
-        pieces.sort_by_key(|(p, _)| (p.node, std::cmp::Reverse(p.start16)));
+        crate::sort::stable_by_key(pieces, |(p, _)| (p.node, std::cmp::Reverse(p.start16)));
         for (piece, slot) in pieces.iter() {
             let Some(node) = nodes.get(piece.node) else {
                 continue;

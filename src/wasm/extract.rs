@@ -295,7 +295,7 @@ pub fn changed_blocks(
     }
     let all = blocks.clone();
     blocks.retain(|b| !all.iter().any(|o| o != b && o.contains(Some(b))));
-    blocks.sort_by(document_order);
+    crate::sort::stable_by(&mut blocks, document_order);
     blocks.dedup();
     Some(blocks)
 }

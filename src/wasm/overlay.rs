@@ -743,7 +743,7 @@ impl State {
             .iter()
             .filter_map(|d| d.quote.speaker.as_deref())
             .collect();
-        names.sort_unstable();
+        crate::sort::stable_by(&mut names, |a, b| a.cmp(b));
         names.dedup();
         names.len()
     }
@@ -992,7 +992,7 @@ impl State {
             read.extend(context_before(block, &self.roots));
             read.push(block.clone());
         }
-        read.sort_by(document_order);
+        crate::sort::stable_by(&mut read, document_order);
         read.dedup();
         let mut walk = Walk::new(read);
         while !walk.step(&self.window, WALK_BATCH) {}
@@ -1260,7 +1260,7 @@ impl State {
         if self.roots.is_empty() {
             self.roots.extend(find_article_root(&self.doc));
         }
-        self.roots.sort_by(document_order);
+        crate::sort::stable_by(&mut self.roots, document_order);
         if self.roots != before {
             self.root_widths.clear();
             if let Some(resize) = &self.resize {

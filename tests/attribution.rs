@@ -544,6 +544,9 @@ fn a_web_address_is_a_term_even_where_a_source_is_named() {
 fn a_woven_quote_takes_the_subject_past_its_apposition() {
     let text = "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach at a basketball game who is \"working the referees\" in hopes that \"they'll go easier\" on him.";
     assert_eq!(speakers(text), [some("Aaron Kall"), some("Aaron Kall")]);
+    // A description with the name in apposition: the name speaks.
+    let text = "Another critic, Laurence H. Tribe, likened the rules to \"burning the Constitution\" - a charge that might have stung.";
+    assert_eq!(speakers(text), [some("Laurence H. Tribe")]);
 }
 
 #[test]

@@ -401,6 +401,14 @@ impl Text<'_> {
                 return None;
             }
             next = closing + 1;
+        } else if self.punct(next) == Some(',')
+            && subject.start > 0
+            && self
+                .token_after(subject.start - 1)
+                .is_some_and(|t| t > 0 && self.punct(t - 1) == Some(','))
+        {
+            // The comma closing a name in apposition.
+            next += 1;
         }
         let verb_follows = next < qt
             && self.word(next).is_some_and(|w| {
@@ -439,7 +447,18 @@ impl Text<'_> {
             k = comma + 1;
         }
         let m = self.noun_phrase_after(k)?;
-        (!matches!(m.who, Who::Nominal)).then_some(m)
+        if !matches!(m.who, Who::Nominal) {
+            return Some(m);
+        }
+        // `Another critic, Laurence H. Tribe, likened …`: the name in apposition.
+        let comma = self.token_after(m.end)?;
+        let name = (self.punct(comma) == Some(','))
+            .then(|| self.noun_phrase_after(comma + 1))
+            .flatten()?;
+        let closed = self
+            .token_after(name.end)
+            .is_some_and(|t| self.punct(t) == Some(','));
+        (matches!(name.who, Who::Named(_)) && closed).then_some(name)
     }
 
     /// The first token of the sentence (or the last `BEFORE_WINDOW` tokens) before `qt`.

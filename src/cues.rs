@@ -310,7 +310,7 @@ impl QuoteContext<'_> {
         // `Iran’s “malign” influence`: three words or fewer with no cue of
         // their own are a term or a scare quote, nobody's words, unless the
         // sentence reports speech by its mood (`seien „randvoll“`).
-        if text.quote_words(qt) <= 3 && !reported {
+        if text.quote_words(qt) <= 3 && !reported && !text.is_short_sentence(qt) {
             return;
         }
         // Cue subjects before this quote, nearest first.
@@ -679,6 +679,17 @@ impl<'a> Text<'a> {
         } else {
             QuoteKind::Partial
         }
+    }
+
+    /// `“Neither do I.”`: a whole sentence, however short, is somebody's words.
+    fn is_short_sentence(&self, qt: usize) -> bool {
+        let Kind::Quote(q) = self.tokens[qt].kind else {
+            return false;
+        };
+        let span = &self.spans[q];
+        self.quote_kind(qt) == QuoteKind::Direct
+            && span.end > span.start
+            && matches!(self.chars[span.end - 1], '.' | '!' | '?')
     }
 
     /// The index of the token that starts at or after char offset `at`.

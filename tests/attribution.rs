@@ -446,6 +446,9 @@ fn short_quotes_inherit_nobody_but_keep_their_own_cue() {
     assert_eq!(analysis.quotes[1].speaker, None);
     let text = "“We will fight this in every court,” Smith said. Critics called the plan “malign”.";
     assert_eq!(speakers(text), [some("Smith"), some("Critics")]);
+    // A whole sentence, however short, is somebody's words.
+    let text = "“Does anybody know what the environmental platform of the Republican Party is?” Graham asked. “Neither do I.”";
+    assert_eq!(speakers(text), [some("Graham"), some("Graham")]);
 }
 
 #[test]

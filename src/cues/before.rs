@@ -443,7 +443,7 @@ impl Text<'_> {
                     })
             });
         if opens_with_phrase {
-            let comma = (k..limit.min(k + 15)).find(|&i| self.punct(i) == Some(','))?;
+            let comma = (k..limit.min(k + 25)).find(|&i| self.punct(i) == Some(','))?;
             k = comma + 1;
         }
         let m = self.noun_phrase_after(k)?;

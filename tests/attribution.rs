@@ -588,3 +588,12 @@ fn in_german_verb_second_order_the_phrase_before_the_verb_is_the_subject() {
         );
     }
 }
+
+#[test]
+fn a_speech_noun_before_a_colon_makes_the_subject_speak() {
+    let text = "Sanders made the following comment: “For young people who have graduated high school, the unemployment rate is 33 percent.”";
+    assert_eq!(speakers(text), [some("Sanders")]);
+    // Without one, an irregular verb is no sign of speech.
+    let text = "Sanders made the following point: “For young people who have graduated high school, the unemployment rate is 33 percent.”";
+    assert_eq!(speakers(text), [None]);
+}

@@ -113,7 +113,14 @@ impl Text<'_> {
                         || self.lex.cue_stem(w).is_some()
                         || self.lex.is_adverb_or_auxiliary(w))
             });
-            return verb_follows.then_some((subject, None, Via::Colon));
+            // `Sanders made the following comment:`: a speech noun before the
+            // colon says the subject speaks, whatever the verb.
+            let after_subject = self.token_after(subject.end).unwrap_or(at);
+            let announces = (after_subject..at).any(|i| {
+                self.word(i)
+                    .is_some_and(|w| self.lex.is_speech_noun(w) || self.lex.is_document_noun(w))
+            });
+            return (verb_follows || announces).then_some((subject, None, Via::Colon));
         }
         None
     }

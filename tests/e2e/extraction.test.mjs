@@ -79,14 +79,18 @@ function cliTexts(files) {
 }
 
 /// Opens `url`. Firefox now and then fails a navigation to a saved page
-/// ("Address rejected") when one of its refused requests races the load; a
-/// second try loads it.
+/// ("Address rejected") when one of its refused requests races the load, on a
+/// busy machine twice in a row; a later try loads it.
 async function visit(page, url) {
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: 30000 });
-  } catch (error) {
-    console.log(`retrying ${url}: ${error.message.split('\n')[0]}`);
-    await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      console.log(`retrying ${url}: ${error.message.split('\n')[0]}`);
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
   }
 }
 

@@ -481,8 +481,9 @@ fn is_term_or_title(lex: &Lexicon, words: &[&str]) -> bool {
     // Measured on German too, where every noun is capitalised: an
     // unattributed single word is still more often a name than a quotation.
     // Outside English a longer name in title case is a name too, often in
-    // another language: `„Iceland Nature Conservation Association“`.
-    let longest_name = if lex.lang == Lang::En { 3 } else { 6 };
+    // another language: `„Iceland Nature Conservation Association“`, `„VII
+    // Championnat du Monde de Tir de Précision“`.
+    let longest_name = if lex.lang == Lang::En { 3 } else { 8 };
     words.len() <= 1
         || (words.len() <= longest_name && words.iter().all(|w| is_title_case_anywhere(lex, w)))
 }

@@ -540,6 +540,15 @@ fn a_german_subjunctive_goes_on_reporting_the_last_speaker() {
 }
 
 #[test]
+fn a_long_name_in_title_case_is_a_term_on_a_german_page() {
+    let text = "Im „VII Championnat du Monde de Tir de Précision“ siegte der Thailänder.";
+    assert_eq!(german(text), [(None, QuoteKind::Term)]);
+    // A German sentence in quotes stays a quotation.
+    let text = "Auf dem Plakat stand: „Wir übernehmen die Verantwortung für unsere Stadt“.";
+    assert_ne!(german(text)[0].1, QuoteKind::Term);
+}
+
+#[test]
 fn a_web_address_is_a_term_even_where_a_source_is_named() {
     let text = "Arni Finnsson kommentierte die Entscheidung laut „news.bbc.co.uk“ mit folgenden Worten: „Es gibt in Island keinen Markt für dieses Fleisch.“";
     let found = german(text);

@@ -502,6 +502,11 @@ mod tests {
                 "Polizei",
             ),
             (
+                Lang::De,
+                "Nach Auffassung des Fraktionsvorsitzenden Hartmut Perschau sei es „völlig untragbar“.",
+                "des Fraktionsvorsitzenden Hartmut Perschau",
+            ),
+            (
                 Lang::Fr,
                 "Selon le ministre, « la réforme sera votée ».",
                 "le ministre",

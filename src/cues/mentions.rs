@@ -280,6 +280,15 @@ impl Text<'_> {
                 break;
             }
         }
+        // `Von der Leyen betonte`, `De la Cruz said`: a name whose connectors
+        // (two, as a lone `Of` or `Von` opening a sentence is a preposition)
+        // open the sentence, the first one capitalised.
+        if s >= floor + 2
+            && self.is_capitalised(floor)
+            && (floor..s).all(|i| self.is_name_connector(i))
+        {
+            s = floor;
+        }
         // Lower-case role words before the name: `campaign manager Robby Mook`.
         let mut role_start = s;
         while role_start > floor

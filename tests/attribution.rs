@@ -592,6 +592,8 @@ fn in_german_verb_second_order_the_phrase_before_the_verb_is_the_subject() {
         ("Renate Schmidt (SPD) äußerte Vorbehalte und wagte eine Prognose: „Ich gehe davon aus, dass nicht alle zustimmen.“", "Renate Schmidt"),
         // A fronted object: the pronoun after the verb is the subject.
         ("Deren Haltung gegenüber der Partei bezeichnete er als „zutiefst verlogen und heuchlerisch“.", "er"),
+        // A dative phrase opening the sentence: after `sagte` the name speaks.
+        ("Der englischsprachigen Zeitung sagte Filep Karma: „Ich werde im Gefängnis gehalten, aber das ist mir egal.“", "Filep Karma"),
         // A name whose connectors open the sentence.
         ("Von der Leyen betonte, unter den Verkäuferinnen seien „viele Frauen, die Erfahrung im Umgang mit Kindern haben“.", "Von der Leyen"),
         // An adverb opening the sentence still puts the subject after the verb.

@@ -258,6 +258,13 @@ impl Text<'_> {
             let subject_follows = self
                 .word(k)
                 .is_some_and(|w| w == "der" || self.lex.is_subject_pronoun(w));
+            // `Der Zeitung sagte Filep Karma`: nobody says a person, so after a
+            // plain verb of saying a name is the subject, whatever opened.
+            let name_follows = matches!(opening.who, Who::Nominal)
+                && self.word(verb).is_some_and(|w| self.lex.says_strongly(w))
+                && self
+                    .noun_phrase_after(k)
+                    .is_some_and(|m| matches!(m.who, Who::Named(_)));
             let lone_adverb = self.token_after(opening.end) == Some(floor + 1)
                 && (subject_follows
                     || self.word(floor).is_some_and(|w| {
@@ -266,7 +273,7 @@ impl Text<'_> {
             let next = self.token_after(opening.end);
             // `Er bezeichnete das Schriftstück als „…“`: a pronoun is a subject.
             let lone_adverb = lone_adverb && opening.who != Who::Pronoun;
-            if next == Some(verb) && !lone_adverb {
+            if next == Some(verb) && !lone_adverb && !name_follows {
                 return Some(opening);
             }
             // `Sascha Kempf vom Max-Planck-Institut erläutert …`, `Arni

@@ -42,7 +42,8 @@ function unreachable(url) {
 /// The popup's one sentence: what Quotelens does on this page, or why it does nothing.
 function summary(status) {
   if (status.siteOff) return `Off on ${status.site || 'this site'}: “Off on this site” is ticked below.`;
-  if (!status.on) return 'Off on this page: switched off here or with the shortcut.';
+  // Firefox for Android has no keyboard shortcuts to name.
+  if (!status.on) return `Off on this page: switched off here${api.commands ? ' or with the shortcut' : ''}.`;
   if (status.error) return `Quotelens could not start here: ${status.error}`;
   if (status.hasMarks === false) return 'No quotation marks on this page, so there is nothing to highlight.';
   if (status.quotes > 0) return `${plural(status.quotes, 'quote')} by ${plural(status.speakers, 'speaker')}.`;

@@ -1349,6 +1349,15 @@ impl State {
         let Some(mouse) = event.dyn_ref::<MouseEvent>() else {
             return;
         };
+        // A finger has no hover: its moves are a scroll or a drag, which must
+        // not close the card a tap opened.
+        let touch_move = event.type_() == "pointermove"
+            && event
+                .dyn_ref::<web_sys::PointerEvent>()
+                .is_some_and(|p| p.pointer_type() == "touch");
+        if touch_move {
+            return;
+        }
         self.pointer = Some((mouse.client_x() as f64, mouse.client_y() as f64));
         let host: &EventTarget = self.ui.host.as_ref();
         self.pointer_on_ui = event.target().is_some_and(|t| &t == host);

@@ -135,9 +135,29 @@ export function defineMobile(kind) {
         assert.match(card.text, /David Lammy/, 'a tap on another quote shows its speaker');
         assert.ok(card.inside, `card ${card.box} inside the screen ${card.view}`);
 
+        // A finger dragged across the page (a scroll) has no hover: the card stays.
         const empty = await elsewhere(page);
         assert.ok(empty, 'a point on no quote');
-        card = await tap(page, empty, false);
+        const step = empty.y > 200 ? -30 : 30;
+        await page.touchscreen.touchStart(empty.x, empty.y);
+        await page.touchscreen.touchMove(empty.x, empty.y + step);
+        await page.touchscreen.touchMove(empty.x, empty.y + 2 * step);
+        await page.touchscreen.touchEnd();
+        // Chromium scrolls on with the fling: wait until the page stands still.
+        await page.evaluate(async () => {
+          const frame = () => new Promise((r) => requestAnimationFrame(r));
+          let last;
+          for (let still = 0; still < 5; ) {
+            await frame();
+            still = scrollY === last ? still + 1 : 0;
+            last = scrollY;
+          }
+        });
+        card = await cardState(page);
+        assert.ok(card.shown, 'a finger dragged over the page leaves the card open');
+        assert.match(card.text, /David Lammy/);
+
+        card = await tap(page, await elsewhere(page), false);
         assert.equal(card.shown, false, 'a tap elsewhere closes the card');
 
         const link = await linkPoint(page, 'World');

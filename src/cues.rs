@@ -541,10 +541,7 @@ impl<'a> Text<'a> {
                         !self.is_capitalised(i + 1) && w.chars().all(char::is_alphabetic)
                     })
             }
-            Kind::Quote(q) => {
-                let span = &self.spans[q];
-                matches!(self.chars[span.end - 1], '.' | '!' | '?') && span.close_at.is_some()
-            }
+            Kind::Quote(q) => self.quote_ends_with_stop(q) && self.spans[q].close_at.is_some(),
             Kind::Word => false,
         }
     }
@@ -611,11 +608,13 @@ impl<'a> Text<'a> {
         let Kind::Quote(q) = self.tokens[qt].kind else {
             return false;
         };
+        self.quote_ends_with_stop(q) && self.word(qt + 1).is_some() && self.is_capitalised(qt + 1)
+    }
+
+    /// The words of quote `q` end with `.`, `?` or `!`.
+    fn quote_ends_with_stop(&self, q: usize) -> bool {
         let span = &self.spans[q];
-        span.end > span.start
-            && matches!(self.chars[span.end - 1], '.' | '?' | '!')
-            && self.word(qt + 1).is_some()
-            && self.is_capitalised(qt + 1)
+        span.end > span.start && matches!(self.chars[span.end - 1], '.' | '?' | '!')
     }
 
     fn quote_words(&self, qt: usize) -> usize {
@@ -686,10 +685,7 @@ impl<'a> Text<'a> {
         let Kind::Quote(q) = self.tokens[qt].kind else {
             return false;
         };
-        let span = &self.spans[q];
-        self.quote_kind(qt) == QuoteKind::Direct
-            && span.end > span.start
-            && matches!(self.chars[span.end - 1], '.' | '!' | '?')
+        self.quote_kind(qt) == QuoteKind::Direct && self.quote_ends_with_stop(q)
     }
 
     /// The index of the token that starts at or after char offset `at`.

@@ -38,15 +38,10 @@ impl Text<'_> {
             }
             // `„…“, äußerte sich der Chef der Bundesagentur`, `sagte gestern
             // Merkel`: outside English a reflexive or an adverb may come first.
-            let mut start = last + 1;
-            while self.lex.lang != Lang::En
-                && start < last + 3
-                && self.word(start).is_some_and(|w| {
-                    !self.is_capitalised(start) && self.lex.is_adverb_or_auxiliary(w)
-                })
-            {
-                start += 1;
-            }
+            let start = match self.lex.lang {
+                Lang::En => last + 1,
+                _ => self.past_adverbs(last + 1, 2),
+            };
             if let Some(m) = self.noun_phrase_after(start) {
                 return Some((m, cue));
             }

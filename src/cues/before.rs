@@ -217,14 +217,7 @@ impl Text<'_> {
         if self.lex.lang == Lang::En {
             return None;
         }
-        let mut k = last + 1;
-        while self
-            .word(k)
-            .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w) && !self.is_capitalised(k))
-            && k < last + 4
-        {
-            k += 1;
-        }
+        let k = self.past_adverbs(last + 1, 3);
         // `Die CCE bestätigte … und nannte sie „…“`: a second verb shares the first one's subject.
         if verb > 0
             && self
@@ -265,14 +258,14 @@ impl Text<'_> {
                 && self
                     .noun_phrase_after(k)
                     .is_some_and(|m| matches!(m.who, Who::Named(_)));
-            let lone_adverb = self.token_after(opening.end) == Some(floor + 1)
+            let next = self.token_after(opening.end);
+            // (`Er bezeichnete das Schriftstück als „…“`: a pronoun is a subject.)
+            let lone_adverb = opening.who != Who::Pronoun
+                && next == Some(floor + 1)
                 && (subject_follows
                     || self.word(floor).is_some_and(|w| {
                         self.lex.is_capitalised_stopword(w) || self.lex.is_adverb_or_auxiliary(w)
                     }));
-            let next = self.token_after(opening.end);
-            // `Er bezeichnete das Schriftstück als „…“`: a pronoun is a subject.
-            let lone_adverb = lone_adverb && opening.who != Who::Pronoun;
             if next == Some(verb) && !lone_adverb && !name_follows {
                 return Some(opening);
             }
@@ -303,6 +296,21 @@ impl Text<'_> {
             _ if self.lex.is_nominative_determiner(first) => Some(after),
             _ => self.subject_before(verb, floor).is_none().then_some(after),
         }
+    }
+
+    /// The first token from `from` on that is no lower-case adverb or
+    /// auxiliary, skipping at most `most` of them (`sagte gestern Merkel`,
+    /// `äußerte sich der Chef`).
+    pub(super) fn past_adverbs(&self, from: usize, most: usize) -> usize {
+        let mut k = from;
+        while k < from + most
+            && self
+                .word(k)
+                .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w) && !self.is_capitalised(k))
+        {
+            k += 1;
+        }
+        k
     }
 
     /// Token `i` may stand in a German noun phrase's attributes: a genitive
@@ -416,9 +424,8 @@ impl Text<'_> {
             }
             next = closing + 1;
         } else if self.punct(next) == Some(',')
-            && subject.start > 0
             && self
-                .token_after(subject.start - 1)
+                .token_after(subject.start)
                 .is_some_and(|t| t > 0 && self.punct(t - 1) == Some(','))
         {
             // The comma closing a name in apposition.

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: demo test check-rust eval eval-floor tools release www www-test
+.PHONY: demo test check-rust eval eval-floor eval-ml tools release www www-test
 
 ## Build the CLI and run it on the bundled sample article (the main job).
 release:
@@ -25,6 +25,12 @@ eval: release
 eval-floor: release
 	@SHARED=$(SHARED) bash scripts/eval.sh --floor
 	@SHARED=$(SHARED) bash scripts/body-eval.sh --floor
+
+## Quotes found and speakers named on the non-English pages of ../shared/pages-ml (fr, es, pt,
+## it, pl, cs, nl) against the hand labels in tests/pages-ml/labels: detection and names end
+## to end per language (VERBOSE=1: per page, with the misses). Skipped without ../shared.
+eval-ml: release
+	@python3 scripts/pages-ml-eval.py --bin target/release/quotelens --pages $(SHARED)/pages-ml --labels tests/pages-ml/labels $(if $(VERBOSE),--verbose)
 
 test: check-rust eval-floor tools lint-extension e2e www-test python-test package-test
 

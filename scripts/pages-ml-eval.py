@@ -207,7 +207,7 @@ def row(name, f):
     d, n = f["detection"], f["names"]["end_to_end"]
     acc = f["names"]["accuracy"]
     acc = f"{acc:.2f}" if acc is not None else "  - "
-    return (f"{name:<28} {f['pages']:>3} {f['gold_quotes']:>5} {f['predicted_quotes']:>5} "
+    return (f"{name:<32} {f['pages']:>3} {f['gold_quotes']:>5} {f['predicted_quotes']:>5} "
             f"{f['matched']:>5}   {d['precision']:.2f} {d['recall']:.2f} {d['f1']:.2f}   "
             f"{acc}   {n['precision']:.2f} {n['recall']:.2f} {n['f1']:.2f}")
 
@@ -236,14 +236,14 @@ def main():
         per_page[label["page"]] = (label["lang"], c, errors)
         add(per_lang.setdefault(label["lang"], {"pages": 0}), dict(c, pages=1))
         add(total, dict(c, pages=1))
-    head = (f"{'':<28} {'pg':>3} {'gold':>5} {'pred':>5} {'match':>5}   detection P R F1   "
+    head = (f"{'':<32} {'pg':>3} {'gold':>5} {'pred':>5} {'match':>5}   detection P R F1   "
             f"name  names e2e P R F1")
     print("pages-ml: quotes found and speakers named on the non-English pages")
     print(head)
     out = {"languages": {}, "pages": {}}
     for lang in LANGS + sorted(set(per_lang) - set(LANGS)):
         if lang not in per_lang:
-            print(f"{lang:<28}   no labels")
+            print(f"{lang:<32}   no labels")
             continue
         f = figures(per_lang[lang])
         out["languages"][lang] = f

@@ -134,6 +134,26 @@ impl Via {
     }
 }
 
+impl Via {
+    /// The rule's name in a quote's explanation ([`crate::Why::rule`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            Via::After => "after",
+            Via::Before => "before",
+            Via::SentenceSubject => "sentence-subject",
+            Via::Colon => "colon",
+            Via::NextQuote => "next-quote",
+            Via::SentenceEnd => "sentence-end",
+            Via::SentenceBefore => "sentence-before",
+            Via::ParagraphBefore => "paragraph-before",
+            Via::SameParagraph => "same-paragraph",
+            Via::QuotedParagraph => "quoted-paragraph",
+            Via::ReportedSpeech => "reported-speech",
+            Via::Unattributed => "none",
+        }
+    }
+}
+
 impl Who {
     /// A name is surest; a pronoun or description had to be resolved.
     pub fn confidence(&self) -> f32 {
@@ -442,6 +462,9 @@ impl<'a> Text<'a> {
             for &c in &chars[t.start..t.end] {
                 if c.is_ascii() {
                     lower.push(c.to_ascii_lowercase());
+                } else if c == '’' && lex.lang != Lang::En {
+                    // `l’imam`, `s’étonne`, `d’après`: word lists spell elision with `'`.
+                    lower.push('\'');
                 } else {
                     lower.extend(c.to_lowercase());
                 }

@@ -27,10 +27,11 @@ pub enum Lang {
     Fr,
     Es,
     Pt,
+    It,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 5] = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Pt];
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Pt, Lang::It];
 
     /// `de`, `de-AT`, `pt_BR`, `EN`: the language of a BCP 47 tag, if known.
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -41,8 +42,15 @@ impl Lang {
             "fr" => Some(Lang::Fr),
             "es" => Some(Lang::Es),
             "pt" => Some(Lang::Pt),
+            "it" => Some(Lang::It),
             _ => None,
         }
+    }
+
+    /// Whether a finite verb may stand without its subject (`dijo`, `disse`,
+    /// `ha detto`): Spanish, Portuguese and Italian news do it after every quote.
+    pub fn drops_subjects(self) -> bool {
+        matches!(self, Lang::Es | Lang::Pt | Lang::It)
     }
 
     /// The language whose commonest words are commonest in the first few
@@ -53,7 +61,7 @@ impl Lang {
         // letter counts as part of a word, so no word is cut inside a letter.
         const SAMPLE: usize = 1000;
         let sample = &text.as_bytes()[..text.len().min(SAMPLE)];
-        let mut counts = [0usize; 5];
+        let mut counts = [0usize; Lang::ALL.len()];
         for word in sample.split(|&b| !(b.is_ascii_alphabetic() || b >= 0x80)) {
             if word.is_empty() || word.len() > 4 {
                 continue;
@@ -115,6 +123,10 @@ fn function_words_of(lang: Lang) -> &'static [&'static str] {
         Lang::Pt => &[
             "o", "os", "e", "não", "uma", "do", "da", "com", "para", "em", "seu",
         ],
+        // Not `il`, which French uses as much.
+        Lang::It => &[
+            "che", "gli", "di", "per", "nel", "sono", "è", "dei", "alla", "ha", "suo",
+        ],
     }
 }
 
@@ -171,6 +183,7 @@ macro_rules! lists {
                 Lang::Fr => Data { $($concept: include_str!(concat!("lexicon/fr/", stringify!($concept), ".txt")),)* },
                 Lang::Es => Data { $($concept: include_str!(concat!("lexicon/es/", stringify!($concept), ".txt")),)* },
                 Lang::Pt => Data { $($concept: include_str!(concat!("lexicon/pt/", stringify!($concept), ".txt")),)* },
+                Lang::It => Data { $($concept: include_str!(concat!("lexicon/it/", stringify!($concept), ".txt")),)* },
             }
         }
 
@@ -230,6 +243,7 @@ lists!(
     group_references,
     abbreviations,
     reported_speech_verbs,
+    opinion_prepositions,
 );
 
 /// One language's word lists, ready for lookups; see [`Lexicon::of`].
@@ -277,6 +291,7 @@ pub struct Lexicon {
     organisation_words: WordSet,
     group_references: Vec<&'static str>,
     reported_speech_verbs: WordSet,
+    opinion_prepositions: WordSet,
 }
 
 /// A man, a woman, or either: what a pronoun or honorific says of a person.
@@ -290,13 +305,8 @@ impl Lexicon {
     /// The lexicon of `lang`, built on first use: the lists are looked up
     /// for nearly every word of every article.
     pub fn of(lang: Lang) -> &'static Lexicon {
-        static CELLS: [OnceLock<Lexicon>; 5] = [
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-            OnceLock::new(),
-        ];
+        static CELLS: [OnceLock<Lexicon>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
         let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
         CELLS[i].get_or_init(|| Lexicon::build(lang))
     }
@@ -340,6 +350,7 @@ impl Lexicon {
             adverbs_and_auxiliaries: set(d.adverbs_and_auxiliaries),
             time_words: set(d.time_words),
             reported_speech_verbs: set(d.reported_speech_verbs),
+            opinion_prepositions: set(d.opinion_prepositions),
             determiners: set(d.determiners),
             nominative_determiners: set(d.nominative_determiners),
             prepositions: set(d.prepositions),
@@ -412,6 +423,11 @@ impl Lexicon {
             .map(Vec::len)
             .max()
             .unwrap_or(0)
+    }
+
+    /// `pour`, `para`, `per`, `für`: in `Pour X, « … »` the quote is X's view.
+    pub fn is_opinion_preposition(&self, word: &str) -> bool {
+        self.opinion_prepositions.contains(word)
     }
 
     /// German `zufolge`: the speaker stands before it.

@@ -82,6 +82,24 @@ pub struct Quote {
     pub cue: Option<String>,
     /// How sure the attribution is, in [0, 1]; 0 when there is no speaker.
     pub confidence: f32,
+    /// Why this speaker; `None` when there is none.
+    pub why: Option<Why>,
+}
+
+/// Why a quote has the speaker it shows, for the hover card and the CLI.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Why {
+    /// The rule that found the cue and mention: `after`, `before`,
+    /// `sentence-subject`, `same-paragraph`, … (one per route of the cue stage).
+    pub rule: &'static str,
+    /// How the mention became the name shown: `named`, `pronoun`, `role`,
+    /// `described`, `last-speaker`, `as-written`, …
+    pub resolution: &'static str,
+    /// The candidate that came second, where a ranker chose among several.
+    pub runner_up: Option<String>,
+    /// The same in plain words: `after the quote, “said” names “he”; he =
+    /// Gordon Sondland, the likeliest person named before it (next likeliest: Joe Biden)`.
+    pub text: String,
 }
 
 /// A person, group or organisation quoted in the text.
@@ -123,6 +141,20 @@ pub fn analyze(text: &str) -> Analysis {
 /// assert_eq!(a.quotes[0].speaker.as_deref(), Some("Merkel"));
 /// ```
 pub fn analyze_with(text: &str, options: &Options) -> Analysis {
+    run(text, options, None)
+}
+
+/// The `he` and `she` that quotes' cues name in `text`, each with the people
+/// it may mean and their features: what `make train` learns the
+/// resolution weights from (`examples/train.rs`).
+#[doc(hidden)]
+pub fn pronoun_choices(text: &str) -> Vec<resolve::PronounChoice> {
+    let mut trace = Vec::new();
+    run(text, &Options::default(), Some(&mut trace));
+    trace
+}
+
+fn run(text: &str, options: &Options, trace: Option<&mut Vec<resolve::PronounChoice>>) -> Analysis {
     let chars: Vec<char> = text.chars().collect();
     let marks = marks::find_marks(&chars);
     let mut spans = spans::pair_marks(&chars, &marks);
@@ -138,7 +170,7 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     // Dialogue dashes (`—No vamos —dijo él—.`) quote in Romance-language news.
     if matches!(
         lang,
-        lexicon::Lang::Es | lexicon::Lang::Pt | lexicon::Lang::Fr
+        lexicon::Lang::Es | lexicon::Lang::Pt | lexicon::Lang::Fr | lexicon::Lang::It
     ) && has_dash(text)
     {
         spans::add_dialogue_spans(&chars, &mut spans);
@@ -149,5 +181,5 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     let lexicon = lexicon::Lexicon::of(lang);
     let tokens = tokens::tokenize(&chars, &spans);
     let cues = cues::attribute(&chars, &tokens, &spans, lang);
-    resolve::resolve(&chars, &spans, cues, lexicon)
+    resolve::resolve_traced(&chars, &spans, cues, lexicon, trace)
 }

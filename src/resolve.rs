@@ -25,12 +25,14 @@
 //! assert_eq!(a.quotes[0].role.as_deref(), Some("Secretary of State"));
 //! ```
 
+mod antecedent;
+
 use std::collections::{HashMap, HashSet};
 
-use crate::cues::{Attribution, Cues, Mention, Person, Who};
+use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
 use crate::lexicon::{gender_of_first_name, is_place, possessive_owner, Gender, Lang, Lexicon};
 use crate::spans::Span;
-use crate::{Analysis, Quote, QuoteKind, Speaker};
+use crate::{Analysis, Quote, QuoteKind, Speaker, Why};
 
 struct Entity {
     name: String,
@@ -39,6 +41,11 @@ struct Entity {
     kind: EntityKind,
     /// From an honorific (`Mr`, `Ms`) or from the first `he`/`she` that named them.
     gender: Option<Gender>,
+    /// How often the text named them so far, and where last: what makes a
+    /// person the one a pronoun most likely means ([`Antecedent`]).
+    mentions: u32,
+    quotes: u32,
+    last_seen: Option<usize>,
 }
 
 /// `Mr Lammy`, `Ms Graham`: the gender an honorific before a name gives.
@@ -83,6 +90,8 @@ struct Registry {
     by_role: HashMap<String, usize>,
     /// (entity, alias) pairs already listed, so a new alias costs O(1).
     aliases_seen: HashSet<(usize, String)>,
+    /// The first person the text names in full.
+    first_person: Option<usize>,
 }
 
 impl Registry {
@@ -94,6 +103,7 @@ impl Registry {
             by_name: HashMap::new(),
             by_role: HashMap::new(),
             aliases_seen: HashSet::new(),
+            first_person: None,
         }
     }
 
@@ -110,6 +120,9 @@ impl Registry {
             aliases: Vec::new(),
             kind,
             gender: None,
+            mentions: 0,
+            quotes: 0,
+            last_seen: None,
         });
         self.by_name.insert(key, id);
         self.index_role(id);
@@ -233,6 +246,13 @@ impl Registry {
         }
     }
 
+    /// The text names `id` (again) at `at`.
+    fn seen(&mut self, id: usize, at: usize) {
+        let entity = &mut self.entities[id];
+        entity.mentions += 1;
+        entity.last_seen = Some(at);
+    }
+
     fn group(&mut self, members: Vec<usize>) -> usize {
         let names: Vec<String> = members
             .iter()
@@ -289,16 +309,60 @@ fn remember(recent: &mut Vec<usize>, id: usize) {
 }
 
 impl Context {
-    /// The most recent speaker, else person, that `he` or `she` can mean.
-    fn person_of_gender(&self, registry: &Registry, gender: Gender) -> Option<usize> {
-        let fits = |&&id: &&usize| {
+    /// Every recent speaker or person that `he` or `she` at `at` may mean,
+    /// with the features the ranker scores ([`antecedent::FEATURES`]).
+    fn antecedents(
+        &self,
+        registry: &Registry,
+        gender: Gender,
+        at: usize,
+        breaks: &[usize],
+    ) -> Vec<antecedent::Candidate> {
+        let fits = |id: usize| {
             let entity = &registry.entities[id];
             registry.could_be_person(id) && entity.gender.is_none_or(|g| g == gender)
         };
-        let recent = self.recent_speakers.iter().rev().find(fits);
-        recent
-            .or_else(|| self.recent_people.iter().rev().find(fits))
-            .copied()
+        let recency = |list: &[usize], id: usize| {
+            list.iter()
+                .rev()
+                .position(|&r| r == id)
+                .map_or(0.0, |rank| 1.0 / (1.0 + rank as f32))
+        };
+        let paragraph = |p: usize| breaks.partition_point(|&b| b < p);
+        let mut seen: Vec<usize> = Vec::with_capacity(2 * PRONOUN_REACH);
+        let ids = self
+            .recent_speakers
+            .iter()
+            .rev()
+            .chain(self.recent_people.iter().rev());
+        for &id in ids {
+            if !seen.contains(&id) && fits(id) {
+                seen.push(id);
+            }
+        }
+        seen.into_iter()
+            .map(|id| {
+                let e = &registry.entities[id];
+                let distance = e
+                    .last_seen
+                    .map_or(100.0, |p| at.saturating_sub(p) as f32 / 100.0);
+                let features = [
+                    f32::from(u8::from(self.last_speaker == Some(id))),
+                    recency(&self.recent_speakers, id),
+                    recency(&self.recent_people, id),
+                    f32::from(u8::from(e.gender == Some(gender))),
+                    (1.0 + e.mentions as f32).ln(),
+                    (1.0 + e.quotes as f32).ln(),
+                    (1.0 + distance).ln(),
+                    f32::from(u8::from(
+                        e.last_seen.is_some_and(|p| paragraph(p) == paragraph(at)),
+                    )),
+                    f32::from(u8::from(registry.first_person == Some(id))),
+                    f32::from(u8::from(e.name.contains(' '))),
+                ];
+                antecedent::Candidate { id, features }
+            })
+            .collect()
     }
 }
 
@@ -308,17 +372,91 @@ enum Event<'a> {
     Quote(usize),
 }
 
+/// How a mention became the name shown: the second half of a quote's
+/// explanation ([`crate::Why`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Route {
+    /// The name as written, or the fuller name it is short for (`Lammy` → `David Lammy`).
+    Named,
+    /// `Blinken and Lammy`.
+    Group,
+    /// `he`, `she`: the person the antecedent ranker chose.
+    Pronoun,
+    /// `they`, `it`, `dijo`: the last group, organisation or speaker.
+    LastSpeaker,
+    /// `the prime minister`: the person the text gave that role.
+    Role,
+    /// `the Republican nominee`: the last person who spoke.
+    Described,
+    /// `the pair`: the last group.
+    GroupReference,
+    /// `Smith, who said`: the name the relative pronoun follows.
+    Relative,
+    /// Nobody to point to: shown as written (`the spokesman`).
+    AsWritten,
+}
+
+/// The speaker a mention resolves to, how, and who came second.
+#[derive(Debug, Clone, Copy)]
+struct Resolved {
+    id: usize,
+    route: Route,
+    runner_up: Option<usize>,
+}
+
+/// One `he` or `she` a quote's cue named and the people it may mean, for
+/// training the ranker (`examples/train.rs`): the mention's span, then each
+/// candidate's name and features.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct PronounChoice {
+    pub start: usize,
+    pub end: usize,
+    pub candidates: Vec<(String, Vec<f32>)>,
+}
+
+/// The names of the pronoun ranker's features, in the order of its weights.
+#[doc(hidden)]
+pub fn antecedent_features() -> &'static [&'static str] {
+    &antecedent::FEATURES
+}
+
+/// The pronoun ranker's weights as shipped.
+#[doc(hidden)]
+pub fn antecedent_weights() -> &'static [f32] {
+    antecedent::weights()
+}
+
 /// Resolves every attribution to a speaker and assembles the result.
 pub fn resolve(chars: &[char], spans: &[Span], cues: Cues, lex: &'static Lexicon) -> Analysis {
+    resolve_traced(chars, spans, cues, lex, None)
+}
+
+/// [`resolve`], recording each quote's pronoun choice in `trace` when given.
+pub(crate) fn resolve_traced(
+    chars: &[char],
+    spans: &[Span],
+    cues: Cues,
+    lex: &'static Lexicon,
+    mut trace: Option<&mut Vec<PronounChoice>>,
+) -> Analysis {
     let mut registry = Registry::new(lex);
     // Full names anywhere define people, so a surname can point forward too.
     for mention in &cues.names {
         if let Who::Named(person) = &mention.who {
             if slice(chars, person.name).contains(char::is_whitespace) {
-                registry.person(chars, person);
+                let id = registry.person(chars, person);
+                registry.first_person.get_or_insert(id);
             }
         }
     }
+    // Paragraph breaks, for the ranker's same-paragraph feature in O(log n).
+    let breaks: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '\n')
+        .map(|(i, _)| i)
+        .collect();
 
     let mut events: Vec<(usize, u8, Event)> = Vec::new();
     events.extend(cues.names.iter().map(|m| (m.start, 0, Event::Name(m))));
@@ -334,20 +472,23 @@ pub fn resolve(chars: &[char], spans: &[Span], cues: Cues, lex: &'static Lexicon
     }
     crate::sort::stable_by_key(&mut events, |(at, order, _)| (*at, *order));
 
-    let mut speaker_of: Vec<Option<usize>> = vec![None; cues.attributions.len()];
+    let mut resolved: Vec<Option<Resolved>> = vec![None; cues.attributions.len()];
     let mut context = Context::default();
-    for (_, _, event) in &events {
+    for (at, _, event) in &events {
         match event {
             Event::Name(m) => {
                 if let Who::Named(p) = &m.who {
                     let id = registry.person(chars, p);
+                    registry.seen(id, *at);
                     context.last_person = Some(id);
                     remember(&mut context.recent_people, id);
                 }
             }
             Event::Subject(m) => {
-                if let Some(id) = resolve_mention(chars, m, &mut registry, &context) {
-                    remember_speaker(&mut context, &registry, id);
+                let found = resolve_mention(chars, m, &mut registry, &context, &breaks);
+                if let Some(r) = found {
+                    registry.seen(r.id, *at);
+                    remember_speaker(&mut context, &registry, r.id);
                 }
             }
             Event::Quote(i) => {
@@ -355,19 +496,52 @@ pub fn resolve(chars: &[char], spans: &[Span], cues: Cues, lex: &'static Lexicon
                     .mention
                     .as_ref()
                     .expect("only mentioned quotes are events");
-                speaker_of[*i] = resolve_mention(chars, mention, &mut registry, &context);
-                if let Some(id) = speaker_of[*i] {
-                    remember_speaker(&mut context, &registry, id);
+                if let Some(trace) = trace.as_deref_mut() {
+                    record_choice(chars, mention, &registry, &context, &breaks, trace);
+                }
+                resolved[*i] = resolve_mention(chars, mention, &mut registry, &context, &breaks);
+                if let Some(r) = resolved[*i] {
+                    registry.seen(r.id, *at);
+                    registry.entities[r.id].quotes += 1;
+                    remember_speaker(&mut context, &registry, r.id);
                 }
             }
         }
     }
-    for i in 0..speaker_of.len() {
+    for i in 0..resolved.len() {
         if let Some(source) = cues.attributions[i].inherits {
-            speaker_of[i] = speaker_of[source];
+            resolved[i] = resolved[source];
         }
     }
-    assemble(chars, spans, &cues.attributions, &speaker_of, registry)
+    assemble(chars, spans, &cues.attributions, &resolved, registry)
+}
+
+/// The ranker's candidates for a quote's `he` or `she`, for training.
+fn record_choice(
+    chars: &[char],
+    mention: &Mention,
+    registry: &Registry,
+    context: &Context,
+    breaks: &[usize],
+    trace: &mut Vec<PronounChoice>,
+) {
+    if mention.who != Who::Pronoun {
+        return;
+    }
+    let pronoun = lower_case(&slice(chars, (mention.start, mention.end)));
+    let Some(gender) = registry.lex.gender_of_pronoun(&pronoun) else {
+        return;
+    };
+    let candidates = context
+        .antecedents(registry, gender, mention.start, breaks)
+        .into_iter()
+        .map(|c| (registry.entities[c.id].name.clone(), c.features.to_vec()))
+        .collect();
+    trace.push(PronounChoice {
+        start: mention.start,
+        end: mention.end,
+        candidates,
+    });
 }
 
 fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {
@@ -385,62 +559,83 @@ fn resolve_mention(
     mention: &Mention,
     registry: &mut Registry,
     context: &Context,
-) -> Option<usize> {
+    breaks: &[usize],
+) -> Option<Resolved> {
+    let plain = |id: usize, route: Route| Resolved {
+        id,
+        route,
+        runner_up: None,
+    };
     match &mention.who {
-        Who::Named(person) => Some(registry.person(chars, person)),
+        Who::Named(person) => Some(plain(registry.person(chars, person), Route::Named)),
         Who::Group(people) => {
             let members = people.iter().map(|p| registry.person(chars, p)).collect();
-            Some(registry.group(members))
+            Some(plain(registry.group(members), Route::Group))
         }
         Who::Pronoun => {
             let pronoun = slice(chars, (mention.start, mention.end)).to_lowercase();
             let lex = registry.lex;
             let gender = lex.gender_of_pronoun(&pronoun);
+            let last = |id: Option<usize>| id.map(|id| plain(id, Route::LastSpeaker));
             let resolved = match gender {
-                _ if lex.is_plural_pronoun(&pronoun) => context.last_group.or(context.last_speaker),
+                _ if lex.is_plural_pronoun(&pronoun) => {
+                    last(context.last_group.or(context.last_speaker))
+                }
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
                 _ if lex.is_writer_pronoun(&pronoun) => None,
-                Some(gender) => context.person_of_gender(registry, gender),
-                // `it said`: the last organisation or document that spoke, never a person.
-                None if lex.is_neuter_pronoun(&pronoun) => context
-                    .recent_speakers
-                    .iter()
-                    .rev()
-                    .find(|&&id| {
-                        registry.entities[id].kind != EntityKind::Group
-                            && !registry.could_be_person(id)
+                Some(gender) => {
+                    let candidates = context.antecedents(registry, gender, mention.start, breaks);
+                    let (best, second) = antecedent::best_two(&candidates);
+                    best.map(|id| Resolved {
+                        id,
+                        route: Route::Pronoun,
+                        runner_up: second,
                     })
-                    .copied(),
-                None => context.last_speaker.or(context.last_person),
+                }
+                // `it said`: the last organisation or document that spoke, never a person.
+                None if lex.is_neuter_pronoun(&pronoun) => last(
+                    context
+                        .recent_speakers
+                        .iter()
+                        .rev()
+                        .find(|&&id| {
+                            registry.entities[id].kind != EntityKind::Group
+                                && !registry.could_be_person(id)
+                        })
+                        .copied(),
+                ),
+                None => last(context.last_speaker.or(context.last_person)),
             };
             // The first `he` after a name tells that person's gender.
-            if let (Some(id), Some(gender)) = (resolved, gender) {
-                registry.entities[id].gender.get_or_insert(gender);
+            if let (Some(r), Some(gender)) = (resolved, gender) {
+                registry.entities[r.id].gender.get_or_insert(gender);
             }
             resolved
                 // Nobody to point to: the reader still sees who the text says spoke.
                 .or_else(|| {
                     let written = slice(chars, (mention.start, mention.end));
-                    Some(registry.add(written, None, EntityKind::Description))
+                    let id = registry.add(written, None, EntityKind::Description);
+                    Some(plain(id, Route::AsWritten))
                 })
         }
-        Who::Relative(Some(person)) => Some(registry.person(chars, person)),
-        Who::Relative(None) => context.last_person,
+        Who::Relative(Some(person)) => Some(plain(registry.person(chars, person), Route::Relative)),
+        Who::Relative(None) => context.last_person.map(|id| plain(id, Route::Relative)),
         Who::Nominal => {
             let text = slice(chars, (mention.start, mention.end));
             let lower = text.to_lowercase();
             let refers_to_group = registry.lex.refers_to_group(&lower);
             if let (true, Some(group)) = (refers_to_group, context.last_group) {
-                return Some(group);
+                return Some(plain(group, Route::GroupReference));
             }
             // `The prime minister added` after `Prime Minister Sir Keir Starmer said`.
             if let Some(id) = registry.person_with_role(&lower) {
-                return Some(id);
+                return Some(plain(id, Route::Role));
             }
             if let Some(id) = person_described(registry, context, &lower) {
-                return Some(id);
+                return Some(plain(id, Route::Described));
             }
-            Some(registry.add(text, None, EntityKind::Description))
+            let id = registry.add(text, None, EntityKind::Description);
+            Some(plain(id, Route::AsWritten))
         }
     }
 }
@@ -513,7 +708,7 @@ fn assemble(
     chars: &[char],
     spans: &[Span],
     attributions: &[Attribution],
-    speaker_of: &[Option<usize>],
+    resolved: &[Option<Resolved>],
     registry: Registry,
 ) -> Analysis {
     // Only entities that were quoted become speakers, numbered in order of first quote.
@@ -524,7 +719,7 @@ fn assemble(
         let source = attribution
             .inherits
             .map_or(attribution, |s| &attributions[s]);
-        let entity = speaker_of[i];
+        let entity = resolved[i].map(|r| r.id);
         let text: String = chars[span.start..span.end].iter().collect();
         let words: Vec<&str> = text.split_whitespace().collect();
         let term = attribution.title_of_work
@@ -568,7 +763,85 @@ fn assemble(
             } else {
                 0.0
             },
+            why: match (resolved[i], mention) {
+                (Some(r), Some(m)) if entity.is_some() => Some(explain(
+                    attribution,
+                    source,
+                    &slice(chars, (m.start, m.end)),
+                    &r,
+                    &registry,
+                )),
+                _ => None,
+            },
         });
     }
     Analysis { quotes, speakers }
+}
+
+/// A quote's explanation: the rule, the resolution, the runner-up, and all
+/// three in plain words for the hover card.
+fn explain(
+    attribution: &Attribution,
+    source: &Attribution,
+    mention: &str,
+    resolved: &Resolved,
+    registry: &Registry,
+) -> Why {
+    let name = &registry.entities[resolved.id].name;
+    let runner_up = resolved
+        .runner_up
+        .map(|id| registry.entities[id].name.clone());
+    let cue = source.cue.as_deref().unwrap_or_default();
+    let found = match attribution.via {
+        Via::After => format!("after the quote, “{cue}” names “{mention}”"),
+        Via::Before => format!("before the quote, “{cue}” names “{mention}”"),
+        Via::SentenceEnd => format!("at the sentence's end, “{cue}” names “{mention}”"),
+        Via::SentenceSubject => format!("no verb of saying: the sentence's subject, “{mention}”"),
+        Via::Colon => format!("“{mention}:” before the quote"),
+        Via::NextQuote => format!("no cue: the next quote's speaker, “{mention}”"),
+        Via::SentenceBefore => format!("no cue: the sentence before names “{mention}”"),
+        Via::ParagraphBefore => format!("no cue: the paragraph before ends with “{mention}”"),
+        Via::SameParagraph => format!("no cue: the quote before in this paragraph, “{mention}”"),
+        Via::QuotedParagraph => format!("no cue: the same speaker's quote goes on, “{mention}”"),
+        Via::ReportedSpeech => format!("reported speech goes on from “{mention}”"),
+        Via::Unattributed => String::new(),
+    };
+    let same = name.eq_ignore_ascii_case(mention);
+    let how = match resolved.route {
+        Route::Named | Route::Relative | Route::Group if same => String::new(),
+        Route::Named | Route::Relative | Route::Group => format!("; {mention} = {name}"),
+        Route::Pronoun => format!("; {mention} = {name}, the likeliest person named before it"),
+        Route::LastSpeaker => format!("; {mention} = {name}, the last to speak"),
+        Route::Role => format!("; {mention} = {name}, who was given that role"),
+        Route::Described => format!("; {mention} = {name}, the last person who spoke"),
+        Route::GroupReference => format!("; {mention} = {name}, the last group named"),
+        Route::AsWritten => "; nobody named: shown as written".to_string(),
+    };
+    let second = runner_up
+        .as_ref()
+        .map(|r| format!(" (next likeliest: {r})"))
+        .unwrap_or_default();
+    Why {
+        rule: attribution.via.name(),
+        resolution: resolved.route.name(),
+        runner_up,
+        text: format!("{found}{how}{second}"),
+    }
+}
+
+impl Route {
+    /// The name the output gives the route.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Route::Named => "named",
+            Route::Group => "group",
+            Route::Pronoun => "pronoun",
+            Route::LastSpeaker => "last-speaker",
+            Route::Role => "role",
+            Route::Described => "described",
+            Route::GroupReference => "group-reference",
+            Route::Relative => "relative",
+            Route::AsWritten => "as-written",
+        }
+    }
 }

@@ -45,7 +45,10 @@ impl Text<'_> {
             if let Some(m) = self.noun_phrase_after(start) {
                 return Some((m, cue));
             }
-            return self.participle_closing_clause(qt, last).map(|m| (m, cue));
+            return self
+                .participle_closing_clause(qt, last)
+                .or_else(|| self.omitted_subject(k, last))
+                .map(|m| (m, cue));
         }
         if let Some(found) = self.source_phrase_at(k) {
             return Some(found);
@@ -137,9 +140,12 @@ impl Text<'_> {
         if !self.lex.is_adverb_or_auxiliary(word) {
             return None;
         }
-        // `a déclaré le ministre`
+        // `a déclaré le ministre`, or `ha aggiunto.` with the subject left out.
         if let Some((cue, last)) = self.cue_at(k + 1) {
-            return self.noun_phrase_after(last + 1).map(|m| (m, cue));
+            return self
+                .noun_phrase_after(last + 1)
+                .or_else(|| self.omitted_subject(k, last))
+                .map(|m| (m, cue));
         }
         // `hatte VW-Chef Winterkorn in einem Interview erklärt`
         let m = self.noun_phrase_after(k + 1)?;
@@ -150,6 +156,21 @@ impl Text<'_> {
             })
             .find_map(|i| self.cue_at(i))?;
         Some((m, cue.0))
+    }
+
+    /// `“…”, dijo.`, `“…”, ha aggiunto.`, `“…”, acrescentou.`: Spanish,
+    /// Portuguese and Italian leave out a subject the reader already knows,
+    /// the person the text was talking about. The verb stands for it, as a
+    /// pronoun would, and resolution gives it the last speaker.
+    pub(super) fn omitted_subject(&self, first: usize, last: usize) -> Option<Mention> {
+        if !self.lex.lang.drops_subjects() {
+            return None;
+        }
+        Some(Mention::at(
+            self.tokens[first].start,
+            self.tokens[last].end,
+            Who::Pronoun,
+        ))
     }
 
     /// French `dit-il`, `a-t-elle ajouté`: the subject pronoun joined to the

@@ -24,6 +24,9 @@ impl Text<'_> {
             if let Some((m, cue)) = self.source_phrase_at(j) {
                 return Some((m, Some(cue), Via::Before));
             }
+            if let Some((m, cue)) = self.opinion_phrase_at(j, floor) {
+                return Some((m, Some(cue), Via::Before));
+            }
             if let Some((m, cue)) = self.source_postposition_at(j, floor) {
                 return Some((m, Some(cue), Via::Before));
             }
@@ -189,6 +192,29 @@ impl Text<'_> {
         }
         let m = self.noun_phrase_after(k + len)?;
         Some((m, self.source_text(k, k + len - 1)))
+    }
+
+    /// `Pour Sophie Binet, « c'est un échec »`, `Para el ministro, "…"`,
+    /// `Für Merkel ist das „…“`: a preposition of opinion opening the
+    /// sentence (perhaps after `mais`, `pero`), a name or pronoun and a comma.
+    pub(super) fn opinion_phrase_at(&self, j: usize, floor: usize) -> Option<(Mention, String)> {
+        let word = self.word(j)?;
+        let opens = j == floor
+            || (j == floor + 1
+                && self.word(floor).is_some_and(|w| {
+                    self.lex.is_conjunction(w) || self.lex.is_capitalised_stopword(w)
+                }));
+        if !opens || !self.lex.is_opinion_preposition(word) {
+            return None;
+        }
+        let m = self.noun_phrase_after(j + 1)?;
+        // `Para el ministro,`: a description whose noun is a title is a person too.
+        let titled = (j + 1..j + 3).any(|i| self.word(i).is_some_and(|w| self.lex.is_title(w)));
+        let person = matches!(m.who, Who::Named(_) | Who::Pronoun) || titled;
+        let comma = self
+            .token_after(m.end)
+            .is_some_and(|i| self.punct(i) == Some(','));
+        (person && (comma || self.lex.lang == Lang::De)).then(|| (m, self.source_text(j, j)))
     }
 
     /// German `Berichten der BBC zufolge`: the speaker before the postposition.

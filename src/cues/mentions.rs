@@ -118,7 +118,16 @@ impl Text<'_> {
             let name_inside = inside
                 .clone()
                 .all(|i| self.is_name_word(i) || self.is_name_connector(i));
-            if mention.who == Who::Nominal && name_inside && self.is_name_word(comma - 1) {
+            // `El líder del PP, Alberto Núñez Feijóo, respondió`: a name of two
+            // words or more is the speaker when the name before it belongs to
+            // a preposition inside a description.
+            let owned_name = matches!(mention.who, Who::Named(_))
+                && self.follows_preposition(&mention)
+                && inside.len() >= 2;
+            if (mention.who == Who::Nominal || owned_name)
+                && name_inside
+                && self.is_name_word(comma - 1)
+            {
                 let person = Person {
                     name: (self.tokens[inside.start].start, self.tokens[comma - 1].end),
                     role: Some((mention.start, mention.end)),
@@ -396,7 +405,12 @@ impl Text<'_> {
             return Some(self.mention(k, end, Who::Named(person)));
         }
         let demonstrative = matches!(word, "that" | "this" | "these" | "those");
-        if (self.lex.is_determiner(word) && !demonstrative) || is_possessive(word) {
+        // French and Italian elide the article into the noun: `l'imam`, `l'avvocato`.
+        let elided = self.lex.lang != Lang::En
+            && word.len() > 2
+            && word.starts_with("l'")
+            && !self.is_capitalised(k);
+        if (self.lex.is_determiner(word) && !demonstrative) || is_possessive(word) || elided {
             let mut e = k;
             while e - k < NOUN_PHRASE_WORDS
                 && self.word(e + 1).is_some_and(|w| {
@@ -407,12 +421,67 @@ impl Text<'_> {
             {
                 e += 1;
             }
-            return (e > k).then(|| self.mention(k, e, Who::Nominal));
+            if e == k && !elided {
+                return None;
+            }
+            return Some(
+                self.titled_name_in(k, e)
+                    .or_else(|| self.name_in_apposition(k, e))
+                    .unwrap_or_else(|| self.mention(k, e, Who::Nominal)),
+            );
         }
         if self.lex.is_bare_speaker_noun(word) {
             return Some(self.mention(k, k, Who::Nominal));
         }
         None
+    }
+
+    /// `il ministro Giancarlo Giorgetti`, `o senador Rodrigo Pacheco`, `the
+    /// senator John Smith`: a description `k..=e` that ends in a name right
+    /// after a title names that person, the title their role.
+    pub(super) fn titled_name_in(&self, k: usize, e: usize) -> Option<Mention> {
+        let mut n = e;
+        while n > k + 1 && (self.is_name_word(n - 1) || self.is_name_connector(n - 1)) {
+            n -= 1;
+        }
+        let titled = self.word(n - 1).is_some_and(|w| self.lex.is_title(w));
+        if n <= k || !self.is_name_word(n) || !self.is_name_word(e) || !titled {
+            return None;
+        }
+        let person = Person {
+            name: (self.tokens[n].start, self.tokens[e].end),
+            role: Some((self.tokens[k].start, self.tokens[n - 1].end)),
+        };
+        Some(self.mention(k, e, Who::Named(person)))
+    }
+
+    /// `la portavoz del Ejecutivo, Pilar Alegría`, `the party's chairman,
+    /// Reince Priebus`: a description `k..=e` followed by a name of two words
+    /// or more in apposition names that person, the description their role.
+    pub(super) fn name_in_apposition(&self, k: usize, e: usize) -> Option<Mention> {
+        if self.punct(e + 1) != Some(',') || !self.is_name_word(e + 2) {
+            return None;
+        }
+        let mut end = e + 2;
+        while end - e < 6
+            && (self.is_name_word(end + 1)
+                || (self.is_name_connector(end + 1) && self.is_name_word(end + 2)))
+        {
+            end += 1;
+        }
+        // A lone capitalised word may be a place or a party: `the mayor, Paris`.
+        let closes = self
+            .tokens
+            .get(end + 1)
+            .is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break | Kind::Quote(_)));
+        if end == e + 2 || !closes {
+            return None;
+        }
+        let person = Person {
+            name: (self.tokens[e + 2].start, self.tokens[end].end),
+            role: Some((self.tokens[k].start, self.tokens[e].end)),
+        };
+        Some(self.mention(k, end, Who::Named(person)))
     }
 
     /// `, a spokesman for the campaign,` or `, a spokesman for the campaign.`

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: demo test check-rust eval eval-floor eval-ml tools release www www-test
+.PHONY: demo test check-rust eval eval-floor eval-ml train tools release www www-test
 
 ## Build the CLI and run it on the bundled sample article (the main job).
 release:
@@ -31,6 +31,12 @@ eval-floor: release
 ## to end per language (VERBOSE=1: per page, with the misses). Skipped without ../shared.
 eval-ml: release
 	@python3 scripts/pages-ml-eval.py --bin target/release/quotelens --pages $(SHARED)/pages-ml --labels tests/pages-ml/labels $(if $(VERBOSE),--verbose)
+
+## Learns the weights of the pronoun ranker (src/resolve/antecedent.rs) from the hand-named
+## PolNeAR train articles into src/weights/antecedent.txt; the same data gives the same weights.
+train:
+	$(CARGO) run --release --example train -- $(SHARED)/data/polnear-train-names.jsonl > target/antecedent.txt
+	mv target/antecedent.txt src/weights/antecedent.txt
 
 test: check-rust eval-floor tools lint-extension e2e www-test python-test package-test
 

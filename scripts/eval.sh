@@ -30,6 +30,14 @@ for set in polnear-train polnear-train-names german-train polnear-dev german-dev
   fi
 done
 
+# Our own labels of the non-English pages (tests/pages-ml/labels): printed, not floored.
+if [ -d "$SHARED/pages-ml" ]; then
+  python3 scripts/pages-ml-eval.py --bin "$BIN" --pages "$SHARED/pages-ml" --labels tests/pages-ml/labels
+  echo
+else
+  echo "pages-ml: SKIPPED ($SHARED/pages-ml not found)"
+fi
+
 python3 - "$out" "$floor" "$SHARED/data" <<'PY'
 import json, os, sys
 out, floor, data = sys.argv[1], sys.argv[2] == "--floor", sys.argv[3]

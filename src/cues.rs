@@ -101,6 +101,8 @@ pub enum Via {
     SentenceEnd,
     /// No cue: the subject of a cue in the sentence before, in the same paragraph.
     SentenceBefore,
+    /// `“…”. Lo ha detto X.`: the next sentence takes up the quote and names its speaker.
+    NextSentence,
     /// No cue: the subject of a cue ending the paragraph before.
     ParagraphBefore,
     /// No cue: the speaker of the quote before, in the same paragraph.
@@ -122,7 +124,7 @@ impl Via {
         match self {
             Via::After => 0.95,
             Via::Before => 0.9,
-            Via::SentenceEnd => 0.75,
+            Via::SentenceEnd | Via::NextSentence => 0.75,
             Via::SameParagraph | Via::NextQuote => 0.7,
             Via::Colon | Via::SentenceBefore => 0.65,
             Via::SentenceSubject
@@ -144,6 +146,7 @@ impl Via {
             Via::Colon => "colon",
             Via::NextQuote => "next-quote",
             Via::SentenceEnd => "sentence-end",
+            Via::NextSentence => "next-sentence",
             Via::SentenceBefore => "sentence-before",
             Via::ParagraphBefore => "paragraph-before",
             Via::SameParagraph => "same-paragraph",
@@ -233,6 +236,11 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span], lang: Lang) -
                     text.cue_ending_sentence(qt)
                         .filter(|(m, _)| text.could_speak(m))
                         .map(|(m, c)| (Some(m), Some(c), Via::SentenceEnd))
+                })
+                .or_else(|| {
+                    text.resumptive_cue(qt)
+                        .filter(|(m, _)| text.could_speak(m))
+                        .map(|(m, c)| (Some(m), Some(c), Via::NextSentence))
                 })
                 .or_else(|| {
                     (kind == QuoteKind::Partial)

@@ -244,6 +244,7 @@ lists!(
     abbreviations,
     reported_speech_verbs,
     opinion_prepositions,
+    resumptive_pronouns,
 );
 
 /// One language's word lists, ready for lookups; see [`Lexicon::of`].
@@ -292,6 +293,7 @@ pub struct Lexicon {
     group_references: Vec<&'static str>,
     reported_speech_verbs: WordSet,
     opinion_prepositions: WordSet,
+    resumptive_pronouns: WordSet,
 }
 
 /// A man, a woman, or either: what a pronoun or honorific says of a person.
@@ -351,6 +353,7 @@ impl Lexicon {
             time_words: set(d.time_words),
             reported_speech_verbs: set(d.reported_speech_verbs),
             opinion_prepositions: set(d.opinion_prepositions),
+            resumptive_pronouns: set(d.resumptive_pronouns),
             determiners: set(d.determiners),
             nominative_determiners: set(d.nominative_determiners),
             prepositions: set(d.prepositions),
@@ -423,6 +426,12 @@ impl Lexicon {
             .map(Vec::len)
             .max()
             .unwrap_or(0)
+    }
+
+    /// Italian `lo` (`Lo ha detto X`), Spanish `así lo`: a sentence opening
+    /// with one takes up the quote before it.
+    pub fn is_resumptive(&self, word: &str) -> bool {
+        self.resumptive_pronouns.contains(word)
     }
 
     /// `pour`, `para`, `per`, `für`: in `Pour X, « … »` the quote is X's view.

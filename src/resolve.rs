@@ -314,13 +314,20 @@ impl Context {
     fn antecedents(
         &self,
         registry: &Registry,
-        gender: Gender,
+        gender: Option<Gender>,
         at: usize,
         breaks: &[usize],
     ) -> Vec<antecedent::Candidate> {
+        // `he` and `she` mean a person of their gender; a subject left out
+        // (`dijo`) may be anyone who speaks, an organisation too.
         let fits = |id: usize| {
             let entity = &registry.entities[id];
-            registry.could_be_person(id) && entity.gender.is_none_or(|g| g == gender)
+            match gender {
+                Some(gender) => {
+                    registry.could_be_person(id) && entity.gender.is_none_or(|g| g == gender)
+                }
+                None => entity.kind != EntityKind::Description,
+            }
         };
         let recency = |list: &[usize], id: usize| {
             list.iter()
@@ -350,7 +357,7 @@ impl Context {
                     f32::from(u8::from(self.last_speaker == Some(id))),
                     recency(&self.recent_speakers, id),
                     recency(&self.recent_people, id),
-                    f32::from(u8::from(e.gender == Some(gender))),
+                    f32::from(u8::from(gender.is_some() && e.gender == gender)),
                     (1.0 + e.mentions as f32).ln(),
                     (1.0 + e.quotes as f32).ln(),
                     (1.0 + distance).ln(),
@@ -533,7 +540,7 @@ fn record_choice(
         return;
     };
     let candidates = context
-        .antecedents(registry, gender, mention.start, breaks)
+        .antecedents(registry, Some(gender), mention.start, breaks)
         .into_iter()
         .map(|c| (registry.entities[c.id].name.clone(), c.features.to_vec()))
         .collect();
@@ -552,6 +559,16 @@ fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {
     } else {
         context.last_person = Some(id);
     }
+}
+
+/// The ranker's choice among `candidates`, with the runner-up.
+fn ranked(candidates: Vec<antecedent::Candidate>) -> Option<Resolved> {
+    let (best, second) = antecedent::best_two(&candidates);
+    best.map(|id| Resolved {
+        id,
+        route: Route::Pronoun,
+        runner_up: second,
+    })
 }
 
 fn resolve_mention(
@@ -583,15 +600,7 @@ fn resolve_mention(
                 }
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
                 _ if lex.is_writer_pronoun(&pronoun) => None,
-                Some(gender) => {
-                    let candidates = context.antecedents(registry, gender, mention.start, breaks);
-                    let (best, second) = antecedent::best_two(&candidates);
-                    best.map(|id| Resolved {
-                        id,
-                        route: Route::Pronoun,
-                        runner_up: second,
-                    })
-                }
+                Some(_) => ranked(context.antecedents(registry, gender, mention.start, breaks)),
                 // `it said`: the last organisation or document that spoke, never a person.
                 None if lex.is_neuter_pronoun(&pronoun) => last(
                     context
@@ -604,6 +613,10 @@ fn resolve_mention(
                         })
                         .copied(),
                 ),
+                // `“…”, dijo.`: the verb stands for a subject left out.
+                None if !lex.is_subject_pronoun(&pronoun) => {
+                    ranked(context.antecedents(registry, None, mention.start, breaks))
+                }
                 None => last(context.last_speaker.or(context.last_person)),
             };
             // The first `he` after a name tells that person's gender.
@@ -796,6 +809,7 @@ fn explain(
         Via::After => format!("after the quote, “{cue}” names “{mention}”"),
         Via::Before => format!("before the quote, “{cue}” names “{mention}”"),
         Via::SentenceEnd => format!("at the sentence's end, “{cue}” names “{mention}”"),
+        Via::NextSentence => format!("the next sentence takes it up: “{cue}” names “{mention}”"),
         Via::SentenceSubject => format!("no verb of saying: the sentence's subject, “{mention}”"),
         Via::Colon => format!("“{mention}:” before the quote"),
         Via::NextQuote => format!("no cue: the next quote's speaker, “{mention}”"),
@@ -843,5 +857,79 @@ impl Route {
             Route::Relative => "relative",
             Route::AsWritten => "as-written",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze;
+
+    /// (speaker, resolution route) of every quote.
+    fn resolved(text: &str) -> Vec<(Option<String>, Option<&'static str>)> {
+        analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| (q.speaker, q.why.map(|w| w.resolution)))
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_is_the_full_name_given_anywhere_in_the_text() {
+        let text = "“Very soon, we will see,” Blinken said.\nSecretary of State Antony Blinken flew to Cairo on Monday.";
+        assert_eq!(
+            resolved(text),
+            [(Some("Antony Blinken".into()), Some("named"))]
+        );
+    }
+
+    #[test]
+    fn two_full_names_sharing_a_surname_stay_two_people() {
+        let text = "Keith Scott was shot on Tuesday. His wife, Rakeyia Scott, filmed it.\n“Don’t shoot him,” Rakeyia Scott said.\n“He has no gun,” Scott said.";
+        let speakers: Vec<_> = resolved(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(
+            speakers,
+            [Some("Rakeyia Scott".into()), Some("Rakeyia Scott".into())]
+        );
+    }
+
+    #[test]
+    fn she_skips_a_man_who_spoke_after_her() {
+        let text = "“We will win,” said Ms. Clinton.\n“We will see,” said Mr. Sanders.\n“The race is long,” she added.";
+        let speakers: Vec<_> = resolved(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(speakers[2].as_deref(), Some("Clinton"));
+    }
+
+    #[test]
+    fn a_role_description_is_the_person_given_that_role() {
+        let text = "Prime Minister Sir Keir Starmer said the talks had gone well.\n“It was a good day,” the prime minister added.";
+        assert_eq!(
+            resolved(text),
+            [(Some("Keir Starmer".into()), Some("role"))]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_with_nobody_before_it_is_shown_as_written() {
+        assert_eq!(
+            resolved("“I now do recall,” he said."),
+            [(Some("he".into()), Some("as-written"))]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_names_the_runner_up_when_two_people_fit() {
+        let text = "Gordon Sondland testified on Wednesday. Joe Biden was named too.\n“I now do recall,” he said.";
+        let a = analyze(text);
+        let why = a.quotes[0].why.as_ref().expect("a why");
+        let shown = a.quotes[0].speaker.as_deref();
+        let other = if shown == Some("Gordon Sondland") { "Joe Biden" } else { "Gordon Sondland" };
+        assert_eq!(why.runner_up.as_deref(), Some(other));
+    }
+
+    #[test]
+    fn a_group_reference_is_the_last_group() {
+        let text = "Blinken and Lammy said on Monday that “the talks will go on.”\n“We are hopeful,” the pair said.";
+        let speakers: Vec<_> = resolved(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(speakers[1].as_deref(), Some("Blinken and Lammy"));
     }
 }

@@ -194,6 +194,31 @@ impl Text<'_> {
         Some((Mention::at(start, end, Who::Pronoun), cue))
     }
 
+    /// `“…”. Lo ha detto il ministro russo degli Esteri, Sergei Lavrov.`,
+    /// `"…". Así lo explicó la ministra.`: the next sentence opens with a
+    /// pronoun that takes up what was just quoted, and its cue names the speaker.
+    pub(super) fn resumptive_cue(&self, qt: usize) -> Option<(Mention, String)> {
+        let limit = (qt + AFTER_WINDOW).min(self.tokens.len());
+        let end = if self.ends_sentence(qt) {
+            qt
+        } else {
+            (qt + 1..limit).find(|&i| self.ends_sentence(i))?
+        };
+        // The same paragraph: a break ends the quote's reach.
+        let mut k = end + 1;
+        let mut opening = 0;
+        while opening < 2 && self.word(k).is_some_and(|w| self.lex.is_resumptive(w)) {
+            k += 1;
+            opening += 1;
+        }
+        if opening == 0 || self.tokens.get(end).is_some_and(|t| t.kind == Kind::Break) {
+            return None;
+        }
+        let (cue, last) = self.cue_at(self.past_adverbs(k, 2))?;
+        let m = self.noun_phrase_after(last + 1)?;
+        Some((m, cue))
+    }
+
     /// A cue closing the sentence the quote stands in, when neither side of
     /// the quote has one: `… branded "in homage to" Lazar, Song wrote.`
     pub(super) fn cue_ending_sentence(&self, qt: usize) -> Option<(Mention, String)> {

@@ -382,7 +382,13 @@ impl Text<'_> {
                     && self.is_name_connector(e)
                     && self.is_name_word(e + 1)))
             {
-                break;
+                match self.name_after_description(e) {
+                    Some(name) if name_end == Some(e.wrapping_sub(1)) => {
+                        e = name;
+                        continue;
+                    }
+                    _ => break,
+                }
             }
             if e - k >= NOUN_PHRASE_WORDS + 3 {
                 break;
@@ -434,6 +440,31 @@ impl Text<'_> {
             return Some(self.mention(k, k, Who::Nominal));
         }
         None
+    }
+
+    /// `Idaho nutritional-supplement executive Frank VanderSloot`, `Democratic
+    /// front-runner Hillary Clinton`, `Blaze co-host Stu Burguiere`: up to three
+    /// lower-case words of description from `e` on, then a name of two words or
+    /// more; the index where that name starts.
+    pub(super) fn name_after_description(&self, e: usize) -> Option<usize> {
+        let describes = |j: usize| {
+            self.word(j).is_some_and(|w| {
+                !self.is_capitalised(j)
+                    && !self.lex.ends_noun_phrase(w)
+                    && !self.lex.is_preposition(w)
+                    && !self.lex.is_determiner(w)
+                    && !self.lex.is_conjunction(w)
+                    && !self.lex.is_adverb_or_auxiliary(w)
+                    && !self.lex.is_time_word(w)
+                    && self.lex.cue_stem(w).is_none()
+                    && !matches!(w, "of" | "for" | "who" | "in" | "at" | "on")
+            })
+        };
+        let mut j = e;
+        while j < e + 3 && describes(j) {
+            j += 1;
+        }
+        (j > e && self.is_name_word(j) && self.is_name_word(j + 1)).then_some(j)
     }
 
     /// `il ministro Giancarlo Giorgetti`, `o senador Rodrigo Pacheco`, `the
@@ -558,6 +589,31 @@ mod tests {
     fn a_german_noun_after_an_article_is_a_description() {
         let found = named("„Die Lage ist ernst“, sagte der Sprecher.", Lang::De);
         assert_eq!(found, Some(("der Sprecher".into(), None)));
+    }
+
+    #[test]
+    fn a_description_between_a_capitalised_modifier_and_the_name_is_the_role() {
+        let cases = [
+            (
+                "“We do not lose the Senate,” said Idaho nutritional-supplement executive Frank VanderSloot.",
+                "Frank VanderSloot",
+            ),
+            (
+                "“Imagine Brad Thor going up against Trump,” mused Blaze co-host Stu Burguiere.",
+                "Stu Burguiere",
+            ),
+            (
+                "“I really don’t understand it,” said Air Force 1st Lt. Tyler Livingston.",
+                "Tyler Livingston",
+            ),
+        ];
+        for (text, name) in cases {
+            let found = named(text, Lang::En).and_then(|(_, name)| name);
+            assert_eq!(found.as_deref(), Some(name), "{text}");
+        }
+        // A place and a time are no description: the name ends where they start.
+        let found = named("“We will win,” said Trump in Iowa on Monday.", Lang::En);
+        assert_eq!(found.and_then(|(_, name)| name).as_deref(), Some("Trump"));
     }
 
     #[test]

@@ -1,0 +1,119 @@
+//! Cue shapes of French, Spanish, Portuguese and Italian news, each rule on
+//! sentences written the way those papers write them, through the whole
+//! analysis (language from the text, as the CLI and the extension run it).
+
+use quotelens::{analyze, analyze_with, Options};
+
+/// The speaker shown for each quote of `text`, in order.
+fn speakers(text: &str, lang: &str) -> Vec<Option<String>> {
+    analyze_with(text, &Options { language: Some(lang) })
+        .quotes
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect()
+}
+
+fn names(names: &[&str]) -> Vec<Option<String>> {
+    names.iter().map(|n| Some(n.to_string())).collect()
+}
+
+#[test]
+fn the_text_tells_italian_from_the_other_languages() {
+    let text = "La presidente del Consiglio ha parlato oggi alla Camera. \"Non arretreremo\", ha detto. Il governo è pronto per il voto che ci sarà nel mese di maggio.";
+    let a = analyze(text);
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(quotelens::lexicon::Lang::detect(text), quotelens::lexicon::Lang::It);
+}
+
+#[test]
+fn a_subject_left_out_is_the_last_speaker() {
+    // Spanish, Portuguese and Italian drop a subject the reader knows.
+    let cases = [
+        ("es", "\"No vamos a permitirlo\", dijo Pedro Sánchez.\n\"Es un día importante\", añadió.", ["Pedro Sánchez", "Pedro Sánchez"]),
+        ("pt", "\"Não vamos aceitar retrocessos\", disse Lula.\n\"O Brasil voltou\", acrescentou.", ["Lula", "Lula"]),
+        ("it", "\"Non arretreremo\", ha detto Giorgia Meloni.\n\"È una scelta di responsabilità\", ha aggiunto.", ["Giorgia Meloni", "Giorgia Meloni"]),
+    ];
+    for (lang, text, expected) in cases {
+        assert_eq!(speakers(text, lang), names(&expected), "{text}");
+    }
+    // English never drops it: `said.` alone names nobody.
+    let english = analyze("\"We will not allow it,\" said.");
+    assert_eq!(english.quotes[0].speaker, None);
+}
+
+#[test]
+fn a_title_between_article_and_name_is_the_role() {
+    let cases = [
+        ("it", "\"I conti sono in ordine\", ha spiegato il ministro Giancarlo Giorgetti.", "Giancarlo Giorgetti", "il ministro"),
+        ("pt", "\"Vamos votar na próxima semana\", acrescentou o senador Rodrigo Pacheco.", "Rodrigo Pacheco", "o senador"),
+        ("fr", "« Errare humanum est », lance le procureur Vincent Edel.", "Vincent Edel", "le procureur"),
+    ];
+    for (lang, text, name, role) in cases {
+        let a = analyze_with(text, &Options { language: Some(lang) });
+        assert_eq!(a.quotes[0].speaker.as_deref(), Some(name), "{text}");
+        assert_eq!(a.quotes[0].role.as_deref(), Some(role), "{text}");
+    }
+}
+
+#[test]
+fn a_name_in_apposition_to_a_description_speaks() {
+    let cases = [
+        ("es", "\"Seguiremos trabajando\", ha explicado la portavoz del Ejecutivo, Pilar Alegría.", "Pilar Alegría"),
+        ("es", "Según la ministra de Hacienda, María Jesús Montero, \"las cuentas están claras\".", "María Jesús Montero"),
+        ("es", "El líder del PP, Alberto Núñez Feijóo, respondió con dureza: \"El Gobierno ha fracasado\".", "Alberto Núñez Feijóo"),
+    ];
+    for (lang, text, name) in cases {
+        assert_eq!(speakers(text, lang), names(&[name]), "{text}");
+    }
+}
+
+#[test]
+fn an_elided_article_opens_a_description() {
+    let text = "« Une erreur dans la précipitation », plaide l’imam, qui jure avoir voulu supprimer sa publication.";
+    let a = analyze_with(text, &Options { language: Some("fr") });
+    assert_eq!(a.quotes[0].speaker.as_deref(), Some("l’imam"));
+    let text = "« Vous devez le juger sans céder à la passion », plaide l'avocate de Yassin E., Saphia Foughar.";
+    assert_eq!(speakers(text, "fr"), names(&["Saphia Foughar"]));
+}
+
+#[test]
+fn an_opinion_preposition_opening_the_sentence_names_the_speaker() {
+    let cases = [
+        ("fr", "Pour Sophie Binet, secrétaire générale de la CGT, « c'est un échec ».", "Sophie Binet"),
+        ("es", "Para el ministro Fernando Grande-Marlaska, \"la seguridad está garantizada\".", "Fernando Grande-Marlaska"),
+    ];
+    for (lang, text, name) in cases {
+        assert_eq!(speakers(text, lang), names(&[name]), "{text}");
+    }
+    // Not inside a sentence: `pour` there is purpose, not opinion.
+    let text = "Il a voyagé pour Marie, « une amie de toujours », dit le texte.";
+    assert_ne!(speakers(text, "fr"), names(&["Marie"]));
+}
+
+#[test]
+fn an_italian_sentence_opening_with_lo_takes_up_the_quote_before() {
+    let text = "Qualsiasi \"azione violenta contro i civili\" a Gaza è \"inaccettabile\". Lo ha detto il ministro russo degli Esteri, Sergei Lavrov, in una telefonata.";
+    assert_eq!(speakers(text, "it"), names(&["Sergei Lavrov", "Sergei Lavrov"]));
+    // Without `lo` the next sentence's cue is its own.
+    let text = "Qualsiasi \"azione violenta contro i civili\" a Gaza è stata condannata. Il ministro ha detto che la crisi continua.";
+    assert_eq!(speakers(text, "it"), vec![None]);
+}
+
+#[test]
+fn french_reflexive_verbs_of_saying() {
+    let text = "« On comprend mal comment vous ne vous soyez pas dit qu'elle posait une difficulté », s'étonne le magistrat.";
+    assert_eq!(speakers(text, "fr"), names(&["le magistrat"]));
+}
+
+#[test]
+fn every_quote_says_why_it_has_its_speaker() {
+    let text = "Gordon Sondland, the ambassador to the EU, testified for nine hours on Wednesday.\n“I now do recall,” he said.";
+    let a = analyze(text);
+    let why = a.quotes[0].why.as_ref().expect("a speaker has a why");
+    assert_eq!(a.quotes[0].speaker.as_deref(), Some("Gordon Sondland"));
+    assert_eq!((why.rule, why.resolution), ("after", "pronoun"));
+    assert!(why.text.contains("he = Gordon Sondland"), "{}", why.text);
+    // No speaker, no why.
+    let a = analyze("The so-called “malign” influence grew.");
+    assert!(a.quotes.iter().all(|q| q.why.is_none()));
+}

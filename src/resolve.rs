@@ -434,6 +434,17 @@ pub fn antecedent_weights() -> &'static [f32] {
     antecedent::weights()
 }
 
+/// Runs `f` with `weights` for the pronoun ranker in place of the shipped
+/// ones (this thread only), for `make train`.
+#[doc(hidden)]
+pub fn with_antecedent_weights<R>(weights: &[f32], f: impl FnOnce() -> R) -> R {
+    let mut tried = [0.0; antecedent::N];
+    for (t, w) in tried.iter_mut().zip(weights) {
+        *t = *w;
+    }
+    antecedent::with_weights(tried, f)
+}
+
 /// Resolves every attribution to a speaker and assembles the result.
 pub fn resolve(chars: &[char], spans: &[Span], cues: Cues, lex: &'static Lexicon) -> Analysis {
     resolve_traced(chars, spans, cues, lex, None)
@@ -922,7 +933,11 @@ mod tests {
         let a = analyze(text);
         let why = a.quotes[0].why.as_ref().expect("a why");
         let shown = a.quotes[0].speaker.as_deref();
-        let other = if shown == Some("Gordon Sondland") { "Joe Biden" } else { "Gordon Sondland" };
+        let other = if shown == Some("Gordon Sondland") {
+            "Joe Biden"
+        } else {
+            "Gordon Sondland"
+        };
         assert_eq!(why.runner_up.as_deref(), Some(other));
     }
 

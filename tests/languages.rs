@@ -6,11 +6,16 @@ use quotelens::{analyze, analyze_with, Options};
 
 /// The speaker shown for each quote of `text`, in order.
 fn speakers(text: &str, lang: &str) -> Vec<Option<String>> {
-    analyze_with(text, &Options { language: Some(lang) })
-        .quotes
-        .into_iter()
-        .map(|q| q.speaker)
-        .collect()
+    analyze_with(
+        text,
+        &Options {
+            language: Some(lang),
+        },
+    )
+    .quotes
+    .into_iter()
+    .map(|q| q.speaker)
+    .collect()
 }
 
 fn names(names: &[&str]) -> Vec<Option<String>> {
@@ -22,7 +27,10 @@ fn the_text_tells_italian_from_the_other_languages() {
     let text = "La presidente del Consiglio ha parlato oggi alla Camera. \"Non arretreremo\", ha detto. Il governo è pronto per il voto che ci sarà nel mese di maggio.";
     let a = analyze(text);
     assert_eq!(a.quotes.len(), 1);
-    assert_eq!(quotelens::lexicon::Lang::detect(text), quotelens::lexicon::Lang::It);
+    assert_eq!(
+        quotelens::lexicon::Lang::detect(text),
+        quotelens::lexicon::Lang::It
+    );
 }
 
 #[test]
@@ -44,12 +52,32 @@ fn a_subject_left_out_is_the_last_speaker() {
 #[test]
 fn a_title_between_article_and_name_is_the_role() {
     let cases = [
-        ("it", "\"I conti sono in ordine\", ha spiegato il ministro Giancarlo Giorgetti.", "Giancarlo Giorgetti", "il ministro"),
-        ("pt", "\"Vamos votar na próxima semana\", acrescentou o senador Rodrigo Pacheco.", "Rodrigo Pacheco", "o senador"),
-        ("fr", "« Errare humanum est », lance le procureur Vincent Edel.", "Vincent Edel", "le procureur"),
+        (
+            "it",
+            "\"I conti sono in ordine\", ha spiegato il ministro Giancarlo Giorgetti.",
+            "Giancarlo Giorgetti",
+            "il ministro",
+        ),
+        (
+            "pt",
+            "\"Vamos votar na próxima semana\", acrescentou o senador Rodrigo Pacheco.",
+            "Rodrigo Pacheco",
+            "o senador",
+        ),
+        (
+            "fr",
+            "« Errare humanum est », lance le procureur Vincent Edel.",
+            "Vincent Edel",
+            "le procureur",
+        ),
     ];
     for (lang, text, name, role) in cases {
-        let a = analyze_with(text, &Options { language: Some(lang) });
+        let a = analyze_with(
+            text,
+            &Options {
+                language: Some(lang),
+            },
+        );
         assert_eq!(a.quotes[0].speaker.as_deref(), Some(name), "{text}");
         assert_eq!(a.quotes[0].role.as_deref(), Some(role), "{text}");
     }
@@ -70,7 +98,12 @@ fn a_name_in_apposition_to_a_description_speaks() {
 #[test]
 fn an_elided_article_opens_a_description() {
     let text = "« Une erreur dans la précipitation », plaide l’imam, qui jure avoir voulu supprimer sa publication.";
-    let a = analyze_with(text, &Options { language: Some("fr") });
+    let a = analyze_with(
+        text,
+        &Options {
+            language: Some("fr"),
+        },
+    );
     assert_eq!(a.quotes[0].speaker.as_deref(), Some("l’imam"));
     let text = "« Vous devez le juger sans céder à la passion », plaide l'avocate de Yassin E., Saphia Foughar.";
     assert_eq!(speakers(text, "fr"), names(&["Saphia Foughar"]));
@@ -79,8 +112,16 @@ fn an_elided_article_opens_a_description() {
 #[test]
 fn an_opinion_preposition_opening_the_sentence_names_the_speaker() {
     let cases = [
-        ("fr", "Pour Sophie Binet, secrétaire générale de la CGT, « c'est un échec ».", "Sophie Binet"),
-        ("es", "Para el ministro Fernando Grande-Marlaska, \"la seguridad está garantizada\".", "Fernando Grande-Marlaska"),
+        (
+            "fr",
+            "Pour Sophie Binet, secrétaire générale de la CGT, « c'est un échec ».",
+            "Sophie Binet",
+        ),
+        (
+            "es",
+            "Para el ministro Fernando Grande-Marlaska, \"la seguridad está garantizada\".",
+            "Fernando Grande-Marlaska",
+        ),
     ];
     for (lang, text, name) in cases {
         assert_eq!(speakers(text, lang), names(&[name]), "{text}");
@@ -93,7 +134,10 @@ fn an_opinion_preposition_opening_the_sentence_names_the_speaker() {
 #[test]
 fn an_italian_sentence_opening_with_lo_takes_up_the_quote_before() {
     let text = "Qualsiasi \"azione violenta contro i civili\" a Gaza è \"inaccettabile\". Lo ha detto il ministro russo degli Esteri, Sergei Lavrov, in una telefonata.";
-    assert_eq!(speakers(text, "it"), names(&["Sergei Lavrov", "Sergei Lavrov"]));
+    assert_eq!(
+        speakers(text, "it"),
+        names(&["Sergei Lavrov", "Sergei Lavrov"])
+    );
     // Without `lo` the next sentence's cue is its own.
     let text = "Qualsiasi \"azione violenta contro i civili\" a Gaza è stata condannata. Il ministro ha detto che la crisi continua.";
     assert_eq!(speakers(text, "it"), vec![None]);

@@ -81,9 +81,25 @@ pub(crate) fn parse_weights(data: &str) -> [f32; N] {
     weights
 }
 
+std::thread_local! {
+    /// Weights a training run tries in place of the shipped ones ([`with_weights`]).
+    static TRIED: std::cell::Cell<Option<[f32; N]>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with `weights` in place of the shipped ones, on this thread only:
+/// how `make train` scores a candidate set of weights on whole articles.
+pub(crate) fn with_weights<R>(weights: [f32; N], f: impl FnOnce() -> R) -> R {
+    TRIED.with(|tried| tried.set(Some(weights)));
+    let result = f();
+    TRIED.with(|tried| tried.set(None));
+    result
+}
+
 /// The candidate's score: the weighted sum of its features.
 pub(crate) fn score(features: &[f32; N]) -> f32 {
-    features.iter().zip(weights()).map(|(f, w)| f * w).sum()
+    let tried = TRIED.with(std::cell::Cell::get);
+    let weights = tried.as_ref().unwrap_or_else(|| weights());
+    features.iter().zip(weights).map(|(f, w)| f * w).sum()
 }
 
 /// The best candidate and the runner-up, by score; the earlier one on a tie.

@@ -9,8 +9,11 @@
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  // The marks the core pairs: straight, curly, German low-high, guillemets.
-  const QUOTE_MARKS = /["\u201c\u201d\u201e\u00ab\u00bb]/;
+  // What can open a quote for the core: its quotation marks (src/marks.rs,
+  // QUOTATION_MARKS: straight, fullwidth, curly, reversed, German low, guillemets)
+  // anywhere, or a dialogue dash (DIALOGUE_DASHES) starting a text. tests/one_source.rs
+  // holds this to the core's lists.
+  const QUOTE_MARKS = /["\uff02\u201c\u201f\u201d\u201e\u00ab\u00bb]|^\s*[\u2014\u2013]/m;
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
   // The smallest valid module: the header alone.
   const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);

@@ -126,7 +126,7 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
     let chars: Vec<char> = text.chars().collect();
     let marks = marks::find_marks(&chars);
     let mut spans = spans::pair_marks(&chars, &marks);
-    let has_dash = |text: &str| text.contains(['—', '–']);
+    let has_dash = |text: &str| text.contains(marks::DIALOGUE_DASHES);
     // Most text on the web quotes nobody: stop before the costly stages.
     if spans.is_empty() && !has_dash(text) {
         return Analysis::default();

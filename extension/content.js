@@ -149,7 +149,7 @@
   function report() {
     const now = status();
     reportedQuotes = now.quotes;
-    Promise.resolve(api.runtime.sendMessage({ type: 'status', status: now })).catch(() => {});
+    Promise.resolve(api.runtime.sendMessage({ type: MESSAGES.status, status: now })).catch(() => {});
   }
 
   // The overlay calls back after every pass: the toolbar count follows
@@ -224,17 +224,17 @@
   }
 
   api.runtime.onMessage.addListener((message, _sender, reply) => {
-    if (message?.type === 'toggle') {
+    if (message?.type === MESSAGES.toggle) {
       Promise.resolve(on ? turnOff() : turnOn()).then(() => reply(status()));
       return true;
     }
-    if (message?.type === 'panel') {
+    if (message?.type === MESSAGES.panel) {
       // Who said what: the popup opens it, the shortcut opens or closes it.
       if (overlay) message.toggle ? overlay.togglePanel() : overlay.openPanel();
       reply(status());
       return false;
     }
-    if (message?.type === 'status') reply(status());
+    if (message?.type === MESSAGES.status) reply(status());
     return false;
   });
 

@@ -1,6 +1,7 @@
 //! One home per decision. The core decides which characters can open a quote
 //! (`src/marks.rs`); the extension's pre-check, which loads nothing on a page
-//! without one, is written in JavaScript and must say the same.
+//! without one, is written in JavaScript and must say the same. The names of the
+//! extension's messages live in `extension/messages.js` alone.
 //!
 //! The pre-check is checked here rather than generated at build time: the
 //! extension's JavaScript then ships as written (what `BUILD.md` promises store
@@ -76,4 +77,46 @@ fn a_page_holding_only_a_mark_the_pre_check_once_missed_is_analysed() {
         let analysis = quotelens::analyze_with(text, &quotelens::Options { language });
         assert_eq!(analysis.quotes.len(), 1, "{text}");
     }
+}
+
+#[test]
+fn message_names_are_written_only_in_messages_js() {
+    for script in [
+        "extension/content.js",
+        "extension/background.js",
+        "extension/popup.js",
+    ] {
+        let text = read(script);
+        for spelled in ["type: '", "type: \"", "type === '", "type === \""] {
+            assert!(
+                !text.contains(spelled),
+                "{script} spells a message name out (`{spelled}…`): use MESSAGES from extension/messages.js"
+            );
+        }
+        assert!(text.contains("MESSAGES."), "{script} uses no MESSAGES");
+    }
+}
+
+#[test]
+fn every_extension_page_loads_the_message_names_first() {
+    let manifest = read("extension/manifest.json");
+    assert!(
+        manifest.contains(r#""js": ["site.js", "messages.js", "content.js"]"#),
+        "the content scripts load messages.js before content.js"
+    );
+    assert!(
+        manifest.contains(r#""type": "module""#),
+        "the background is a module"
+    );
+    assert!(read("extension/background.js").contains("import './messages.js';"));
+    let popup = read("extension/popup.html");
+    let (messages, popup_js) = (
+        popup.find(r#"<script src="messages.js">"#),
+        popup.find(r#"<script src="popup.js">"#),
+    );
+    assert!(
+        messages.is_some() && messages < popup_js,
+        "popup.html loads messages.js before popup.js"
+    );
+    assert!(read("extension/build.mjs").contains("'messages.js'"));
 }

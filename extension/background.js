@@ -1,8 +1,9 @@
 // The toolbar's side: the keyboard shortcut and the popup's page switch both
 // end in toggleTab, which asks the tab's content script to flip, then shows the
 // quote count on the toolbar button. No state lives here: a service worker may
-// be stopped at any time.
-'use strict';
+// be stopped at any time. A module (the manifest's `background.type`), so that it
+// can import the message names.
+import './messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -18,7 +19,7 @@ async function showStatus(tabId, status) {
 
 async function toggleTab(tabId) {
   try {
-    const status = await api.tabs.sendMessage(tabId, { type: 'toggle' });
+    const status = await api.tabs.sendMessage(tabId, { type: MESSAGES.toggle });
     await showStatus(tabId, status);
     return status;
   } catch {
@@ -31,7 +32,7 @@ api.commands?.onCommand.addListener(async (command, tab) => {
   const id = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (id === undefined) return;
   if (command === 'toggle-page') await toggleTab(id);
-  if (command === 'who-said-what') await api.tabs.sendMessage(id, { type: 'panel', toggle: true }).catch(() => {});
+  if (command === 'who-said-what') await api.tabs.sendMessage(id, { type: MESSAGES.panel, toggle: true }).catch(() => {});
 });
 
 /// True for our own pages (the popup), false for content scripts: they share
@@ -48,11 +49,11 @@ function fromOurPage(sender) {
 
 api.runtime.onMessage.addListener((message, sender, reply) => {
   // A page's content script must not switch (or read) another tab.
-  if (message?.type === 'toggle-tab' && Number.isInteger(message.tabId) && fromOurPage(sender)) {
+  if (message?.type === MESSAGES.toggleTab && Number.isInteger(message.tabId) && fromOurPage(sender)) {
     toggleTab(message.tabId).then(reply);
     return true;
   }
-  if (message?.type === 'status' && sender.tab?.id !== undefined) {
+  if (message?.type === MESSAGES.status && sender.tab?.id !== undefined) {
     showStatus(sender.tab.id, message.status);
   }
   return false;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cargoVersion, manifestVersion } from '../scripts/version.mjs';
 import { zip } from '../scripts/zip.mjs';
 
-const FILES = ['background.js', 'content.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons'];
+const FILES = ['background.js', 'content.js', 'messages.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons'];
 const PKG = ['quotelens.js', 'quotelens_bg.wasm'];
 const PKG_JS = ['quotelens.js'];
 
@@ -17,10 +17,10 @@ function manifestFor(browser) {
   const { manifest_version, name, ...rest } = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
   const manifest = { manifest_version, name, version: manifestVersion(cargoVersion()), ...rest };
   if (browser === 'chrome') {
-    manifest.background = { service_worker: manifest.background.service_worker };
+    manifest.background = { service_worker: manifest.background.service_worker, type: manifest.background.type };
     delete manifest.browser_specific_settings;
   } else {
-    manifest.background = { scripts: manifest.background.scripts };
+    manifest.background = { scripts: manifest.background.scripts, type: manifest.background.type };
     // Firefox runs content-script WebAssembly under the extension's policy, so
     // it never needs the JavaScript build. It has no `use_dynamic_url`: its
     // extension address is already a random UUID per installation.

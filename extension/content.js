@@ -9,8 +9,11 @@
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  // The marks the core pairs: straight, curly, German low-high, guillemets.
-  const QUOTE_MARKS = /["\u201c\u201d\u201e\u00ab\u00bb]/;
+  // What can open a quote for the core: its quotation marks (src/marks.rs,
+  // QUOTATION_MARKS: straight, fullwidth, curly, reversed, German low, guillemets)
+  // anywhere, or a dialogue dash (DIALOGUE_DASHES) starting a text. tests/one_source.rs
+  // holds this to the core's lists.
+  const QUOTE_MARKS = /["\uff02\u201c\u201f\u201d\u201e\u00ab\u00bb]|^\s*[\u2014\u2013]/m;
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
   // The smallest valid module: the header alone.
   const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
@@ -146,7 +149,7 @@
   function report() {
     const now = status();
     reportedQuotes = now.quotes;
-    Promise.resolve(api.runtime.sendMessage({ type: 'status', status: now })).catch(() => {});
+    Promise.resolve(api.runtime.sendMessage({ type: MESSAGES.status, status: now })).catch(() => {});
   }
 
   // The overlay calls back after every pass: the toolbar count follows
@@ -221,17 +224,17 @@
   }
 
   api.runtime.onMessage.addListener((message, _sender, reply) => {
-    if (message?.type === 'toggle') {
+    if (message?.type === MESSAGES.toggle) {
       Promise.resolve(on ? turnOff() : turnOn()).then(() => reply(status()));
       return true;
     }
-    if (message?.type === 'panel') {
+    if (message?.type === MESSAGES.panel) {
       // Who said what: the popup opens it, the shortcut opens or closes it.
       if (overlay) message.toggle ? overlay.togglePanel() : overlay.openPanel();
       reply(status());
       return false;
     }
-    if (message?.type === 'status') reply(status());
+    if (message?.type === MESSAGES.status) reply(status());
     return false;
   });
 

@@ -80,7 +80,7 @@ function render(status, tab) {
 
 async function ask(tabId) {
   try {
-    return await api.tabs.sendMessage(tabId, { type: 'status' });
+    return await api.tabs.sendMessage(tabId, { type: MESSAGES.status });
   } catch {
     return null;
   }
@@ -96,15 +96,15 @@ async function main() {
   render(status, tab);
   // The content script reports when its count moves: the popup stays current while open.
   api.runtime.onMessage.addListener((message, sender) => {
-    if (message?.type === 'status' && sender.tab?.id === tabId) render((status = message.status), tab);
+    if (message?.type === MESSAGES.status && sender.tab?.id === tabId) render((status = message.status), tab);
   });
   $('page').addEventListener('click', async () => {
     clicked = true;
-    status = await api.runtime.sendMessage({ type: 'toggle-tab', tabId });
+    status = await api.runtime.sendMessage({ type: MESSAGES.toggleTab, tabId });
     render(status, tab);
   });
   $('panel').addEventListener('click', async () => {
-    status = await api.tabs.sendMessage(tabId, { type: 'panel' }).catch(() => null);
+    status = await api.tabs.sendMessage(tabId, { type: MESSAGES.panel }).catch(() => null);
     // A real popup gets out of the way of the panel; the tests' popup tab stays.
     if (status?.panel && !new URLSearchParams(location.search).has('tab')) window.close();
     render(status, tab);

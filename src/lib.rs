@@ -158,7 +158,7 @@ fn run(text: &str, options: &Options, trace: Option<&mut Vec<resolve::PronounCho
     let chars: Vec<char> = text.chars().collect();
     let marks = marks::find_marks(&chars);
     let mut spans = spans::pair_marks(&chars, &marks);
-    let has_dash = |text: &str| text.contains(['—', '–']);
+    let has_dash = |text: &str| text.contains(marks::DIALOGUE_DASHES);
     // Most text on the web quotes nobody: stop before the costly stages.
     if spans.is_empty() && !has_dash(text) {
         return Analysis::default();

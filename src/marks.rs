@@ -15,6 +15,18 @@
 //! assert_eq!(roles, [Role::Open, Role::Close]);
 //! ```
 
+/// Every double quotation mark the core reads, and nothing else: straight (`"`,
+/// and the fullwidth `＂`), curly (`“ ”`, with the reversed `‟`), German low `„`
+/// and guillemets (`« »`). [`find_marks`] gives each a role; the extension's
+/// pre-check (`extension/content.js`, which loads nothing on a page without any of
+/// these) and the overlay's reopening marks take this list, and a test holds the
+/// JavaScript to it.
+pub const QUOTATION_MARKS: &[char] = &['"', '\u{FF02}', '“', '‟', '”', '„', '«', '»'];
+
+/// Dashes that open dialogue when they start a paragraph of Spanish, Portuguese
+/// or French news (`—No vamos —dijo él—.`; see [`crate::spans::add_dialogue_spans`]).
+pub const DIALOGUE_DASHES: &[char] = &['—', '–'];
+
 /// What a mark can do, judged from its own shape and its neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -169,6 +181,18 @@ mod tests {
         use Role::*;
         let text = "\"PENCE: Well, Hillary Clinton thinks this is an episode of “Shark Tank.” But this is America.";
         assert_eq!(roles(text), [Open, Close]);
+    }
+
+    #[test]
+    fn every_listed_mark_is_read_and_no_other() {
+        for &c in QUOTATION_MARKS {
+            let chars = [' ', c, 'W', 'e', ' '];
+            assert_eq!(find_marks(&chars).len(), 1, "{c} is listed but not read");
+        }
+        for c in "'‘’‚‛‹›「」『』〝〞〟—–".chars() {
+            let chars = [' ', c, 'W', 'e', ' '];
+            assert!(find_marks(&chars).is_empty(), "{c} is read but not listed");
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@
 //! assert_eq!(spans[0].paragraphs, 2);
 //! ```
 
-use crate::marks::{Mark, Role, Style};
+use crate::marks::{Mark, Role, Style, DIALOGUE_DASHES};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
@@ -145,9 +145,9 @@ pub fn add_dialogue_spans(chars: &[char], spans: &mut Vec<Span>) {
             .is_some_and(|s| s.open_at < paragraph_end);
         let first = (paragraph_start..paragraph_end).find(|&i| !chars[i].is_whitespace());
         if let (Some(dash), false) = (first, quoted_here) {
-            if matches!(chars[dash], '—' | '–') {
+            if DIALOGUE_DASHES.contains(&chars[dash]) {
                 let close_at = (dash + 1..paragraph_end)
-                    .find(|&i| matches!(chars[i], '—' | '–') && chars[i - 1].is_whitespace());
+                    .find(|&i| DIALOGUE_DASHES.contains(&chars[i]) && chars[i - 1].is_whitespace());
                 let quote = OpenQuote {
                     open_at: dash,
                     style: Style::English,

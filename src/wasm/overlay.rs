@@ -583,11 +583,9 @@ fn paragraph_bounds(
         .collect()
 }
 
-/// Marks that reopen a quotation continued from the paragraph before.
-const REOPENING: &[char] = &['“', '"', '„', '«', '»', '‘', '‚', '‹', '「', '『'];
-
 /// Every paragraph break (`\n`) of `text` with the code point where the next
-/// paragraph's text starts: after blank space and one reopening mark.
+/// paragraph's text starts: after blank space and one reopening mark (the core
+/// continues a quote only when a quotation mark reopens the next paragraph).
 fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
     let mut breaks = Vec::new();
     let mut open: Option<usize> = None;
@@ -606,7 +604,7 @@ fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
         if c.is_whitespace() {
             continue;
         }
-        if !marked && REOPENING.contains(&c) {
+        if !marked && crate::marks::QUOTATION_MARKS.contains(&c) {
             marked = true;
             continue;
         }

@@ -383,7 +383,7 @@ export function defineReading(kind) {
           assert.deepEqual(list.filter((c) => c.ratio < 4.5), [], `${name}: every text at 4.5:1 or more`);
         }
         if (kind === 'chromium') {
-          // The card over the dark page, as the README shows it.
+          // The card over the dark page, as docs/EXTENSION.md shows it.
           await page.evaluate(() => document.querySelector('[data-quotelens-test]').shadowRoot.querySelector('.ql-close').click());
           await page.evaluate(() => {
             const root = document.querySelector('[data-quotelens-test]').shadowRoot;

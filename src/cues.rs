@@ -238,6 +238,10 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span], lang: Lang) -
                         .map(|(m, c)| (Some(m), Some(c), Via::SentenceEnd))
                 })
                 .or_else(|| {
+                    text.incise_in_quote(qt)
+                        .map(|(m, c)| (Some(m), Some(c), Via::After))
+                })
+                .or_else(|| {
                     text.resumptive_cue(qt)
                         .filter(|(m, _)| text.could_speak(m))
                         .map(|(m, c)| (Some(m), Some(c), Via::NextSentence))

@@ -161,3 +161,12 @@ fn every_quote_says_why_it_has_its_speaker() {
     let a = analyze("The so-called “malign” influence grew.");
     assert!(a.quotes.iter().all(|q| q.why.is_none()));
 }
+
+#[test]
+fn a_french_incise_inside_the_guillemets_names_the_speaker() {
+    let text = "Antoine Dupuis enseigne à Paris 8 depuis trois ans.\n« Je suis très inquiet pour mon avenir, glisse-t-il lorsqu’on le croise, car rien n’est prévu. »";
+    assert_eq!(speakers(text, "fr"), names(&["Antoine Dupuis"]));
+    // A hyphenated word that is no verb of saying is no incise.
+    let text = "« Nous irons, peut-être, jusqu’au bout », dit le maire.";
+    assert_eq!(speakers(text, "fr"), names(&["le maire"]));
+}

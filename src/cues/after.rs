@@ -173,6 +173,47 @@ impl Text<'_> {
         ))
     }
 
+    /// `« Je suis très inquiet, glisse-t-il lorsqu'on le croise, pour mon
+    /// avenir »`: French puts the incise inside the guillemets. A word after
+    /// a comma inside the quote that joins a verb of saying (or `a` and one)
+    /// to its subject pronoun names the speaker.
+    pub(super) fn incise_in_quote(&self, qt: usize) -> Option<(Mention, String)> {
+        let Kind::Quote(q) = self.tokens[qt].kind else {
+            return None;
+        };
+        if self.lex.lang != Lang::Fr {
+            return None;
+        }
+        let span = &self.spans[q];
+        let mut i = span.start;
+        while i < span.end {
+            // The next word, after a comma and spaces.
+            if self.chars[i] != ',' {
+                i += 1;
+                continue;
+            }
+            let start = (i + 1..span.end).find(|&j| !self.chars[j].is_whitespace())?;
+            let end = (start..span.end)
+                .find(|&j| !(self.chars[j].is_alphabetic() || self.chars[j] == '-'))
+                .unwrap_or(span.end);
+            i = end;
+            let word: String = self.chars[start..end]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect();
+            let Some((verb, pronoun)) = word.split_once('-') else {
+                continue;
+            };
+            let pronoun = pronoun.strip_prefix("t-").unwrap_or(pronoun);
+            if !self.lex.is_subject_pronoun(pronoun) || self.lex.cue_stem(verb).is_none() {
+                continue;
+            }
+            let mention = Mention::at(end - pronoun.chars().count(), end, Who::Pronoun);
+            return Some((mention, verb.to_string()));
+        }
+        None
+    }
+
     /// French `dit-il`, `a-t-elle ajouté`: the subject pronoun joined to the
     /// verb by a hyphen.
     pub(super) fn pronoun_joined_to_cue(&self, k: usize) -> Option<(Mention, String)> {

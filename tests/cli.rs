@@ -584,11 +584,12 @@ fn csv_and_tsv_give_one_row_a_quote_with_a_header() {
     let csv = run(&["extract", "--output", "csv", "-"], Some(input.as_bytes()));
     assert!(csv.status.success(), "{}", stderr(&csv));
     let csv = String::from_utf8(csv.stdout).unwrap();
+    // RFC 4180, CRLF line ends included.
     assert_eq!(
         csv,
-        "id,start,end,text,speaker,speaker_start,speaker_end,role,cue,kind,confidence\n\
-         \"two, with comma\",1,5,\"Yes,\",Blinken,7,14,,said,direct,0.95\n\
-         \"two, with comma\",22,25,\"No,\",Lammy,27,32,,said,direct,0.95\n"
+        "id,start,end,text,speaker,speaker_start,speaker_end,role,cue,kind,confidence\r\n\
+         \"two, with comma\",1,5,\"Yes,\",Blinken,7,14,,said,direct,0.95\r\n\
+         \"two, with comma\",22,25,\"No,\",Lammy,27,32,,said,direct,0.95\r\n"
     );
     let tsv = run(&["extract", "-o", "tsv", "-"], Some(input.as_bytes()));
     let tsv = String::from_utf8(tsv.stdout).unwrap();
@@ -713,11 +714,201 @@ fn a_broken_warc_record_is_reported_after_the_good_ones() {
     let output = run(&["extract", path.to_str().unwrap(), SEED_TXT], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("cut.warc: record 6: not a valid WARC record"),
+        stderr(&output)
+            .contains("cut.warc: record 6: the file ends inside this record (9 of its 999 bytes)"),
         "{}",
         stderr(&output)
     );
     assert_eq!(records(&output).len(), 3);
+}
+
+/// `bytes` gzipped, as one member.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use flate2::{write::GzEncoder, Compression};
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+/// `size` zero bytes gzipped, written a block at a time as a bomb is made
+/// (`head -c 2G /dev/zero | gzip`): a few kilobytes on disk.
+fn gzipped_zeros(size: usize) -> Vec<u8> {
+    use flate2::{write::GzEncoder, Compression};
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+    let block = [0u8; 1 << 16];
+    for _ in 0..size / block.len() {
+        gz.write_all(&block).unwrap();
+    }
+    gz.finish().unwrap()
+}
+
+#[test]
+fn a_gzip_bomb_is_reported_and_the_next_file_still_read() {
+    let bomb = scratch_file("bomb", "bomb.txt.gz", &gzipped_zeros(8 << 20));
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 100 << 10);
+    let output = run(
+        &[
+            "extract",
+            "--max-size",
+            "1M",
+            bomb.to_str().unwrap(),
+            SEED_TXT,
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        format!(
+            "quotelens: {}: input larger than the limit of 1 MiB (--max-size)",
+            bomb.display()
+        )
+    );
+    assert_eq!(ids(&output), ["seed-article"]);
+}
+
+#[test]
+fn a_warc_record_or_page_over_the_limit_is_reported_and_the_next_one_read() {
+    // Record 1: an HTML page of 2 MiB; record 2: an image as large (skipped
+    // without a word); record 3: a page whose gzip inflates to 8 MiB; then
+    // the crawl's own records.
+    let mut big_page = b"<html><body><p>".to_vec();
+    big_page.resize(2 << 20, b'a');
+    let mut bomb =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+    bomb.extend_from_slice(&gzipped_zeros(8 << 20));
+    let mut records = vec![
+        warc_record(
+            "response",
+            "https://news.example/big",
+            "b",
+            &http_response("text/html", &big_page),
+        ),
+        warc_record(
+            "response",
+            "https://news.example/video",
+            "v",
+            &http_response("video/mp4", &vec![0; 2 << 20]),
+        ),
+        warc_record("response", "https://news.example/bomb", "z", &bomb),
+    ];
+    records.extend(crawl_records());
+    let members: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    let path = scratch_file("warcbomb", "bombs.warc.gz", &members);
+    let output = run(
+        &["extract", "--max-size", "1M", path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    let name = path.display();
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            format!("quotelens: {name}: record 1: HTML response of 2.0 MiB, over the limit of 1 MiB (--max-size)"),
+            format!("quotelens: {name}: record 3: compressed page inflating larger than the limit of 1 MiB (--max-size)"),
+        ]
+    );
+    assert_eq!(
+        ids(&output),
+        [
+            "https://news.example/a <urn:uuid:2>",
+            "https://news.example/a <urn:uuid:4>"
+        ]
+    );
+}
+
+#[test]
+fn a_warc_file_cut_in_a_header_is_reported() {
+    let crawl = crawl_records();
+    let mut warc = crawl[2].clone();
+    // The next record, cut inside its header.
+    warc.extend_from_slice(&crawl[4][..60]);
+    let path = scratch_file("warccut", "cut.warc", &warc);
+    for input in [path.to_str().unwrap(), "-"] {
+        let output = run(&["extract", input, SEED_TXT], Some(&warc));
+        assert_eq!(output.status.code(), Some(1), "{input}");
+        let name = if input == "-" { "<stdin>" } else { input };
+        assert!(
+            stderr(&output).contains(&format!(
+                "{name}: record 2: the file ends inside the header of this record"
+            )),
+            "{}",
+            stderr(&output)
+        );
+        assert_eq!(
+            ids(&output),
+            ["https://news.example/a <urn:uuid:2>", "seed-article"]
+        );
+    }
+}
+
+#[test]
+fn a_json_line_over_the_limit_is_reported_and_the_next_line_read() {
+    let long = format!("{{\"id\": \"long\", \"text\": \"{}\"}}\n", "a".repeat(3000));
+    let lines = format!(
+        "{{\"id\": \"first\", \"text\": \"“Yes,” Blinken said.\"}}\n{long}{{\"id\": \"third\", \"text\": \"“No,” Lammy said.\"}}\n"
+    );
+    let path = scratch_file("longline", "long.jsonl", lines.as_bytes());
+    for input in [path.to_str().unwrap(), "-"] {
+        let output = run(
+            &["extract", "--max-size", "2K", input],
+            Some(lines.as_bytes()),
+        );
+        assert_eq!(output.status.code(), Some(1));
+        let name = if input == "-" { "<stdin>" } else { input };
+        assert_eq!(
+            stderr(&output).trim_end(),
+            format!("quotelens: {name}:2: line of 3.0 KiB, over the limit of 2 KiB (--max-size)")
+        );
+        assert_eq!(ids(&output), ["first", "third"]);
+    }
+    // The first line of stdin too long to parse is still JSON Lines.
+    let output = run(&["extract", "--max-size", "2K", "-"], Some(long.as_bytes()));
+    assert!(
+        stderr(&output).contains("<stdin>:1: line of"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_stray_byte_in_a_utf8_text_is_replaced_and_warned_about() {
+    let mut text = "“We are ready,” Blinken said. Nothing more"
+        .as_bytes()
+        .to_vec();
+    text.push(0xff);
+    text.extend_from_slice(".\n".as_bytes());
+    let path = scratch_file("stray", "stray.txt", &text);
+    let output = run(&["extract", path.to_str().unwrap()], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        "quotelens: article \"stray\": 1 invalid UTF-8 sequence replaced by U+FFFD (the first at byte 46)"
+    );
+    let record = &records(&output)[0];
+    assert_eq!(quote_texts(record), ["We are ready,"]);
+    assert_eq!(record["quotes"][0]["speaker"], "Blinken");
+}
+
+#[test]
+fn csv_and_tsv_defuse_fields_a_spreadsheet_would_run() {
+    let text =
+        "“=SUM(A1:A9) is all they see,” said Mayor Ruth Okafor.\n“-2 is the number,” Okafor said.";
+    let path = scratch_file("formula", "formula.txt", text.as_bytes());
+    for format in ["csv", "tsv"] {
+        let output = run(&["extract", "-o", format, path.to_str().unwrap()], None);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let rows = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            rows.contains("'=SUM(A1:A9) is all") && rows.contains("'-2 is the number,"),
+            "{format}: {rows}"
+        );
+        assert!(
+            !rows.contains(",=SUM") && !rows.contains("\t=SUM"),
+            "{rows}"
+        );
+    }
 }
 
 #[test]

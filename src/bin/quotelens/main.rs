@@ -11,16 +11,21 @@
 //! in input order, byte for byte what one thread prints. A source that cannot
 //! be read, or a bad line in a JSON Lines file, is reported on stderr with its
 //! file and line; the other articles are still processed and the exit status
-//! is 1 at the end.
+//! is 1 at the end. So is an article over the size limit (`--max-size`, 64 MiB
+//! by default: a file, a JSON line, a WARC record, after decompression), which
+//! is never read into memory beyond the limit.
 
 mod archive;
+mod article;
 mod body;
 mod decode;
 mod filter;
 mod html;
 mod input;
+mod limit;
 mod output;
 mod parallel;
+mod warc;
 
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
@@ -89,6 +94,13 @@ struct Extract {
     /// Keep only quotes attributed with at least this confidence, in [0, 1].
     #[arg(long, value_name = "X", value_parser = filter::parse_confidence)]
     min_confidence: Option<f32>,
+    /// The largest article read: a text or HTML file, one JSON line, one WARC
+    /// record, each after decompression (e.g. 512K, 64M, 1G). A larger one is
+    /// reported and skipped, without being held in memory. The default is far
+    /// above any news article (a long one is 100 KB of HTML) and far below
+    /// what a machine analysing one article a core can hold.
+    #[arg(long, value_name = "SIZE", value_parser = limit::parse_size, default_value = "64M")]
+    max_size: u64,
     /// Threads analysing articles; default: every core.
     #[arg(long, short, value_name = "N")]
     jobs: Option<NonZeroUsize>,
@@ -106,6 +118,7 @@ fn main() -> ExitCode {
     let options = Options {
         format: args.format,
         encoding: args.encoding,
+        limit: args.max_size,
     };
     let filters = Filters {
         speaker: args.speaker,

@@ -969,3 +969,146 @@ fn a_gzipped_json_lines_file_is_read_like_the_plain_one() {
     assert!(from_gz.status.success(), "{}", stderr(&from_gz));
     assert_eq!(from_gz.stdout, run(&["extract", SEED_GOLD], None).stdout);
 }
+
+/// `quotelens score GOLD PRED` on two files: its JSON, or the failed output.
+fn score(gold: &Path, pred: &Path) -> Result<Value, Output> {
+    let output = run(
+        &["score", gold.to_str().unwrap(), pred.to_str().unwrap()],
+        None,
+    );
+    if !output.status.success() {
+        return Err(output);
+    }
+    Ok(serde_json::from_slice(&output.stdout).expect("score prints JSON"))
+}
+
+/// The CLI's own predictions for a gold file, written to a scratch file.
+fn predictions(test: &str, gold: &Path) -> PathBuf {
+    let output = run(&["extract", gold.to_str().unwrap()], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    scratch_file(test, "pred.jsonl", &output.stdout)
+}
+
+#[test]
+fn score_measures_the_seed_article_and_is_perfect_on_the_gold_itself() {
+    let gold_path = Path::new(SEED_GOLD);
+    let scores = score(gold_path, &predictions("score-seed", gold_path)).unwrap();
+    assert_eq!(scores["articles"], 1);
+    assert_eq!(scores["articles_missing_from_prediction"], 0);
+    // Every gold quote is found (see seed_article_finds_every_gold_quote…).
+    assert_eq!(scores["detection"]["recall"], 1.0);
+    for block in ["detection", "end_to_end"] {
+        for figure in ["precision", "recall", "f1"] {
+            let value = scores[block][figure].as_f64().unwrap();
+            assert!((0.5..=1.0).contains(&value), "{block}.{figure} = {value}");
+        }
+    }
+    // A prediction that is the gold, each quote naming its first speaker, is
+    // right on every count.
+    let mut perfect = gold();
+    for quote in perfect["quotes"].as_array_mut().unwrap() {
+        quote["speaker"] = quote["speakers"][0].clone();
+        quote.as_object_mut().unwrap().remove("speakers");
+    }
+    let perfect = scratch_file(
+        "score-seed",
+        "perfect.jsonl",
+        perfect.to_string().as_bytes(),
+    );
+    let itself = score(gold_path, &perfect).unwrap();
+    assert_eq!(itself["gold_quotes"], scores["gold_quotes"]);
+    assert_eq!(itself["predicted_quotes"], scores["gold_quotes"]);
+    assert_eq!(itself["matched"], scores["gold_quotes"]);
+    assert_eq!(itself["attribution_accuracy"], 1.0);
+    for figure in ["precision", "recall", "f1"] {
+        assert_eq!(itself["detection"][figure], 1.0);
+        assert_eq!(itself["end_to_end"][figure], 1.0);
+    }
+    // Nothing predicted: zero, and the article counted as missing.
+    let empty = scratch_file("score-seed", "empty.jsonl", b"");
+    let nothing = score(gold_path, &empty).unwrap();
+    assert_eq!(nothing["articles_missing_from_prediction"], 1);
+    assert_eq!(nothing["detection"]["f1"], 0.0);
+    assert_eq!(nothing["attribution_accuracy"], Value::Null);
+}
+
+#[test]
+fn score_reports_bad_input_by_file_and_line() {
+    let gold = scratch_file(
+        "score-bad",
+        "gold.jsonl",
+        b"{\"id\": 1, \"text\": \"abc\", \"quotes\": [{\"start\": 0, \"end\": 9}]}\n",
+    );
+    let err = score(&gold, &gold).unwrap_err();
+    assert_eq!(err.status.code(), Some(1));
+    assert!(
+        stderr(&err).contains("article 1: quote [0, 9) is outside the text (3 code points)"),
+        "{}",
+        stderr(&err)
+    );
+    let broken = scratch_file("score-bad", "broken.jsonl", b"\n{\"id\": 1,\n");
+    let err = score(&broken, &gold).unwrap_err();
+    assert!(
+        stderr(&err).contains("broken.jsonl:2: not valid JSON"),
+        "{}",
+        stderr(&err)
+    );
+    let missing = score(Path::new("no/such.jsonl"), &gold).unwrap_err();
+    assert!(stderr(&missing).contains("no/such.jsonl: cannot read"));
+}
+
+/// Every number of a score, by its path (`detection.f1`), in order.
+fn figures(value: &Value, path: &str, out: &mut Vec<(String, Option<f64>)>) {
+    match value {
+        Value::Object(fields) => {
+            for (key, value) in fields {
+                figures(value, &format!("{path}.{key}"), out);
+            }
+        }
+        other => out.push((path.to_string(), other.as_f64())),
+    }
+}
+
+#[test]
+fn score_gives_the_figures_of_the_shared_scorer() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let scorer = shared.join("score.py");
+    if !scorer.exists() {
+        println!("SKIPPED: {} is not there", scorer.display());
+        return;
+    }
+    let mut sets = vec![PathBuf::from(SEED_GOLD)];
+    for set in ["polnear-dev", "german-dev"] {
+        let path = shared.join(format!("data/{set}.jsonl"));
+        if path.exists() {
+            sets.push(path);
+        }
+    }
+    for gold in sets {
+        let name = gold.file_stem().unwrap().to_string_lossy().into_owned();
+        let pred = predictions(&format!("score-{name}"), &gold);
+        let ours = score(&gold, &pred).unwrap();
+        let python = Command::new("python3")
+            .arg(&scorer)
+            .args([&gold, &pred])
+            .output()
+            .expect("python3 runs");
+        assert!(python.status.success(), "{}", stderr(&python));
+        let theirs: Value = serde_json::from_slice(&python.stdout).unwrap();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        figures(&ours, "", &mut a);
+        figures(&theirs, "", &mut b);
+        assert_eq!(
+            a.iter().map(|f| &f.0).collect::<Vec<_>>(),
+            b.iter().map(|f| &f.0).collect::<Vec<_>>(),
+            "{name}: the same keys in the same order"
+        );
+        for ((key, x), (_, y)) in a.iter().zip(&b) {
+            match (x, y) {
+                (Some(x), Some(y)) => assert!((x - y).abs() < 1e-9, "{name}{key}: {x} vs {y}"),
+                _ => assert_eq!(x, y, "{name}{key}"),
+            }
+        }
+        println!("{name}: {} figures equal to score.py's", a.len());
+    }
+}

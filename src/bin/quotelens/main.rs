@@ -3,6 +3,7 @@
 //! ```text
 //! quotelens extract story.txt page.html corpus.jsonl crawl.warc.gz -   # JSON Lines on stdout
 //! quotelens extract --jobs 8 --output csv --speaker 'Blinken' corpus.jsonl
+//! quotelens score gold.jsonl <(quotelens extract gold.jsonl)            # P/R/F1
 //! ```
 //!
 //! Prints one JSON object a line per article: `{"id", "quotes", "speakers"}`,
@@ -25,6 +26,7 @@ mod input;
 mod limit;
 mod output;
 mod parallel;
+mod score;
 mod warc;
 
 use std::io::{self, Write};
@@ -66,6 +68,18 @@ enum Command {
     Body {
         #[arg(required = true, value_name = "PAGE")]
         files: Vec<String>,
+    },
+    /// Score predicted quotes against hand-marked ones: quote detection, and
+    /// speakers end to end by mention and by name (precision, recall, F1).
+    ///
+    /// GOLD and PRED are JSON Lines of {"id", "quotes"} (GOLD also "text";
+    /// PRED as `quotelens extract` prints it), matched by id. Prints one JSON
+    /// object; the matching rules are documented in src/bin/quotelens/score.rs.
+    Score {
+        #[arg(value_name = "GOLD")]
+        gold: String,
+        #[arg(value_name = "PRED")]
+        pred: String,
     },
 }
 
@@ -110,6 +124,7 @@ fn main() -> ExitCode {
     let args = match Cli::parse().command {
         Command::Extract(args) => args,
         Command::Body { files } => return body::run(&files),
+        Command::Score { gold, pred } => return score::run(&gold, &pred),
     };
     let jobs = args
         .jobs

@@ -205,11 +205,17 @@ fn format_of(path: &str) -> Format {
     }
 }
 
+/// How much of stdin is read to guess its format: a first line longer than
+/// this is JSON Lines when it starts with `{`, without parsing it. The bytes
+/// are kept while the article is read, so they count twice against memory.
+const SNIFF_BYTES: u64 = 1 << 20;
+
 /// The format of stdin, read from its start; the lines read to decide are
-/// put back in front of the rest. No more than `limit` bytes are read: a
-/// first line longer than that is JSON Lines when it starts with `{` (and its
-/// reader then reports it as too long).
+/// put back in front of the rest. No more than `limit` bytes (and
+/// [`SNIFF_BYTES`]) are read: a first line longer than that is JSON Lines when
+/// it starts with `{` (and its reader then reports it if it is too long).
 fn sniff(mut reader: Reader, limit: u64) -> std::io::Result<(Format, Reader)> {
+    let limit = limit.min(SNIFF_BYTES);
     if reader.fill_buf()?.starts_with(b"WARC/") {
         return Ok((Format::Warc, reader));
     }

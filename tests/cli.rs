@@ -1112,3 +1112,64 @@ fn score_gives_the_figures_of_the_shared_scorer() {
         println!("{name}: {} figures equal to score.py's", a.len());
     }
 }
+
+#[test]
+fn the_cli_modules_form_no_cycle() {
+    // Each module's `crate::name` references, `main` (which uses them all) aside.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bin/quotelens");
+    let mut uses: Vec<(String, Vec<String>)> = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if name == "main" {
+            continue;
+        }
+        // Code only: a doc comment may link to any module.
+        let source: String = std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut used: Vec<String> = Vec::new();
+        for (at, _) in source.match_indices("crate::") {
+            let rest = &source[at + "crate::".len()..];
+            let braces = rest.strip_prefix('{');
+            let names = match braces {
+                Some(group) => group[..group.find('}').unwrap()].to_string(),
+                None => rest
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            };
+            for used_name in names
+                .split(',')
+                .map(|n| n.trim().split("::").next().unwrap().to_string())
+            {
+                if used_name != name && !used.contains(&used_name) {
+                    used.push(used_name);
+                }
+            }
+        }
+        uses.push((name, used));
+    }
+    assert!(uses.len() > 5, "{uses:?}");
+    // Depth-first: reaching a module on the current path is a cycle.
+    fn visit(module: &str, uses: &[(String, Vec<String>)], path: &mut Vec<String>) {
+        assert!(
+            !path.iter().any(|m| m == module),
+            "a cycle: {path:?} → {module}"
+        );
+        path.push(module.to_string());
+        for (_, used) in uses.iter().filter(|(name, _)| name == module) {
+            for next in used {
+                visit(next, uses, path);
+            }
+        }
+        path.pop();
+    }
+    for (name, _) in &uses {
+        visit(name, &uses, &mut Vec::new());
+    }
+}

@@ -31,12 +31,12 @@ pub fn run(files: &[String]) -> ExitCode {
                     },
                 );
                 if let Some(warning) = decoded.warning {
-                    crate::report(&format!("{path}: {warning}"));
+                    crate::report::report(&format!("{path}: {warning}"));
                 }
                 decoded.text
             }
             Err(e) => {
-                crate::report(&format!("{path}: {e}"));
+                crate::report::report(&format!("{path}: {e}"));
                 failed = true;
                 continue;
             }

@@ -15,6 +15,10 @@
 //! is 1 at the end. So is an article over the size limit (`--max-size`, 64 MiB
 //! by default: a file, a JSON line, a WARC record, after decompression), which
 //! is never read into memory beyond the limit.
+//!
+//! The modules form no cycle: `main` uses them all; readers ([`input`],
+//! [`archive`], [`warc`]) yield the types of [`article`], which the analysis
+//! loop ([`parallel`]) consumes; [`report`] is the one way to stderr.
 
 mod archive;
 mod article;
@@ -26,10 +30,11 @@ mod input;
 mod limit;
 mod output;
 mod parallel;
+mod report;
 mod score;
 mod warc;
 
-use std::io::{self, Write};
+use std::io;
 use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
@@ -40,6 +45,7 @@ use regex::Regex;
 use filter::Filters;
 use input::{Format, Options};
 use output::OutputFormat;
+use report::report;
 
 #[derive(Parser)]
 #[command(
@@ -154,10 +160,4 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// A message on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head -c1`)
-/// is no reason to panic: the message is dropped and the run goes on.
-pub fn report(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "quotelens: {message}");
 }

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::article::{Article, InputError};
 use crate::filter::Filters;
 use crate::output::{self, OutputFormat};
-use crate::report;
+use crate::report::report;
 
 /// Enough articles to keep every thread busy while the next batch is read.
 const BATCH_ARTICLES: usize = 1024;

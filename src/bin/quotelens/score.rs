@@ -502,7 +502,7 @@ pub fn run(gold: &str, pred: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(message) => {
-            crate::report(&message);
+            crate::report::report(&message);
             ExitCode::FAILURE
         }
     }

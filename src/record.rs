@@ -10,9 +10,10 @@
 //! The field order of [`QuoteRecord`] *is* the order of the JSON keys and of
 //! the table columns: [`columns`] and [`QuoteRecord::cells`] read the fields
 //! through serde, as JSON does. To add a field to every output, add it to the
-//! struct and to its `From<&Quote>`, nothing else. A table cell must be flat:
-//! a number, a string, a unit enum, an option of one of those, or a list of
-//! strings (joined with `; `).
+//! struct and to its `From<&Quote>`, nothing else. In a table cell, a number,
+//! string or unit enum is written as JSON would show it (`None` as an empty
+//! cell), a list as its items joined with `; `, and a struct (say, a
+//! runner-up speaker) as `name=value` pairs joined with `; `.
 //!
 //! ```
 //! use quotelens::record::{columns, QuoteRecord, Table};
@@ -249,11 +250,11 @@ impl Serializer for CellWriter {
     type Ok = String;
     type Error = CellError;
     type SerializeSeq = JoinedCell;
-    type SerializeTuple = Impossible<String, CellError>;
+    type SerializeTuple = JoinedCell;
     type SerializeTupleStruct = Impossible<String, CellError>;
     type SerializeTupleVariant = Impossible<String, CellError>;
     type SerializeMap = Impossible<String, CellError>;
-    type SerializeStruct = Impossible<String, CellError>;
+    type SerializeStruct = StructCell;
     type SerializeStructVariant = Impossible<String, CellError>;
 
     fn serialize_bool(self, v: bool) -> Result<String, CellError> {
@@ -310,6 +311,12 @@ impl Serializer for CellWriter {
     fn serialize_seq(self, _: Option<usize>) -> Result<JoinedCell, CellError> {
         Ok(JoinedCell(Vec::new()))
     }
+    fn serialize_tuple(self, _: usize) -> Result<JoinedCell, CellError> {
+        Ok(JoinedCell(Vec::new()))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<StructCell, CellError> {
+        Ok(StructCell(Vec::new()))
+    }
     not_a_cell! {
         serialize_i8(i8) -> String;
         serialize_i16(i16) -> String;
@@ -317,10 +324,8 @@ impl Serializer for CellWriter {
         serialize_u16(u16) -> String;
         serialize_bytes(&[u8]) -> String;
         serialize_unit_struct(&'static str) -> String;
-        serialize_tuple(usize) -> Impossible<String, CellError>;
         serialize_tuple_struct(&'static str, usize) -> Impossible<String, CellError>;
         serialize_map(Option<usize>) -> Impossible<String, CellError>;
-        serialize_struct(&'static str, usize) -> Impossible<String, CellError>;
         serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Impossible<String, CellError>;
         serialize_struct_variant(&'static str, u32, &'static str, usize) -> Impossible<String, CellError>;
     }
@@ -345,6 +350,36 @@ impl ser::SerializeSeq for JoinedCell {
     type Error = CellError;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), CellError> {
         self.0.push(v.serialize(CellWriter)?);
+        Ok(())
+    }
+    fn end(self) -> Result<String, CellError> {
+        Ok(self.0.join("; "))
+    }
+}
+
+impl ser::SerializeTuple for JoinedCell {
+    type Ok = String;
+    type Error = CellError;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), CellError> {
+        ser::SerializeSeq::serialize_element(self, v)
+    }
+    fn end(self) -> Result<String, CellError> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+/// A struct in one cell: `name=value` pairs joined with `; `.
+struct StructCell(Vec<String>);
+
+impl SerializeStruct for StructCell {
+    type Ok = String;
+    type Error = CellError;
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), CellError> {
+        self.0.push(format!("{key}={}", v.serialize(CellWriter)?));
         Ok(())
     }
     fn end(self) -> Result<String, CellError> {
@@ -492,6 +527,22 @@ mod tests {
             ["3", "9", "-1", "", "", "", "", "said", "partial", "0.875"]
         );
         assert_eq!(decimal(0.95_f32 as f64), "0.95");
+        // What a later field may hold: a list, a struct.
+        #[derive(Serialize)]
+        struct RunnerUp<'a> {
+            speaker: &'a str,
+            confidence: f64,
+            aliases: [&'a str; 2],
+        }
+        let runner_up = RunnerUp {
+            speaker: "Lammy",
+            confidence: 0.4,
+            aliases: ["David Lammy", "Mr Lammy"],
+        };
+        assert_eq!(
+            Some(&runner_up).serialize(CellWriter).unwrap(),
+            "speaker=Lammy; confidence=0.4; aliases=David Lammy; Mr Lammy"
+        );
         assert_eq!(decimal(1.0), "1");
         assert_eq!(decimal(0.0), "0");
     }

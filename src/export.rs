@@ -19,7 +19,8 @@
 
 use serde::Serialize;
 
-use crate::{Quote, QuoteKind, Speaker};
+use crate::record::{QuoteRecord, Table};
+use crate::{Quote, Speaker};
 
 /// Where the quotes were read: the page's address, its title and the site
 /// name a citation shows (`theguardian.com`, see [`site_name`]).
@@ -30,54 +31,15 @@ pub struct Source<'a> {
     pub site: &'a str,
 }
 
-/// A quote as the CLI prints it and the JSON export saves it: the core's
-/// [`Quote`] without its internal index into the speaker list.
-#[derive(Debug, Serialize)]
-pub struct QuoteOut<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
-    pub speaker: Option<&'a str>,
-    pub speaker_start: Option<usize>,
-    pub speaker_end: Option<usize>,
-    pub role: Option<&'a str>,
-    pub cue: Option<&'a str>,
-    pub kind: QuoteKind,
-    #[serde(serialize_with = "three_decimals")]
-    pub confidence: f32,
-}
-
-/// `0.95`, not `0.949999988079071`: an `f32` widened to a JS number (the
-/// browser's JSON) shows its binary error; serde_json (the CLI) does not.
-fn three_decimals<S: serde::Serializer>(value: &f32, out: S) -> Result<S::Ok, S::Error> {
-    out.serialize_f64((f64::from(*value) * 1000.0).round() / 1000.0)
-}
-
-impl<'a> From<&'a Quote> for QuoteOut<'a> {
-    fn from(q: &'a Quote) -> Self {
-        QuoteOut {
-            start: q.start,
-            end: q.end,
-            text: &q.text,
-            speaker: q.speaker.as_deref(),
-            speaker_start: q.speaker_start,
-            speaker_end: q.speaker_end,
-            role: q.role.as_deref(),
-            cue: q.cue.as_deref(),
-            kind: q.kind,
-            confidence: q.confidence,
-        }
-    }
-}
-
-/// The JSON export of one page: the CLI's `quotes` and `speakers`, plus the
-/// page's `url`, `title` and the `text` the offsets count into (code points).
+/// The JSON export of one page: the CLI's `quotes` and `speakers` (see
+/// [`crate::record`]), plus the page's `url`, `title` and the `text` the
+/// offsets count into (code points).
 #[derive(Debug, Serialize)]
 pub struct PageRecord<'a> {
     pub url: &'a str,
     pub title: &'a str,
     pub text: &'a str,
-    pub quotes: Vec<QuoteOut<'a>>,
+    pub quotes: Vec<QuoteRecord<'a>>,
     pub speakers: Vec<Speaker>,
 }
 
@@ -89,7 +51,7 @@ impl<'a> PageRecord<'a> {
             url: source.url,
             title: source.title,
             text,
-            quotes: quotes.iter().map(QuoteOut::from).collect(),
+            quotes: quotes.iter().map(QuoteRecord::from).collect(),
             speakers: speakers_of(quotes, known),
         }
     }
@@ -340,71 +302,15 @@ fn md_escape(text: &str) -> String {
     out
 }
 
-/// The CSV header; one row a quote follows, in reading order.
-pub const CSV_HEADER: [&str; 10] = [
-    "n",
-    "speaker",
-    "role",
-    "cue",
-    "kind",
-    "confidence",
-    "start",
-    "end",
-    "text",
-    "url",
-];
-
-/// The page's quotes as CSV (RFC 4180: CRLF, fields with a comma, quote or
-/// line break in double quotes, quotes doubled). A field a spreadsheet would
-/// run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
+/// The page's quotes as CSV: the CLI's table ([`Table::Csv`]: RFC 4180,
+/// formulas defused), its `id` column holding the page's URL.
 pub fn csv(source: &Source, quotes: &[Quote]) -> String {
     let mut out = String::new();
-    csv_row(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
-    for (i, q) in quotes.iter().enumerate() {
-        let kind = match q.kind {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Partial => "partial",
-            QuoteKind::Term => "term",
-        };
-        csv_row(
-            &mut out,
-            [
-                (i + 1).to_string(),
-                q.speaker.clone().unwrap_or_default(),
-                q.role.clone().unwrap_or_default(),
-                q.cue.clone().unwrap_or_default(),
-                kind.to_string(),
-                fixed(f64::from(q.confidence), 2),
-                q.start.to_string(),
-                q.end.to_string(),
-                q.text.clone(),
-                source.url.to_string(),
-            ]
-            .into_iter(),
-        );
+    Table::Csv.header(&["id"], &mut out);
+    for quote in quotes {
+        Table::Csv.row(&[source.url], &QuoteRecord::from(quote), &mut out);
     }
     out
-}
-
-fn csv_row(out: &mut String, fields: impl Iterator<Item = String>) {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{field}")
-        } else {
-            field
-        };
-        if field.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&field);
-        }
-    }
-    out.push_str("\r\n");
 }
 
 #[cfg(test)]
@@ -530,20 +436,10 @@ mod tests {
         let chars: Vec<char> = ARTICLE.chars().collect();
         for q in quotes {
             let keys: Vec<&str> = q.as_object().unwrap().keys().map(|k| k.as_str()).collect();
-            for field in [
-                "start",
-                "end",
-                "text",
-                "speaker",
-                "speaker_start",
-                "speaker_end",
-                "role",
-                "cue",
-                "kind",
-                "confidence",
-            ] {
-                assert!(keys.contains(&field), "{field} in {keys:?}");
-            }
+            // serde_json's map sorts its keys.
+            let mut fields = crate::record::columns();
+            fields.sort_unstable();
+            assert_eq!(keys, fields, "the record's fields");
             assert!(!keys.contains(&"speaker_id"));
             let (s, e) = (
                 q["start"].as_u64().unwrap() as usize,
@@ -616,18 +512,20 @@ mod tests {
         assert_eq!(analysis.quotes.len(), 2);
         let out = csv(&guardian(), &analysis.quotes);
         let mut reader = csv::ReaderBuilder::new().from_reader(out.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        assert_eq!(&header[0], "id");
         assert_eq!(
-            reader.headers().unwrap().iter().collect::<Vec<_>>(),
-            CSV_HEADER
+            header.iter().skip(1).collect::<Vec<_>>(),
+            crate::record::columns()
         );
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), analysis.quotes.len());
-        assert_eq!(&rows[0][8], analysis.quotes[0].text);
-        assert_eq!(&rows[0][1], "Ruth Okafor");
-        assert_eq!(&rows[0][9], guardian().url);
+        assert_eq!(&rows[0][3], analysis.quotes[0].text);
+        assert_eq!(&rows[0][4], "Ruth Okafor");
+        assert_eq!(&rows[0][0], guardian().url);
         // A formula is defused, the rest of the field kept as it was.
         assert_eq!(
-            rows[1][8].to_string(),
+            rows[1][3].to_string(),
             format!("'{}", analysis.quotes[1].text)
         );
         assert!(out.ends_with("\r\n"));

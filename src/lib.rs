@@ -33,6 +33,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod marks;
 pub mod offsets;
+pub mod record;
 pub mod resolve;
 mod sort;
 pub mod spans;
@@ -48,10 +49,11 @@ mod python;
 use serde::Serialize;
 
 /// Whether a quote stands as its own sentence(s) or is woven into one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// `Blinken said: “What I think is absolutely essential…”`
+    #[default]
     Direct,
     /// `Lammy said the missiles marked "definitely a significant escalation".`
     Partial,

@@ -16,10 +16,12 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyList, PyString};
+use pythonize::pythonize;
 use rayon::prelude::*;
 
-use crate::{Analysis, Quote, QuoteKind, Speaker};
+use crate::record::{quote_records, ArticleRecord};
+use crate::Analysis;
 
 #[pymodule]
 fn quotelens(module: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -28,29 +30,47 @@ fn quotelens(module: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
-/// analyze(text_or_texts, jobs=None)
+/// The largest text analysed by default, as the CLI's `--max-size`: far
+/// above any article, below what a worker analysing many at once can hold.
+const MAX_SIZE: usize = 64 << 20;
+
+/// analyze(text_or_texts, jobs=None, max_size=67108864)
 /// --
 ///
 /// The quotes and speakers of a text (a dict), or of each text of a list (a
 /// list of dicts, in order). Offsets are Unicode code points into the text, as
 /// Python's own str indices. A list is analysed on `jobs` threads (default:
 /// every core; give 1 where the caller runs one process a core, as Spark does).
+/// A text longer than `max_size` bytes (in UTF-8) raises ValueError, as does
+/// one that is not valid Unicode (UnicodeEncodeError, for a lone surrogate).
 #[pyfunction]
-#[pyo3(signature = (texts, jobs = None))]
+#[pyo3(signature = (texts, jobs = None, max_size = MAX_SIZE))]
 fn analyze<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     jobs: Option<usize>,
+    max_size: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    if let Ok(text) = texts.extract::<String>() {
+    if let Ok(text) = texts.cast::<PyString>() {
+        let text = checked(text, max_size, "text")?;
         let analysis = py.detach(|| crate::analyze(&text));
-        return Ok(to_dict(py, &analysis)?.into_any());
+        return to_dict(py, &analysis);
     }
-    let Ok(texts) = texts.extract::<Vec<String>>() else {
+    let Ok(list) = texts.cast::<PyList>() else {
         return Err(PyTypeError::new_err(
             "analyze() takes a str or a list of str",
         ));
     };
+    let mut texts = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let Ok(text) = item.cast::<PyString>() else {
+            return Err(PyTypeError::new_err(format!(
+                "analyze() takes a str or a list of str, and texts[{i}] is a {}",
+                item.get_type().name()?
+            )));
+        };
+        texts.push(checked(text, max_size, &format!("texts[{i}]"))?);
+    }
     let analyses = match jobs {
         Some(0) => return Err(PyValueError::new_err("jobs must be at least 1")),
         Some(1) => py.detach(|| texts.iter().map(|t| crate::analyze(t)).collect()),
@@ -71,50 +91,28 @@ fn analyze<'py>(
     Ok(PyList::new(py, results)?.into_any())
 }
 
-fn to_dict<'py>(py: Python<'py>, analysis: &Analysis) -> PyResult<Bound<'py, PyDict>> {
-    let quotes = analysis
-        .quotes
-        .iter()
-        // Quoted names of things are no quotations, as in the CLI's output.
-        .filter(|q| q.kind != QuoteKind::Term)
-        .map(|q| quote_dict(py, q))
-        .collect::<PyResult<Vec<_>>>()?;
-    let speakers = analysis
-        .speakers
-        .iter()
-        .map(|s| speaker_dict(py, s))
-        .collect::<PyResult<Vec<_>>>()?;
-    let dict = PyDict::new(py);
-    dict.set_item("quotes", quotes)?;
-    dict.set_item("speakers", speakers)?;
-    Ok(dict)
+/// The text of a str, or a ValueError that names it (`what`): not valid
+/// Unicode, or longer than `max_size` bytes.
+fn checked(text: &Bound<'_, PyString>, max_size: usize, what: &str) -> PyResult<String> {
+    // `to_cow`, not `to_str`: the stable ABI of Python 3.9 has no borrowed UTF-8.
+    let text = text.to_cow()?.into_owned();
+    if text.len() > max_size {
+        return Err(PyValueError::new_err(format!(
+            "{what} is {} bytes in UTF-8, over the limit of {max_size} (max_size)",
+            text.len()
+        )));
+    }
+    Ok(text)
 }
 
-/// A quote with the fields, and the order, of the CLI's JSON.
-fn quote_dict<'py>(py: Python<'py>, q: &Quote) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    dict.set_item("start", q.start)?;
-    dict.set_item("end", q.end)?;
-    dict.set_item("text", &q.text)?;
-    dict.set_item("speaker", &q.speaker)?;
-    dict.set_item("speaker_start", q.speaker_start)?;
-    dict.set_item("speaker_end", q.speaker_end)?;
-    dict.set_item("role", &q.role)?;
-    dict.set_item("cue", &q.cue)?;
-    // `Direct` → `direct`, as serde's `rename_all = "lowercase"` prints it.
-    dict.set_item("kind", format!("{:?}", q.kind).to_lowercase())?;
-    // Through the f32's shortest decimal form, so 0.95 stays 0.95 in Python
-    // (a plain widening would give 0.949999988079071), as in the CLI's JSON.
-    let confidence: f64 = q.confidence.to_string().parse().unwrap_or(0.0);
-    dict.set_item("confidence", confidence)?;
-    Ok(dict)
-}
-
-fn speaker_dict<'py>(py: Python<'py>, s: &Speaker) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    dict.set_item("name", &s.name)?;
-    dict.set_item("role", &s.role)?;
-    dict.set_item("aliases", &s.aliases)?;
-    dict.set_item("quote_count", s.quote_count)?;
-    Ok(dict)
+/// The article record ([`crate::record::ArticleRecord`]) as a dict, the
+/// quoted names of things left out as in the CLI's output.
+fn to_dict<'py>(py: Python<'py>, analysis: &Analysis) -> PyResult<Bound<'py, PyAny>> {
+    let record: ArticleRecord<()> = ArticleRecord {
+        id: None,
+        text: None,
+        quotes: quote_records(&analysis.quotes),
+        speakers: &analysis.speakers,
+    };
+    pythonize(py, &record).map_err(|e| PyValueError::new_err(e.to_string()))
 }

@@ -584,11 +584,12 @@ fn csv_and_tsv_give_one_row_a_quote_with_a_header() {
     let csv = run(&["extract", "--output", "csv", "-"], Some(input.as_bytes()));
     assert!(csv.status.success(), "{}", stderr(&csv));
     let csv = String::from_utf8(csv.stdout).unwrap();
+    // RFC 4180, CRLF line ends included.
     assert_eq!(
         csv,
-        "id,start,end,text,speaker,speaker_start,speaker_end,role,cue,kind,confidence\n\
-         \"two, with comma\",1,5,\"Yes,\",Blinken,7,14,,said,direct,0.95\n\
-         \"two, with comma\",22,25,\"No,\",Lammy,27,32,,said,direct,0.95\n"
+        "id,start,end,text,speaker,speaker_start,speaker_end,role,cue,kind,confidence\r\n\
+         \"two, with comma\",1,5,\"Yes,\",Blinken,7,14,,said,direct,0.95\r\n\
+         \"two, with comma\",22,25,\"No,\",Lammy,27,32,,said,direct,0.95\r\n"
     );
     let tsv = run(&["extract", "-o", "tsv", "-"], Some(input.as_bytes()));
     let tsv = String::from_utf8(tsv.stdout).unwrap();
@@ -713,11 +714,201 @@ fn a_broken_warc_record_is_reported_after_the_good_ones() {
     let output = run(&["extract", path.to_str().unwrap(), SEED_TXT], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("cut.warc: record 6: not a valid WARC record"),
+        stderr(&output)
+            .contains("cut.warc: record 6: the file ends inside this record (9 of its 999 bytes)"),
         "{}",
         stderr(&output)
     );
     assert_eq!(records(&output).len(), 3);
+}
+
+/// `bytes` gzipped, as one member.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use flate2::{write::GzEncoder, Compression};
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+/// `size` zero bytes gzipped, written a block at a time as a bomb is made
+/// (`head -c 2G /dev/zero | gzip`): a few kilobytes on disk.
+fn gzipped_zeros(size: usize) -> Vec<u8> {
+    use flate2::{write::GzEncoder, Compression};
+    let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+    let block = [0u8; 1 << 16];
+    for _ in 0..size / block.len() {
+        gz.write_all(&block).unwrap();
+    }
+    gz.finish().unwrap()
+}
+
+#[test]
+fn a_gzip_bomb_is_reported_and_the_next_file_still_read() {
+    let bomb = scratch_file("bomb", "bomb.txt.gz", &gzipped_zeros(8 << 20));
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 100 << 10);
+    let output = run(
+        &[
+            "extract",
+            "--max-size",
+            "1M",
+            bomb.to_str().unwrap(),
+            SEED_TXT,
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        format!(
+            "quotelens: {}: input larger than the limit of 1 MiB (--max-size)",
+            bomb.display()
+        )
+    );
+    assert_eq!(ids(&output), ["seed-article"]);
+}
+
+#[test]
+fn a_warc_record_or_page_over_the_limit_is_reported_and_the_next_one_read() {
+    // Record 1: an HTML page of 2 MiB; record 2: an image as large (skipped
+    // without a word); record 3: a page whose gzip inflates to 8 MiB; then
+    // the crawl's own records.
+    let mut big_page = b"<html><body><p>".to_vec();
+    big_page.resize(2 << 20, b'a');
+    let mut bomb =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+    bomb.extend_from_slice(&gzipped_zeros(8 << 20));
+    let mut records = vec![
+        warc_record(
+            "response",
+            "https://news.example/big",
+            "b",
+            &http_response("text/html", &big_page),
+        ),
+        warc_record(
+            "response",
+            "https://news.example/video",
+            "v",
+            &http_response("video/mp4", &vec![0; 2 << 20]),
+        ),
+        warc_record("response", "https://news.example/bomb", "z", &bomb),
+    ];
+    records.extend(crawl_records());
+    let members: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    let path = scratch_file("warcbomb", "bombs.warc.gz", &members);
+    let output = run(
+        &["extract", "--max-size", "1M", path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    let name = path.display();
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            format!("quotelens: {name}: record 1: HTML response of 2.0 MiB, over the limit of 1 MiB (--max-size)"),
+            format!("quotelens: {name}: record 3: compressed page inflating larger than the limit of 1 MiB (--max-size)"),
+        ]
+    );
+    assert_eq!(
+        ids(&output),
+        [
+            "https://news.example/a <urn:uuid:2>",
+            "https://news.example/a <urn:uuid:4>"
+        ]
+    );
+}
+
+#[test]
+fn a_warc_file_cut_in_a_header_is_reported() {
+    let crawl = crawl_records();
+    let mut warc = crawl[2].clone();
+    // The next record, cut inside its header.
+    warc.extend_from_slice(&crawl[4][..60]);
+    let path = scratch_file("warccut", "cut.warc", &warc);
+    for input in [path.to_str().unwrap(), "-"] {
+        let output = run(&["extract", input, SEED_TXT], Some(&warc));
+        assert_eq!(output.status.code(), Some(1), "{input}");
+        let name = if input == "-" { "<stdin>" } else { input };
+        assert!(
+            stderr(&output).contains(&format!(
+                "{name}: record 2: the file ends inside the header of this record"
+            )),
+            "{}",
+            stderr(&output)
+        );
+        assert_eq!(
+            ids(&output),
+            ["https://news.example/a <urn:uuid:2>", "seed-article"]
+        );
+    }
+}
+
+#[test]
+fn a_json_line_over_the_limit_is_reported_and_the_next_line_read() {
+    let long = format!("{{\"id\": \"long\", \"text\": \"{}\"}}\n", "a".repeat(3000));
+    let lines = format!(
+        "{{\"id\": \"first\", \"text\": \"“Yes,” Blinken said.\"}}\n{long}{{\"id\": \"third\", \"text\": \"“No,” Lammy said.\"}}\n"
+    );
+    let path = scratch_file("longline", "long.jsonl", lines.as_bytes());
+    for input in [path.to_str().unwrap(), "-"] {
+        let output = run(
+            &["extract", "--max-size", "2K", input],
+            Some(lines.as_bytes()),
+        );
+        assert_eq!(output.status.code(), Some(1));
+        let name = if input == "-" { "<stdin>" } else { input };
+        assert_eq!(
+            stderr(&output).trim_end(),
+            format!("quotelens: {name}:2: line of 3.0 KiB, over the limit of 2 KiB (--max-size)")
+        );
+        assert_eq!(ids(&output), ["first", "third"]);
+    }
+    // The first line of stdin too long to parse is still JSON Lines.
+    let output = run(&["extract", "--max-size", "2K", "-"], Some(long.as_bytes()));
+    assert!(
+        stderr(&output).contains("<stdin>:1: line of"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_stray_byte_in_a_utf8_text_is_replaced_and_warned_about() {
+    let mut text = "“We are ready,” Blinken said. Nothing more"
+        .as_bytes()
+        .to_vec();
+    text.push(0xff);
+    text.extend_from_slice(".\n".as_bytes());
+    let path = scratch_file("stray", "stray.txt", &text);
+    let output = run(&["extract", path.to_str().unwrap()], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        "quotelens: article \"stray\": 1 invalid UTF-8 sequence replaced by U+FFFD (the first at byte 46)"
+    );
+    let record = &records(&output)[0];
+    assert_eq!(quote_texts(record), ["We are ready,"]);
+    assert_eq!(record["quotes"][0]["speaker"], "Blinken");
+}
+
+#[test]
+fn csv_and_tsv_defuse_fields_a_spreadsheet_would_run() {
+    let text =
+        "“=SUM(A1:A9) is all they see,” said Mayor Ruth Okafor.\n“-2 is the number,” Okafor said.";
+    let path = scratch_file("formula", "formula.txt", text.as_bytes());
+    for format in ["csv", "tsv"] {
+        let output = run(&["extract", "-o", format, path.to_str().unwrap()], None);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let rows = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            rows.contains("'=SUM(A1:A9) is all") && rows.contains("'-2 is the number,"),
+            "{format}: {rows}"
+        );
+        assert!(
+            !rows.contains(",=SUM") && !rows.contains("\t=SUM"),
+            "{rows}"
+        );
+    }
 }
 
 #[test]
@@ -777,4 +968,208 @@ fn a_gzipped_json_lines_file_is_read_like_the_plain_one() {
     let from_gz = run(&["extract", path.to_str().unwrap()], None);
     assert!(from_gz.status.success(), "{}", stderr(&from_gz));
     assert_eq!(from_gz.stdout, run(&["extract", SEED_GOLD], None).stdout);
+}
+
+/// `quotelens score GOLD PRED` on two files: its JSON, or the failed output.
+fn score(gold: &Path, pred: &Path) -> Result<Value, Output> {
+    let output = run(
+        &["score", gold.to_str().unwrap(), pred.to_str().unwrap()],
+        None,
+    );
+    if !output.status.success() {
+        return Err(output);
+    }
+    Ok(serde_json::from_slice(&output.stdout).expect("score prints JSON"))
+}
+
+/// The CLI's own predictions for a gold file, written to a scratch file.
+fn predictions(test: &str, gold: &Path) -> PathBuf {
+    let output = run(&["extract", gold.to_str().unwrap()], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    scratch_file(test, "pred.jsonl", &output.stdout)
+}
+
+#[test]
+fn score_measures_the_seed_article_and_is_perfect_on_the_gold_itself() {
+    let gold_path = Path::new(SEED_GOLD);
+    let scores = score(gold_path, &predictions("score-seed", gold_path)).unwrap();
+    assert_eq!(scores["articles"], 1);
+    assert_eq!(scores["articles_missing_from_prediction"], 0);
+    // Every gold quote is found (see seed_article_finds_every_gold_quote…).
+    assert_eq!(scores["detection"]["recall"], 1.0);
+    for block in ["detection", "end_to_end"] {
+        for figure in ["precision", "recall", "f1"] {
+            let value = scores[block][figure].as_f64().unwrap();
+            assert!((0.5..=1.0).contains(&value), "{block}.{figure} = {value}");
+        }
+    }
+    // A prediction that is the gold, each quote naming its first speaker, is
+    // right on every count.
+    let mut perfect = gold();
+    for quote in perfect["quotes"].as_array_mut().unwrap() {
+        quote["speaker"] = quote["speakers"][0].clone();
+        quote.as_object_mut().unwrap().remove("speakers");
+    }
+    let perfect = scratch_file(
+        "score-seed",
+        "perfect.jsonl",
+        perfect.to_string().as_bytes(),
+    );
+    let itself = score(gold_path, &perfect).unwrap();
+    assert_eq!(itself["gold_quotes"], scores["gold_quotes"]);
+    assert_eq!(itself["predicted_quotes"], scores["gold_quotes"]);
+    assert_eq!(itself["matched"], scores["gold_quotes"]);
+    assert_eq!(itself["attribution_accuracy"], 1.0);
+    for figure in ["precision", "recall", "f1"] {
+        assert_eq!(itself["detection"][figure], 1.0);
+        assert_eq!(itself["end_to_end"][figure], 1.0);
+    }
+    // Nothing predicted: zero, and the article counted as missing.
+    let empty = scratch_file("score-seed", "empty.jsonl", b"");
+    let nothing = score(gold_path, &empty).unwrap();
+    assert_eq!(nothing["articles_missing_from_prediction"], 1);
+    assert_eq!(nothing["detection"]["f1"], 0.0);
+    assert_eq!(nothing["attribution_accuracy"], Value::Null);
+}
+
+#[test]
+fn score_reports_bad_input_by_file_and_line() {
+    let gold = scratch_file(
+        "score-bad",
+        "gold.jsonl",
+        b"{\"id\": 1, \"text\": \"abc\", \"quotes\": [{\"start\": 0, \"end\": 9}]}\n",
+    );
+    let err = score(&gold, &gold).unwrap_err();
+    assert_eq!(err.status.code(), Some(1));
+    assert!(
+        stderr(&err).contains("article 1: quote [0, 9) is outside the text (3 code points)"),
+        "{}",
+        stderr(&err)
+    );
+    let broken = scratch_file("score-bad", "broken.jsonl", b"\n{\"id\": 1,\n");
+    let err = score(&broken, &gold).unwrap_err();
+    assert!(
+        stderr(&err).contains("broken.jsonl:2: not valid JSON"),
+        "{}",
+        stderr(&err)
+    );
+    let missing = score(Path::new("no/such.jsonl"), &gold).unwrap_err();
+    assert!(stderr(&missing).contains("no/such.jsonl: cannot read"));
+}
+
+/// Every number of a score, by its path (`detection.f1`), in order.
+fn figures(value: &Value, path: &str, out: &mut Vec<(String, Option<f64>)>) {
+    match value {
+        Value::Object(fields) => {
+            for (key, value) in fields {
+                figures(value, &format!("{path}.{key}"), out);
+            }
+        }
+        other => out.push((path.to_string(), other.as_f64())),
+    }
+}
+
+#[test]
+fn score_gives_the_figures_of_the_shared_scorer() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let scorer = shared.join("score.py");
+    if !scorer.exists() {
+        println!("SKIPPED: {} is not there", scorer.display());
+        return;
+    }
+    let mut sets = vec![PathBuf::from(SEED_GOLD)];
+    for set in ["polnear-dev", "german-dev"] {
+        let path = shared.join(format!("data/{set}.jsonl"));
+        if path.exists() {
+            sets.push(path);
+        }
+    }
+    for gold in sets {
+        let name = gold.file_stem().unwrap().to_string_lossy().into_owned();
+        let pred = predictions(&format!("score-{name}"), &gold);
+        let ours = score(&gold, &pred).unwrap();
+        let python = Command::new("python3")
+            .arg(&scorer)
+            .args([&gold, &pred])
+            .output()
+            .expect("python3 runs");
+        assert!(python.status.success(), "{}", stderr(&python));
+        let theirs: Value = serde_json::from_slice(&python.stdout).unwrap();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        figures(&ours, "", &mut a);
+        figures(&theirs, "", &mut b);
+        assert_eq!(
+            a.iter().map(|f| &f.0).collect::<Vec<_>>(),
+            b.iter().map(|f| &f.0).collect::<Vec<_>>(),
+            "{name}: the same keys in the same order"
+        );
+        for ((key, x), (_, y)) in a.iter().zip(&b) {
+            match (x, y) {
+                (Some(x), Some(y)) => assert!((x - y).abs() < 1e-9, "{name}{key}: {x} vs {y}"),
+                _ => assert_eq!(x, y, "{name}{key}"),
+            }
+        }
+        println!("{name}: {} figures equal to score.py's", a.len());
+    }
+}
+
+#[test]
+fn the_cli_modules_form_no_cycle() {
+    // Each module's `crate::name` references, `main` (which uses them all) aside.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bin/quotelens");
+    let mut uses: Vec<(String, Vec<String>)> = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if name == "main" {
+            continue;
+        }
+        // Code only: a doc comment may link to any module.
+        let source: String = std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut used: Vec<String> = Vec::new();
+        for (at, _) in source.match_indices("crate::") {
+            let rest = &source[at + "crate::".len()..];
+            let braces = rest.strip_prefix('{');
+            let names = match braces {
+                Some(group) => group[..group.find('}').unwrap()].to_string(),
+                None => rest
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            };
+            for used_name in names
+                .split(',')
+                .map(|n| n.trim().split("::").next().unwrap().to_string())
+            {
+                if used_name != name && !used.contains(&used_name) {
+                    used.push(used_name);
+                }
+            }
+        }
+        uses.push((name, used));
+    }
+    assert!(uses.len() > 5, "{uses:?}");
+    // Depth-first: reaching a module on the current path is a cycle.
+    fn visit(module: &str, uses: &[(String, Vec<String>)], path: &mut Vec<String>) {
+        assert!(
+            !path.iter().any(|m| m == module),
+            "a cycle: {path:?} → {module}"
+        );
+        path.push(module.to_string());
+        for (_, used) in uses.iter().filter(|(name, _)| name == module) {
+            for next in used {
+                visit(next, uses, path);
+            }
+        }
+        path.pop();
+    }
+    for (name, _) in &uses {
+        visit(name, &uses, &mut Vec::new());
+    }
 }

@@ -7,8 +7,9 @@
 //! import init, { analyze, Overlay, attachToPage, articleText } from './pkg/quotelens.js';
 //! await init({ module_or_path: './pkg/quotelens_bg.wasm' });
 //!
-//! // Plain analysis: the core's `Analysis` as a JS object. Each quote carries the
-//! // core's code-point offsets and, for JS strings, UTF-16 offsets:
+//! // Plain analysis: quotes and speakers as JS objects. Each quote is the CLI's
+//! // record (`crate::record::QuoteRecord`: code-point offsets), plus its
+//! // speaker_id (an index into speakers) and, for JS strings, UTF-16 offsets:
 //! // start16, end16, speaker_start16, speaker_end16 (null when no speaker).
 //! const { quotes, speakers } = analyze(text);
 //!
@@ -48,6 +49,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::offsets::CodePointToUtf16;
+use crate::record::QuoteRecord;
 use crate::Speaker;
 
 #[derive(Serialize)]
@@ -58,7 +60,8 @@ struct AnalysisUtf16<'a> {
     speakers: &'a [Speaker],
 }
 
-/// `analyze(text)`: the core's analysis with UTF-16 offsets added to each quote.
+/// `analyze(text)`: the core's analysis, each quote its record with the
+/// speaker's index and UTF-16 offsets added.
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> JsValue {
     let analysis = crate::analyze(text);
@@ -66,18 +69,22 @@ pub fn analyze(text: &str) -> JsValue {
     let to_js = serde_wasm_bindgen::Serializer::json_compatible();
     let quotes = js_sys::Array::new();
     for quote in &analysis.quotes {
-        // The quote as the core serialises it, then the UTF-16 offsets after its
-        // own fields. A `#[serde(flatten)]` wrapper gives the same object, but
-        // compiles serde's map serialiser into the WebAssembly.
-        let object = quote.serialize(&to_js).unwrap_or(JsValue::NULL);
-        let utf16 = [
-            ("start16", Some(quote.start)),
-            ("end16", Some(quote.end)),
-            ("speaker_start16", quote.speaker_start),
-            ("speaker_end16", quote.speaker_end),
+        // The quote's record, then the fields only JavaScript needs. A
+        // `#[serde(flatten)]` wrapper gives the same object, but compiles
+        // serde's map serialiser into the WebAssembly.
+        let object = QuoteRecord::from(quote)
+            .serialize(&to_js)
+            .unwrap_or(JsValue::NULL);
+        let utf16 = |at: Option<usize>| at.map(|i| map.utf16(i));
+        let extra = [
+            ("speaker_id", quote.speaker_id),
+            ("start16", utf16(Some(quote.start))),
+            ("end16", utf16(Some(quote.end))),
+            ("speaker_start16", utf16(quote.speaker_start)),
+            ("speaker_end16", utf16(quote.speaker_end)),
         ];
-        for (key, at) in utf16 {
-            let value = at.map_or(JsValue::NULL, |i| JsValue::from(map.utf16(i)));
+        for (key, value) in extra {
+            let value = value.map_or(JsValue::NULL, JsValue::from);
             // Setting a property of a fresh plain object cannot fail.
             let _ = js_sys::Reflect::set(&object, &key.into(), &value);
         }

@@ -299,9 +299,11 @@ export function defineReading(kind) {
         assert.ok(fetched.md.startsWith(`# Who said what: `), fetched.md.slice(0, 80));
         assert.ok(fetched.md.includes('## Antony Blinken, US Secretary of State ('));
         const rows = parseCsv(fetched.csv);
-        assert.deepEqual(rows[0], ['n', 'speaker', 'role', 'cue', 'kind', 'confidence', 'start', 'end', 'text', 'url']);
+        // The CLI's columns (src/record.rs), the page's URL as the id.
+        assert.deepEqual(rows[0], ['id', 'start', 'end', 'text', 'speaker', 'speaker_start', 'speaker_end', 'role', 'cue', 'kind', 'confidence']);
         assert.equal(rows.length - 1, json.quotes.length);
-        assert.deepEqual(rows.slice(1).map((r) => r[8]), json.quotes.map((q) => q.text));
+        assert.deepEqual(rows.slice(1).map((r) => r[0]), json.quotes.map(() => json.url));
+        assert.deepEqual(rows.slice(1).map((r) => r[3]), json.quotes.map((q) => q.text));
         console.log(`# ${kind} export: ${json.quotes.length} quotes, JSON ${fetched.json.length} B, Markdown ${fetched.md.length} B, CSV ${fetched.csv.length} B`);
         assert.deepEqual(v.errors, []);
       });

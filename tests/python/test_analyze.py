@@ -94,3 +94,30 @@ def test_the_gil_is_released_while_the_core_works():
     # middle half of the call, away from the hand-overs at either end, counts.
     middle = [t for t in ticks if start + quarter < t < end - quarter]
     assert len(middle) > 100, f"{len(middle)} ticks in {end - start:.3f} s"
+
+
+def test_a_text_over_max_size_raises_value_error_naming_it():
+    text = "“Yes,” Blinken said. " * 100
+    with pytest.raises(ValueError, match=r"text is 2500 bytes in UTF-8, over the limit of 1000 \(max_size\)"):
+        quotelens.analyze(text, max_size=1000)
+    with pytest.raises(ValueError, match=r"texts\[1\] is 2500 bytes"):
+        quotelens.analyze(["short", text], max_size=1000)
+    # Under the default limit it is analysed as usual.
+    assert len(quotelens.analyze(text)["quotes"]) == 100
+
+
+def test_text_that_is_not_unicode_raises_not_crashes():
+    # A lone surrogate cannot be UTF-8: UnicodeEncodeError is a ValueError.
+    with pytest.raises(ValueError):
+        quotelens.analyze("“Yes,” he said.\ud800")
+    with pytest.raises(ValueError):
+        quotelens.analyze(["fine", "\udfff"])
+    with pytest.raises(TypeError, match=r"texts\[1\] is a bytes"):
+        quotelens.analyze(["fine", b"bytes"])
+    with pytest.raises(TypeError, match="a str or a list of str"):
+        quotelens.analyze(42)
+
+
+def test_a_quote_that_looks_like_a_formula_is_data_not_changed():
+    result = quotelens.analyze("“=SUM(A1:A9) is all they see,” said Mayor Ruth Okafor.")
+    assert result["quotes"][0]["text"] == "=SUM(A1:A9) is all they see,"

@@ -10,83 +10,85 @@
 //!
 //! Common Crawl stores the page as decoded; other crawlers (Heritrix, wget)
 //! keep it as sent, so a `chunked` transfer and a `gzip` or `deflate` content
-//! encoding are undone here. A page in an encoding we cannot undo (`br`) is
-//! reported, not skipped. Requests, metadata, `warcinfo` and non-HTML
-//! responses (images, PDFs) are skipped without a word. A record that cannot be parsed ends the file with
-//! an error naming the record: past a broken length, nothing can be trusted.
+//! encoding are undone here, never beyond the size limit ([`crate::limit`]).
+//! A page in an encoding we cannot undo (`br`), or larger than the limit, is
+//! reported, not skipped, and the next record is read. Requests, metadata,
+//! `warcinfo` and non-HTML responses (images, PDFs, videos of any size) are
+//! skipped without a word. A file cut short, or a record that cannot be parsed,
+//! ends the file with an error naming the record (see [`crate::warc`]).
 
 use std::borrow::Cow;
 use std::io::{BufRead, Read};
 
 use encoding_rs::Encoding;
 use serde_json::Value;
-use warc::{WarcHeader, WarcReader};
 
+use crate::article::{Article, InputError};
 use crate::decode::{self, Hints};
 use crate::html;
-use crate::input::{Article, InputError};
+use crate::limit::{self, Oversize};
+use crate::warc::{Record, Records};
 
 /// More headers than any real response sends; httparse needs a fixed number.
 const MAX_HTTP_HEADERS: usize = 256;
 
-/// The articles of one WARC stream (already un-gzipped), in file order.
+/// The articles of one WARC stream (already un-gzipped), in file order; no
+/// record's page is held beyond `limit` bytes.
 pub fn articles(
     name: String,
     reader: impl BufRead + Send + 'static,
     forced: Option<&'static Encoding>,
+    limit: u64,
 ) -> impl Iterator<Item = Result<Article, InputError>> + Send {
-    let mut records = WarcReader::new(reader).iter_raw_records().enumerate();
-    let mut broken = false;
-    std::iter::from_fn(move || {
-        if broken {
-            return None;
-        }
-        for (index, record) in records.by_ref() {
-            let fail = |message: String| InputError {
-                source: name.clone(),
-                line: None,
-                record: Some(index + 1),
-                message,
-            };
-            let (header, body) = match record {
-                Ok(record) => record,
-                Err(e) => {
-                    broken = true;
-                    return Some(Err(fail(format!("not a valid WARC record: {e}"))));
-                }
-            };
-            let field = |key: WarcHeader| {
-                header
-                    .headers
-                    .get(&key)
-                    .map(|value| String::from_utf8_lossy(value).trim().to_string())
-            };
-            if field(WarcHeader::WarcType).as_deref() != Some("response") {
-                continue;
-            }
-            let page = match html_page(&body) {
-                Ok(Some(page)) => page,
-                Ok(None) => continue,
-                Err(message) => return Some(Err(fail(message))),
-            };
-            let url = field(WarcHeader::TargetURI).unwrap_or_default();
-            let record_id = field(WarcHeader::RecordID).unwrap_or_default();
-            let text = decode::decode(
-                &page.body,
-                Hints {
-                    forced,
-                    http: page.charset,
-                    html: true,
-                },
-            );
-            return Some(Ok(Article {
-                id: Value::String(format!("{url} {record_id}")),
-                text: html::article_text(&text),
-                derived: true,
-            }));
-        }
-        None
+    Records::new(reader, limit).filter_map(move |record| {
+        let fail = |number: usize, message: String| InputError {
+            source: name.clone(),
+            line: None,
+            record: Some(number),
+            message,
+        };
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => return Some(Err(fail(e.number, e.message))),
+        };
+        article(&record, forced, limit)
+            .transpose()
+            .map(|article| article.map_err(|message| fail(record.number, message)))
     })
+}
+
+/// The article of an HTML response record; `None` for any other record.
+fn article(
+    record: &Record,
+    forced: Option<&'static Encoding>,
+    limit: u64,
+) -> Result<Option<Article>, String> {
+    if record.header("WARC-Type") != Some("response") {
+        return Ok(None);
+    }
+    let oversize = record.is_truncated().then_some(Oversize {
+        limit,
+        length: Some(record.length),
+    });
+    let Some(page) = html_page(&record.block, limit, oversize)? else {
+        return Ok(None);
+    };
+    let url = record.header("WARC-Target-URI").unwrap_or_default();
+    let record_id = record.header("WARC-Record-ID").unwrap_or_default();
+    let decoded = decode::decode(
+        &page.body,
+        Hints {
+            forced,
+            http: page.charset,
+            html: true,
+        },
+    );
+    Ok(Some(Article {
+        id: Value::String(format!("{url} {record_id}")),
+        text: html::article_text(&decoded.text),
+        derived: true,
+        warning: decoded.warning,
+    }))
 }
 
 /// The page of an HTTP response and the charset its headers declare.
@@ -96,8 +98,15 @@ struct Page<'a> {
 }
 
 /// The page of a response whose `Content-Type` is HTML; `None` for any other
-/// content, an error when the HTTP head cannot be parsed.
-fn html_page(response: &[u8]) -> Result<Option<Page<'_>>, String> {
+/// content, an error when the HTTP head cannot be parsed or the page inflates
+/// beyond `limit` bytes. `response` may be only the head of a response over
+/// the limit (`oversize`): its type is known from the head, and only an HTML
+/// page is worth the error.
+fn html_page(
+    response: &[u8],
+    limit: u64,
+    oversize: Option<Oversize>,
+) -> Result<Option<Page<'_>>, String> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HTTP_HEADERS];
     let mut parsed = httparse::Response::new(&mut headers);
     let head_length = match parsed.parse(response) {
@@ -118,6 +127,9 @@ fn html_page(response: &[u8]) -> Result<Option<Page<'_>>, String> {
     if media_type != "text/html" && media_type != "application/xhtml+xml" {
         return Ok(None);
     }
+    if let Some(oversize) = oversize {
+        return Err(oversize.message("HTML response"));
+    }
     let mut body = Cow::Borrowed(&response[head_length..]);
     if header("transfer-encoding").contains("chunked") {
         if let Some(joined) = dechunk(&body) {
@@ -128,8 +140,8 @@ fn html_page(response: &[u8]) -> Result<Option<Page<'_>>, String> {
         "" | "identity" => body,
         // A crawler that stored the page decoded may have kept the header.
         "gzip" | "x-gzip" if !body.starts_with(&[0x1f, 0x8b]) => body,
-        "gzip" | "x-gzip" => Cow::Owned(inflate(flate2::read::MultiGzDecoder::new(&*body))?),
-        "deflate" => Cow::Owned(inflate(flate2::read::ZlibDecoder::new(&*body))?),
+        "gzip" | "x-gzip" => Cow::Owned(inflate(flate2::read::MultiGzDecoder::new(&*body), limit)?),
+        "deflate" => Cow::Owned(inflate(flate2::read::ZlibDecoder::new(&*body), limit)?),
         other => {
             return Err(format!(
                 "page in content encoding {other:?}, which we cannot read"
@@ -142,12 +154,12 @@ fn html_page(response: &[u8]) -> Result<Option<Page<'_>>, String> {
     }))
 }
 
-fn inflate(mut decoder: impl Read) -> Result<Vec<u8>, String> {
-    let mut page = Vec::new();
-    decoder
-        .read_to_end(&mut page)
-        .map_err(|e| format!("compressed page: {e}"))?;
-    Ok(page)
+/// A compressed page, inflated up to the limit: a few kilobytes may inflate
+/// to gigabytes.
+fn inflate(decoder: impl Read, limit: u64) -> Result<Vec<u8>, String> {
+    limit::read_all(decoder, limit)
+        .map_err(|e| format!("compressed page: {e}"))?
+        .map_err(|oversize| oversize.message("compressed page inflating"))
 }
 
 /// The data of a `chunked` body: hex size, CRLF, data, CRLF, … up to size 0.
@@ -177,18 +189,39 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    fn page_of(response: &[u8]) -> Result<Option<Page<'_>>, String> {
+        html_page(response, 1 << 20, None)
+    }
+
+    #[test]
+    fn a_compressed_page_is_inflated_no_further_than_the_limit() {
+        use flate2::{write::GzEncoder, Compression};
+        use std::io::Write;
+        // 4 MiB of zeros gzip to about 4 KB.
+        let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+        gz.write_all(&vec![0; 4 << 20]).unwrap();
+        let mut response =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+                .to_vec();
+        response.extend_from_slice(&gz.finish().unwrap());
+        assert_eq!(
+            page_of(&response).err().unwrap(),
+            "compressed page inflating larger than the limit of 1 MiB (--max-size)"
+        );
+    }
+
     #[test]
     fn only_html_responses_are_pages_and_their_charset_is_kept() {
-        let page = html_page(
+        let page = page_of(
             b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>\xab Oui \xbb</p>",
         )
         .unwrap()
         .unwrap();
         assert_eq!(*page.body, *b"<p>\xab Oui \xbb</p>");
         assert_eq!(page.charset, Some(encoding_rs::WINDOWS_1252));
-        let image = html_page(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG");
+        let image = page_of(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG");
         assert!(image.unwrap().is_none());
-        let broken = html_page(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n");
+        let broken = page_of(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n");
         assert_eq!(broken.err().unwrap(), "HTTP response ends in its headers");
     }
 
@@ -210,13 +243,13 @@ mod tests {
             response.extend_from_slice(b"\r\n");
         }
         response.extend_from_slice(b"0\r\n\r\n");
-        let page = html_page(&response).unwrap().unwrap();
+        let page = page_of(&response).unwrap().unwrap();
         assert_eq!(*page.body, *"<p>“Yes,” Blinken said.</p>".as_bytes());
     }
 
     #[test]
     fn a_body_stored_joined_under_a_chunked_header_is_kept_as_it_is() {
-        let page = html_page(
+        let page = page_of(
             b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n<p>Hi</p>",
         )
         .unwrap()
@@ -226,7 +259,7 @@ mod tests {
 
     #[test]
     fn an_encoding_we_cannot_undo_is_an_error_not_a_garbled_page() {
-        let brotli = html_page(
+        let brotli = page_of(
             b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n\x1b\x03",
         );
         assert_eq!(

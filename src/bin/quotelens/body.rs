@@ -22,15 +22,21 @@ pub fn run(files: &[String]) -> ExitCode {
         let html = match std::fs::read(path) {
             // Decoded as `extract` decodes a page (BOM, `<meta charset>`, UTF-8,
             // else windows-1252), so the text scored is the text analysed.
-            Ok(bytes) => decode::decode(
-                &bytes,
-                Hints {
-                    html: true,
-                    ..Hints::default()
-                },
-            ),
+            Ok(bytes) => {
+                let decoded = decode::decode(
+                    &bytes,
+                    Hints {
+                        html: true,
+                        ..Hints::default()
+                    },
+                );
+                if let Some(warning) = decoded.warning {
+                    crate::report::report(&format!("{path}: {warning}"));
+                }
+                decoded.text
+            }
             Err(e) => {
-                crate::report(&format!("{path}: {e}"));
+                crate::report::report(&format!("{path}: {e}"));
                 failed = true;
                 continue;
             }

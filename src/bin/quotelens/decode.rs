@@ -7,8 +7,12 @@
 //! 2. `--encoding`, the user's word against a page that declares the wrong one;
 //! 3. the HTTP `Content-Type` charset (a WARC response record's header);
 //! 4. an HTML page's `<meta charset>` or `<meta http-equiv="Content-Type">`;
-//! 5. UTF-8 when the bytes are valid UTF-8, else `windows-1252`, which decodes
-//!    any byte, so a Latin-1 page is never rejected.
+//! 5. UTF-8 when the bytes are mostly UTF-8, else `windows-1252`, which decodes
+//!    any byte, so a Latin-1 page is never rejected. "Mostly": more valid
+//!    multi-byte characters (`é`, `“`) than invalid sequences. One stray byte
+//!    in a UTF-8 file (a truncated copy, a concatenation) is then replaced by
+//!    U+FFFD and warned about, rather than turning every `“` of the file into
+//!    `â€œ`; a Latin-1 file has next to no valid multi-byte sequences.
 //!
 //! Decoding is `encoding_rs`'s (the WHATWG Encoding Standard, as browsers do it):
 //! labels such as `latin1` or `iso-8859-1` mean `windows-1252`, and a byte the
@@ -39,23 +43,74 @@ pub fn encoding_from_label(label: &str) -> Result<&'static Encoding, String> {
     })
 }
 
+/// Text decoded from bytes, and what had to be mended on the way.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// `3 invalid UTF-8 sequences replaced by U+FFFD (the first at byte 120)`:
+    /// bytes the chosen encoding cannot read, for the user to hear about.
+    pub warning: Option<String>,
+}
+
 /// The text of `bytes`, in the encoding the rules above choose.
-pub fn decode(bytes: &[u8], hints: Hints) -> String {
+pub fn decode(bytes: &[u8], hints: Hints) -> Decoded {
     let encoding = Encoding::for_bom(bytes)
         .map(|(encoding, _)| encoding)
         .or(hints.forced)
         .or(hints.http)
         .or_else(|| hints.html.then(|| meta_charset(bytes)).flatten())
         .unwrap_or_else(|| {
-            if std::str::from_utf8(bytes).is_ok() {
+            if mostly_utf8(bytes) {
                 UTF_8
             } else {
                 WINDOWS_1252
             }
         });
     // `decode` strips the BOM of the encoding it finds (the BOM wins, as above).
-    let (text, _, _) = encoding.decode(bytes);
-    text.into_owned()
+    let (text, _, had_errors) = encoding.decode(bytes);
+    let warning = had_errors.then(|| {
+        if encoding == UTF_8 {
+            let (count, first) = invalid_utf8(bytes);
+            format!(
+                "{count} invalid UTF-8 sequence{} replaced by U+FFFD (the first at byte {first})",
+                if count == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("bytes that are not {} replaced by U+FFFD", encoding.name())
+        }
+    });
+    Decoded {
+        text: text.into_owned(),
+        warning,
+    }
+}
+
+/// Whether `bytes` read best as UTF-8: valid, or with more valid multi-byte
+/// characters than invalid sequences.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return true;
+    }
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > invalid
+}
+
+/// How many invalid UTF-8 sequences `bytes` holds, and where the first starts.
+fn invalid_utf8(bytes: &[u8]) -> (usize, usize) {
+    let (mut count, mut first, mut at) = (0, None, 0);
+    for chunk in bytes.utf8_chunks() {
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            count += 1;
+            first.get_or_insert(at);
+        }
+        at += chunk.invalid().len();
+    }
+    (count, first.unwrap_or(0))
 }
 
 /// The charset parameter of a `Content-Type` value, as an encoding:
@@ -104,10 +159,35 @@ mod tests {
         }
     }
 
+    fn decode(bytes: &[u8], hints: Hints) -> String {
+        super::decode(bytes, hints).text
+    }
+
     #[test]
     fn latin1_text_without_a_declaration_is_read_as_windows_1252() {
         let text = decode(b"\xabBonjour\xbb, dit-il. \x93Quoted\x94", Hints::default());
         assert_eq!(text, "«Bonjour», dit-il. “Quoted”");
+        // No valid multi-byte character outweighs the invalid bytes.
+        assert!(super::decode(b"caf\xe9 \x93x\x94", Hints::default())
+            .warning
+            .is_none());
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_text_is_replaced_not_a_reason_to_switch_encoding() {
+        let bytes = b"\xe2\x80\x9cYes,\xe2\x80\x9d he said.\xff \xe2\x80\x9cNo.\xe2\x80\x9d";
+        let decoded = super::decode(bytes, Hints::default());
+        assert_eq!(decoded.text, "“Yes,” he said.\u{fffd} “No.”");
+        assert_eq!(
+            decoded.warning.as_deref(),
+            Some("1 invalid UTF-8 sequence replaced by U+FFFD (the first at byte 19)")
+        );
+        let two = super::decode(b"\xc3\xa9\xc3\xa9\xc3\xa9 \xff\xfe", Hints::default());
+        assert_eq!(two.text, "ééé \u{fffd}\u{fffd}");
+        assert_eq!(
+            two.warning.as_deref(),
+            Some("2 invalid UTF-8 sequences replaced by U+FFFD (the first at byte 7)")
+        );
     }
 
     #[test]

@@ -6,12 +6,15 @@
 //! [`crate::archive`]) or `-` for stdin. Any of them may be gzipped (`.gz`,
 //! several members or one); the gzip magic bytes decide, not the name.
 //!
+//! No article is held beyond the size limit ([`crate::limit`], `--max-size`):
+//! a larger file is an error, a longer line of JSON Lines is skipped to its
+//! end and reported, and reading goes on.
+//!
 //! A bad line of a JSON Lines file spoils that line only: the reader yields an
 //! error for it and goes on. A source that cannot be read at all (missing, a
 //! directory, an I/O error) yields one error and ends, so the next source is
 //! read: nothing loops and nothing is silently merged.
 
-use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
@@ -21,7 +24,9 @@ use encoding_rs::{Encoding, UTF_8};
 use flate2::bufread::MultiGzDecoder;
 use serde_json::Value;
 
+use crate::article::{Article, Articles, InputError};
 use crate::decode::{self, Hints};
+use crate::limit::{self, Line};
 use crate::{archive, html};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -36,47 +41,14 @@ pub enum Format {
     Warc,
 }
 
-/// How to read every source: a format and an encoding that override the guess.
-#[derive(Debug, Clone, Copy, Default)]
+/// How to read every source: a format and an encoding that override the
+/// guess, and the most bytes one article may take.
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     pub format: Option<Format>,
     pub encoding: Option<&'static Encoding>,
+    pub limit: u64,
 }
-
-/// One article to analyse.
-#[derive(Debug)]
-pub struct Article {
-    /// A JSON string or number, as the input gave it.
-    pub id: Value,
-    pub text: String,
-    /// Whether the text was derived (from HTML) and so belongs in the output.
-    pub derived: bool,
-}
-
-/// Why an article could not be read: where, and what went wrong.
-#[derive(Debug)]
-pub struct InputError {
-    pub source: String,
-    pub line: Option<usize>,
-    /// The record of a web archive, counted from 1.
-    pub record: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.record) {
-            (Some(line), _) => write!(f, "{}:{}: {}", self.source, line, self.message),
-            (None, Some(record)) => {
-                write!(f, "{}: record {}: {}", self.source, record, self.message)
-            }
-            (None, None) => write!(f, "{}: {}", self.source, self.message),
-        }
-    }
-}
-
-/// The articles of one source, read lazily, so a corpus need not fit in memory.
-pub type Articles = Box<dyn Iterator<Item = Result<Article, InputError>> + Send>;
 
 type Reader = Box<dyn BufRead + Send>;
 
@@ -102,7 +74,7 @@ pub fn read_source(path: &str, options: Options) -> Articles {
     };
     let (format, reader) = match options.format {
         Some(format) => (format, reader),
-        None if path == "-" => match sniff(reader) {
+        None if path == "-" => match sniff(reader, options.limit) {
             Ok(sniffed) => sniffed,
             Err(e) => return one(Err(error(&name, None, format!("cannot read: {e}")))),
         },
@@ -114,9 +86,14 @@ pub fn read_source(path: &str, options: Options) -> Articles {
         stem(path)
     };
     match format {
-        Format::Jsonl => Box::new(json_lines(name, reader, options.encoding)),
-        Format::Warc => Box::new(archive::articles(name, reader, options.encoding)),
-        Format::Txt | Format::Html => one(whole(format, &name, id, reader, options.encoding)),
+        Format::Jsonl => Box::new(json_lines(name, reader, options)),
+        Format::Warc => Box::new(archive::articles(
+            name,
+            reader,
+            options.encoding,
+            options.limit,
+        )),
+        Format::Txt | Format::Html => one(whole(format, &name, id, reader, options)),
     }
 }
 
@@ -150,18 +127,18 @@ fn whole(
     format: Format,
     name: &str,
     id: String,
-    mut reader: Reader,
-    forced: Option<&'static Encoding>,
+    reader: Reader,
+    options: Options,
 ) -> Result<Article, InputError> {
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| error(name, None, format!("cannot read: {e}")))?;
+    // A gzip bomb inflates no further than this.
+    let bytes = limit::read_all(reader, options.limit)
+        .map_err(|e| error(name, None, format!("cannot read: {e}")))?
+        .map_err(|oversize| error(name, None, oversize.message("input")))?;
     let html = format == Format::Html;
-    let text = decode::decode(
+    let decoded = decode::decode(
         &bytes,
         Hints {
-            forced,
+            forced: options.encoding,
             http: None,
             html,
         },
@@ -169,44 +146,47 @@ fn whole(
     Ok(Article {
         id: Value::String(id),
         text: if html {
-            html::article_text(&text)
+            html::article_text(&decoded.text)
         } else {
-            text
+            decoded.text
         },
         derived: html,
+        warning: decoded.warning,
     })
 }
 
-/// One article per non-blank line; a line that cannot be parsed yields an
-/// error naming it, and reading goes on with the next. A read error ends the
-/// source: the next read would most likely fail the same way.
+/// One article per non-blank line; a line that cannot be parsed, or is longer
+/// than the limit, yields an error naming it, and reading goes on with the
+/// next. A read error ends the source: the next read would most likely fail
+/// the same way.
 fn json_lines(
     name: String,
-    reader: impl BufRead + Send + 'static,
-    encoding: Option<&'static Encoding>,
+    mut reader: impl BufRead + Send + 'static,
+    options: Options,
 ) -> impl Iterator<Item = Result<Article, InputError>> + Send {
-    let mut lines = reader.split(b'\n').enumerate();
+    let mut number = 0;
     let mut failed = false;
     std::iter::from_fn(move || {
-        if failed {
-            return None;
-        }
-        for (index, line) in lines.by_ref() {
-            let number = index + 1;
-            let mut line = match line {
-                Ok(line) => line,
+        while !failed {
+            number += 1;
+            let mut line = match limit::read_line(&mut reader, options.limit) {
+                Ok(Line::End) => return None,
+                Ok(Line::Text(line)) => line,
+                Ok(Line::TooLong(oversize)) => {
+                    return Some(Err(error(&name, Some(number), oversize.message("line"))))
+                }
                 Err(e) => {
                     failed = true;
                     return Some(Err(error(&name, Some(number), format!("cannot read: {e}"))));
                 }
             };
-            if index == 0 && line.starts_with(BOM) {
+            if number == 1 && line.starts_with(BOM) {
                 line.drain(..BOM.len());
             }
             if line.trim_ascii().is_empty() {
                 continue;
             }
-            return Some(parse_line(&name, number, &line, encoding));
+            return Some(parse_line(&name, number, &line, options.encoding));
         }
         None
     })
@@ -225,24 +205,38 @@ fn format_of(path: &str) -> Format {
     }
 }
 
+/// How much of stdin is read to guess its format: a first line longer than
+/// this is JSON Lines when it starts with `{`, without parsing it. The bytes
+/// are kept while the article is read, so they count twice against memory.
+const SNIFF_BYTES: u64 = 1 << 20;
+
 /// The format of stdin, read from its start; the lines read to decide are
-/// put back in front of the rest.
-fn sniff(mut reader: Reader) -> std::io::Result<(Format, Reader)> {
+/// put back in front of the rest. No more than `limit` bytes (and
+/// [`SNIFF_BYTES`]) are read: a first line longer than that is JSON Lines when
+/// it starts with `{` (and its reader then reports it if it is too long).
+fn sniff(mut reader: Reader, limit: u64) -> std::io::Result<(Format, Reader)> {
+    let limit = limit.min(SNIFF_BYTES);
     if reader.fill_buf()?.starts_with(b"WARC/") {
         return Ok((Format::Warc, reader));
     }
     let mut head = Vec::new();
     loop {
         let start = head.len();
-        if reader.read_until(b'\n', &mut head)? == 0 {
+        let room = limit.saturating_sub(start as u64);
+        if room == 0 || (&mut reader).take(room).read_until(b'\n', &mut head)? == 0 {
             break;
         }
+        let cut = !head.ends_with(b"\n") && !reader.fill_buf()?.is_empty();
         let line = &head[start..];
         let line = line.strip_prefix(BOM).unwrap_or(line).trim_ascii();
         if line.is_empty() {
             continue;
         }
-        let is_object = serde_json::from_slice::<Value>(line).is_ok_and(|v| v.is_object());
+        let is_object = if cut {
+            line.starts_with(b"{")
+        } else {
+            serde_json::from_slice::<Value>(line).is_ok_and(|v| v.is_object())
+        };
         let format = if is_object {
             Format::Jsonl
         } else {
@@ -299,6 +293,7 @@ fn parse_line(
         id,
         text,
         derived: false,
+        warning: None,
     })
 }
 
@@ -316,11 +311,19 @@ mod tests {
     use super::*;
 
     fn read_all(reader: impl BufRead + Send + 'static) -> Vec<Result<Article, InputError>> {
-        json_lines("d.jsonl".into(), reader, None).collect()
+        json_lines("d.jsonl".into(), reader, options(None)).collect()
+    }
+
+    fn options(encoding: Option<&'static Encoding>) -> Options {
+        Options {
+            format: None,
+            encoding,
+            limit: 1 << 20,
+        }
     }
 
     fn sniffed(bytes: &'static [u8]) -> Format {
-        sniff(Box::new(Cursor::new(bytes))).unwrap().0
+        sniff(Box::new(Cursor::new(bytes)), 1 << 20).unwrap().0
     }
 
     #[test]
@@ -349,7 +352,7 @@ mod tests {
     #[test]
     fn sniffing_gives_back_every_byte_it_read() {
         let input = b"\n\n{\"id\": 1, \"text\": \"a\"}\nrest";
-        let (_, mut reader) = sniff(Box::new(Cursor::new(&input[..]))).unwrap();
+        let (_, mut reader) = sniff(Box::new(Cursor::new(&input[..])), 1 << 20).unwrap();
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).unwrap();
         assert_eq!(bytes, input);
@@ -426,12 +429,12 @@ mod tests {
     fn a_legacy_encoding_applies_to_each_json_line() {
         let line = b"{\"id\": 1, \"text\": \"\xabOui\xbb\"}";
         let latin1 = Encoding::for_label(b"latin1");
-        let article = json_lines("l.jsonl".into(), Cursor::new(&line[..]), latin1)
+        let article = json_lines("l.jsonl".into(), Cursor::new(&line[..]), options(latin1))
             .next()
             .unwrap()
             .unwrap();
         assert_eq!(article.text, "«Oui»");
-        let strict = json_lines("l.jsonl".into(), Cursor::new(&line[..]), None)
+        let strict = json_lines("l.jsonl".into(), Cursor::new(&line[..]), options(None))
             .next()
             .unwrap();
         assert_eq!(
@@ -445,7 +448,7 @@ mod tests {
         let read: Vec<_> = json_lines(
             "dir/d.jsonl".into(),
             Cursor::new(&b"\n{\"text\": \"x\"}"[..]),
-            None,
+            options(None),
         )
         .collect();
         assert_eq!(read[0].as_ref().unwrap().id, Value::from("d:2"));

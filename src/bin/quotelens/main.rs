@@ -3,6 +3,7 @@
 //! ```text
 //! quotelens extract story.txt page.html corpus.jsonl crawl.warc.gz -   # JSON Lines on stdout
 //! quotelens extract --jobs 8 --output csv --speaker 'Blinken' corpus.jsonl
+//! quotelens score gold.jsonl <(quotelens extract gold.jsonl)            # P/R/F1
 //! ```
 //!
 //! Prints one JSON object a line per article: `{"id", "quotes", "speakers"}`,
@@ -11,18 +12,29 @@
 //! in input order, byte for byte what one thread prints. A source that cannot
 //! be read, or a bad line in a JSON Lines file, is reported on stderr with its
 //! file and line; the other articles are still processed and the exit status
-//! is 1 at the end.
+//! is 1 at the end. So is an article over the size limit (`--max-size`, 64 MiB
+//! by default: a file, a JSON line, a WARC record, after decompression), which
+//! is never read into memory beyond the limit.
+//!
+//! The modules form no cycle: `main` uses them all; readers ([`input`],
+//! [`archive`], [`warc`]) yield the types of [`article`], which the analysis
+//! loop ([`parallel`]) consumes; [`report`] is the one way to stderr.
 
 mod archive;
+mod article;
 mod body;
 mod decode;
 mod filter;
 mod html;
 mod input;
+mod limit;
 mod output;
 mod parallel;
+mod report;
+mod score;
+mod warc;
 
-use std::io::{self, Write};
+use std::io;
 use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
@@ -33,6 +45,7 @@ use regex::Regex;
 use filter::Filters;
 use input::{Format, Options};
 use output::OutputFormat;
+use report::report;
 
 #[derive(Parser)]
 #[command(
@@ -62,6 +75,18 @@ enum Command {
         #[arg(required = true, value_name = "PAGE")]
         files: Vec<String>,
     },
+    /// Score predicted quotes against hand-marked ones: quote detection, and
+    /// speakers end to end by mention and by name (precision, recall, F1).
+    ///
+    /// GOLD and PRED are JSON Lines of {"id", "quotes"} (GOLD also "text";
+    /// PRED as `quotelens extract` prints it), matched by id. Prints one JSON
+    /// object; the matching rules are documented in src/bin/quotelens/score.rs.
+    Score {
+        #[arg(value_name = "GOLD")]
+        gold: String,
+        #[arg(value_name = "PRED")]
+        pred: String,
+    },
 }
 
 #[derive(Args)]
@@ -89,6 +114,13 @@ struct Extract {
     /// Keep only quotes attributed with at least this confidence, in [0, 1].
     #[arg(long, value_name = "X", value_parser = filter::parse_confidence)]
     min_confidence: Option<f32>,
+    /// The largest article read: a text or HTML file, one JSON line, one WARC
+    /// record, each after decompression (e.g. 512K, 64M, 1G). A larger one is
+    /// reported and skipped, without being held in memory. The default is far
+    /// above any news article (a long one is 100 KB of HTML) and far below
+    /// what a machine analysing one article a core can hold.
+    #[arg(long, value_name = "SIZE", value_parser = limit::parse_size, default_value = "64M")]
+    max_size: u64,
     /// Threads analysing articles; default: every core.
     #[arg(long, short, value_name = "N")]
     jobs: Option<NonZeroUsize>,
@@ -98,6 +130,7 @@ fn main() -> ExitCode {
     let args = match Cli::parse().command {
         Command::Extract(args) => args,
         Command::Body { files } => return body::run(&files),
+        Command::Score { gold, pred } => return score::run(&gold, &pred),
     };
     let jobs = args
         .jobs
@@ -106,6 +139,7 @@ fn main() -> ExitCode {
     let options = Options {
         format: args.format,
         encoding: args.encoding,
+        limit: args.max_size,
     };
     let filters = Filters {
         speaker: args.speaker,
@@ -126,10 +160,4 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// A message on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head -c1`)
-/// is no reason to panic: the message is dropped and the run goes on.
-pub fn report(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "quotelens: {message}");
 }

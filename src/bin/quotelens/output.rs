@@ -1,158 +1,83 @@
 //! What is printed for one article: JSON Lines (an object an article), or CSV
-//! and TSV (a row a quote, so an article without quotes gives no row).
+//! and TSV (a row a quote, so an article without quotes gives no row). The
+//! fields and columns are the core's [`quotelens::record`], shared with the
+//! Python module and the browser's export.
 
 use std::io;
 
 use clap::ValueEnum;
-use quotelens::export::QuoteOut;
-use quotelens::{Analysis, Quote, QuoteKind, Speaker};
-use serde::Serialize;
+use quotelens::record::{self, ArticleRecord, Table};
+use quotelens::{Analysis, Quote};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// One JSON object an article: id, quotes, speakers (and text for HTML).
     Jsonl,
-    /// One row a quote, with a header row; RFC 4180 quoting.
+    /// One row a quote, with a header row: the article's id, then the quote's
+    /// fields; RFC 4180 quoting, a field starting like a formula gets a `'`.
     Csv,
-    /// One line a quote, with a header line; tab, newline, carriage return
-    /// and backslash in a field written as `\t`, `\n`, `\r` and `\\`.
+    /// One line a quote, with a header line, as CSV; tab, newline, carriage
+    /// return and backslash in a field written as `\t`, `\n`, `\r` and `\\`.
     Tsv,
 }
 
-/// The columns of a CSV or TSV row, in order.
-pub const COLUMNS: [&str; 11] = [
-    "id",
-    "start",
-    "end",
-    "text",
-    "speaker",
-    "speaker_start",
-    "speaker_end",
-    "role",
-    "cue",
-    "kind",
-    "confidence",
-];
-
-/// The JSON object printed for one article. Offsets are code points into the
+/// The JSON object printed for one article: offsets are code points into the
 /// article text; `text` is present only when the tool derived it (from HTML),
 /// since otherwise the caller already has it.
-#[derive(Serialize)]
-pub struct Record<'a> {
-    pub id: &'a Value,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<&'a str>,
-    pub quotes: Vec<QuoteOut<'a>>,
-    pub speakers: &'a [Speaker],
+pub type Record<'a> = ArticleRecord<'a, &'a Value>;
+
+/// The record of an analysis, with the quotes `keep` accepts (the `--speaker`,
+/// `--match` and `--min-confidence` filters). The speakers stay those of the
+/// whole article.
+pub fn record<'a>(
+    id: &'a Value,
+    text: Option<&'a str>,
+    analysis: &'a Analysis,
+    keep: impl Fn(&Quote) -> bool,
+) -> Record<'a> {
+    ArticleRecord {
+        id: Some(id),
+        text,
+        quotes: record::quote_records(analysis.quotes.iter().filter(|q| keep(q))),
+        speakers: &analysis.speakers,
+    }
 }
 
-impl<'a> Record<'a> {
-    /// The record of an analysis, with the quotes `keep` accepts (the
-    /// `--speaker`, `--match` and `--min-confidence` filters). The speakers
-    /// stay those of the whole article.
-    pub fn new(
-        id: &'a Value,
-        text: Option<&'a str>,
-        analysis: &'a Analysis,
-        keep: impl Fn(&Quote) -> bool,
-    ) -> Self {
-        let quotes = analysis
-            .quotes
-            .iter()
-            // Quoted names of things are no quotations.
-            .filter(|q| q.kind != QuoteKind::Term && keep(q))
-            .map(QuoteOut::from)
-            .collect();
-        Record {
-            id,
-            text,
-            quotes,
-            speakers: &analysis.speakers,
-        }
+fn table(format: OutputFormat) -> Option<Table> {
+    match format {
+        OutputFormat::Jsonl => None,
+        OutputFormat::Csv => Some(Table::Csv),
+        OutputFormat::Tsv => Some(Table::Tsv),
     }
 }
 
 /// The header row of a table format; nothing for JSON Lines.
-pub fn write_header(format: OutputFormat, out: &mut Vec<u8>) -> io::Result<()> {
-    match format {
-        OutputFormat::Jsonl => Ok(()),
-        OutputFormat::Csv => csv_row(out, COLUMNS.map(String::from)),
-        OutputFormat::Tsv => tsv_row(out, COLUMNS.map(String::from)),
+pub fn write_header(format: OutputFormat, out: &mut Vec<u8>) {
+    if let Some(table) = table(format) {
+        let mut header = String::new();
+        table.header(&["id"], &mut header);
+        out.extend_from_slice(header.as_bytes());
     }
 }
 
 /// Appends one article's output to `out`.
 pub fn write_record(format: OutputFormat, record: &Record, out: &mut Vec<u8>) -> io::Result<()> {
-    match format {
-        OutputFormat::Jsonl => {
-            serde_json::to_writer(&mut *out, record)?;
-            out.push(b'\n');
-            Ok(())
-        }
-        OutputFormat::Csv => record
-            .quotes
-            .iter()
-            .try_for_each(|q| csv_row(out, row(record.id, q))),
-        OutputFormat::Tsv => record
-            .quotes
-            .iter()
-            .try_for_each(|q| tsv_row(out, row(record.id, q))),
-    }
-}
-
-/// A quote's fields in [`COLUMNS`] order; an absent value is an empty field.
-fn row(id: &Value, q: &QuoteOut) -> [String; 11] {
-    let id = match id {
-        Value::String(id) => id.clone(),
-        other => other.to_string(),
+    let Some(table) = table(format) else {
+        serde_json::to_writer(&mut *out, record)?;
+        out.push(b'\n');
+        return Ok(());
     };
-    let number = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
-    let kind = match serde_json::to_value(q.kind) {
-        Ok(Value::String(kind)) => kind,
-        _ => String::new(),
+    let id = match record.id {
+        Some(Value::String(id)) => id.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
     };
-    [
-        id,
-        q.start.to_string(),
-        q.end.to_string(),
-        q.text.to_string(),
-        q.speaker.unwrap_or_default().to_string(),
-        number(q.speaker_start),
-        number(q.speaker_end),
-        q.role.unwrap_or_default().to_string(),
-        q.cue.unwrap_or_default().to_string(),
-        kind,
-        // The same shortest form serde_json prints (0.95, not 0.949999988).
-        q.confidence.to_string(),
-    ]
-}
-
-fn csv_row(out: &mut Vec<u8>, fields: [String; 11]) -> io::Result<()> {
-    let mut writer = csv::WriterBuilder::new().from_writer(out);
-    writer.write_record(&fields)?;
-    writer.flush()
-}
-
-fn tsv_row(out: &mut Vec<u8>, fields: [String; 11]) -> io::Result<()> {
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(b'\t');
-        }
-        for c in field.chars() {
-            match c {
-                '\t' => out.extend_from_slice(b"\\t"),
-                '\n' => out.extend_from_slice(b"\\n"),
-                '\r' => out.extend_from_slice(b"\\r"),
-                '\\' => out.extend_from_slice(b"\\\\"),
-                c => {
-                    let mut buffer = [0; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
-                }
-            }
-        }
+    let mut rows = String::new();
+    for quote in &record.quotes {
+        table.row(&[&id], quote, &mut rows);
     }
-    out.push(b'\n');
+    out.extend_from_slice(rows.as_bytes());
     Ok(())
 }
 
@@ -163,9 +88,9 @@ mod tests {
     fn rows(format: OutputFormat, text: &str) -> String {
         let analysis = quotelens::analyze(text);
         let id = Value::from("a,1");
-        let record = Record::new(&id, None, &analysis, |_| true);
+        let record = record(&id, None, &analysis, |_| true);
         let mut out = Vec::new();
-        write_header(format, &mut out).unwrap();
+        write_header(format, &mut out);
         write_record(format, &record, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
@@ -176,7 +101,9 @@ mod tests {
     fn csv_quotes_fields_with_commas_quotes_and_newlines() {
         let csv = rows(OutputFormat::Csv, TWO_PARAGRAPHS);
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
-        assert_eq!(reader.headers().unwrap(), COLUMNS.as_slice());
+        let header = reader.headers().unwrap().clone();
+        assert_eq!(&header[0], "id");
+        assert_eq!(header.iter().skip(1).collect::<Vec<_>>(), record::columns());
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(records.len(), 1);
         assert_eq!(&records[0][0], "a,1");
@@ -193,9 +120,9 @@ mod tests {
         let tsv = rows(OutputFormat::Tsv, TWO_PARAGRAPHS);
         let lines: Vec<&str> = tsv.lines().collect();
         assert_eq!(lines.len(), 2);
-        assert_eq!(lines[0], COLUMNS.join("\t"));
+        assert_eq!(lines[0], format!("id\t{}", record::columns().join("\t")));
         let fields: Vec<&str> = lines[1].split('\t').collect();
-        assert_eq!(fields.len(), COLUMNS.len());
+        assert_eq!(fields.len(), 1 + record::columns().len());
         assert_eq!(
             fields[3],
             "What I think is essential\\tis a pathway.\\n“Our nations helped Israel,"

@@ -5,8 +5,8 @@
 //! holds two, so reading overlaps analysis and memory stays bounded. Each batch
 //! is analysed by `jobs` rayon threads into one buffer of output per article;
 //! the buffers are then written in input order. What is printed does not
-//! depend on the number of threads, byte for byte, and an error is reported
-//! on stderr after the output of the articles before it.
+//! depend on the number of threads, byte for byte, and an error or a warning
+//! is reported on stderr after the output of the articles before it.
 
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -14,10 +14,10 @@ use std::sync::mpsc;
 
 use rayon::prelude::*;
 
+use crate::article::{Article, InputError};
 use crate::filter::Filters;
-use crate::input::{Article, InputError};
-use crate::output::{self, OutputFormat, Record};
-use crate::report;
+use crate::output::{self, OutputFormat};
+use crate::report::report;
 
 /// Enough articles to keep every thread busy while the next batch is read.
 const BATCH_ARTICLES: usize = 1024;
@@ -46,7 +46,7 @@ pub fn run(
         .map_err(io::Error::other)?;
     let mut out = io::stdout().lock();
     let mut header = Vec::new();
-    output::write_header(format, &mut header)?;
+    output::write_header(format, &mut header);
     out.write_all(&header)?;
     let mut failed = false;
     std::thread::scope(|scope| {
@@ -60,7 +60,7 @@ pub fn run(
             }
         });
         for batch in batches {
-            let printed: Vec<Result<Vec<u8>, String>> = pool.install(|| {
+            let printed: Vec<Printed> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|item| analyse(item, format, filters))
@@ -68,16 +68,14 @@ pub fn run(
             });
             let mut pending = Vec::new();
             for article in printed {
-                match article {
-                    Ok(bytes) => pending.extend_from_slice(&bytes),
-                    Err(message) => {
-                        out.write_all(&pending)?;
-                        pending.clear();
-                        out.flush()?;
-                        report(&message);
-                        failed = true;
-                    }
+                if let Some(message) = &article.message {
+                    out.write_all(&pending)?;
+                    pending.clear();
+                    out.flush()?;
+                    report(message);
                 }
+                failed |= article.failed;
+                pending.extend_from_slice(&article.output);
             }
             out.write_all(&pending)?;
         }
@@ -102,16 +100,50 @@ fn in_batches(sources: impl Iterator<Item = Item>) -> impl Iterator<Item = Vec<I
     })
 }
 
+/// What one article prints: its output, and a message for stderr before it.
+struct Printed {
+    output: Vec<u8>,
+    message: Option<String>,
+    /// Whether the message is an error (no output, exit status 1), not a warning.
+    failed: bool,
+}
+
+impl Printed {
+    fn error(message: String) -> Self {
+        Printed {
+            output: Vec::new(),
+            message: Some(message),
+            failed: true,
+        }
+    }
+}
+
 /// One article's output, or the message that says why there is none.
-fn analyse(item: Item, format: OutputFormat, filters: &Filters) -> Result<Vec<u8>, String> {
-    let article = item.map_err(|e| e.to_string())?;
+fn analyse(item: Item, format: OutputFormat, filters: &Filters) -> Printed {
+    let article = match item {
+        Ok(article) => article,
+        Err(e) => return Printed::error(e.to_string()),
+    };
     // The core is fuzzed not to panic; should it all the same, this article is
     // reported and the others are still processed.
-    let analysis = panic::catch_unwind(AssertUnwindSafe(|| quotelens::analyze(&article.text)))
-        .map_err(|_| format!("article {}: internal error, please report it", article.id))?;
+    let Ok(analysis) = panic::catch_unwind(AssertUnwindSafe(|| quotelens::analyze(&article.text)))
+    else {
+        return Printed::error(format!(
+            "article {}: internal error, please report it",
+            article.id
+        ));
+    };
     let text = article.derived.then_some(article.text.as_str());
-    let record = Record::new(&article.id, text, &analysis, |q| filters.keeps(q));
-    let mut bytes = Vec::new();
-    output::write_record(format, &record, &mut bytes).map_err(|e| e.to_string())?;
-    Ok(bytes)
+    let record = output::record(&article.id, text, &analysis, |q| filters.keeps(q));
+    let mut output = Vec::new();
+    if let Err(e) = output::write_record(format, &record, &mut output) {
+        return Printed::error(e.to_string());
+    }
+    Printed {
+        output,
+        message: article
+            .warning
+            .map(|warning| format!("article {}: {warning}", article.id)),
+        failed: false,
+    }
 }

@@ -13,14 +13,11 @@ floor=${1:-}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# ../shared/score.py when it is there (CI), else the copy in tests/.
-scorer=tests/score.py
-[ -f "$SHARED/score.py" ] && scorer="$SHARED/score.py"
-
 score() { # name gold
   local name=$1 gold=$2
   "$BIN" extract "$gold" > "$out/$name.jsonl"
-  python3 "$scorer" "$gold" "$out/$name.jsonl" > "$out/$name.score"
+  # Our own scorer (`quotelens score`), checked against ../shared/score.py in tests/cli.rs.
+  "$BIN" score "$gold" "$out/$name.jsonl" > "$out/$name.score"
 }
 
 score seed tests/fixtures/seed-article.gold.jsonl

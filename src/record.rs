@@ -30,7 +30,7 @@
 use serde::ser::{self, Impossible, SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::{Quote, QuoteKind, Speaker};
+use crate::{Quote, QuoteKind, Speaker, Why};
 
 /// A quote as every writer prints it. Offsets are code points into the
 /// analysed text, end exclusive; `speaker_start`/`speaker_end` are the mention
@@ -49,6 +49,9 @@ pub struct QuoteRecord<'a> {
     /// In [0, 1], to three decimals.
     #[serde(serialize_with = "three_decimals")]
     pub confidence: f32,
+    /// Why this speaker: the rule, the resolution, the runner-up and the
+    /// same in plain words ([`crate::Why`]); absent without a speaker.
+    pub why: Option<&'a Why>,
 }
 
 impl<'a> From<&'a Quote> for QuoteRecord<'a> {
@@ -64,6 +67,7 @@ impl<'a> From<&'a Quote> for QuoteRecord<'a> {
             cue: q.cue.as_deref(),
             kind: q.kind,
             confidence: q.confidence,
+            why: q.why.as_ref(),
         }
     }
 }

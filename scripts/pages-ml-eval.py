@@ -130,11 +130,31 @@ def paragraphs(text):
     return [p for p in (text or "").split("\n") if words(p)]
 
 
+MARKS = "\"＂“‟”„«»"
+
+
+def one_per_pair_of_marks(raw, quotes):
+    """One pair of marks is one quote, as in the PolNeAR gold: two labels of the same
+    speaker with no quotation mark and no paragraph between them (a quote split around
+    its incise, `"A - dichiara X - B"`) count as one."""
+    merged = []
+    for q in sorted(quotes, key=lambda q: q["start"]):
+        if merged:
+            last = merged[-1]
+            between = html.unescape(raw[last["end"]:q["start"]].decode("utf-8", errors="replace"))
+            apart = any(m in between for m in MARKS) or re.search(r"</p>|<br|\n\s*\n", between)
+            if not apart and last.get("speaker_name") == q.get("speaker_name"):
+                merged[-1] = dict(last, end=q["end"])
+                continue
+        merged.append(dict(q))
+    return merged
+
+
 def score_page(label, pages_dir, binary):
     path = os.path.join(pages_dir, label["page"])
     raw = open(path, "rb").read()
     gold = []
-    for q in label["quotes"]:
+    for q in one_per_pair_of_marks(raw, label["quotes"]):
         text = page_text(raw, q["start"], q["end"])
         if not words(text):
             sys.exit(f"pages-ml: {label['page']} {q['start']}-{q['end']} holds no words")

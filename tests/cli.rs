@@ -136,6 +136,7 @@ fn every_quote_has_the_documented_fields() {
         "cue",
         "kind",
         "confidence",
+        "why",
     ];
     for q in records[0]["quotes"].as_array().unwrap() {
         let object = q.as_object().unwrap();
@@ -587,9 +588,11 @@ fn csv_and_tsv_give_one_row_a_quote_with_a_header() {
     // RFC 4180, CRLF line ends included.
     assert_eq!(
         csv,
-        "id,start,end,text,speaker,speaker_start,speaker_end,role,cue,kind,confidence\r\n\
-         \"two, with comma\",1,5,\"Yes,\",Blinken,7,14,,said,direct,0.95\r\n\
-         \"two, with comma\",22,25,\"No,\",Lammy,27,32,,said,direct,0.95\r\n"
+        "id,start,end,text,speaker,speaker_start,speaker_end,role,cue,kind,confidence,why\r\n\
+         \"two, with comma\",1,5,\"Yes,\",Blinken,7,14,,said,direct,0.95,\
+         \"rule=after; resolution=named; runner_up=; text=after the quote, “said” names “Blinken”\"\r\n\
+         \"two, with comma\",22,25,\"No,\",Lammy,27,32,,said,direct,0.95,\
+         \"rule=after; resolution=named; runner_up=; text=after the quote, “said” names “Lammy”\"\r\n"
     );
     let tsv = run(&["extract", "-o", "tsv", "-"], Some(input.as_bytes()));
     let tsv = String::from_utf8(tsv.stdout).unwrap();

@@ -1523,6 +1523,7 @@ impl State {
             role: q.role.as_deref(),
             cue: q.cue.as_deref(),
             confidence: q.confidence,
+            why: q.why.as_ref().map(|w| w.text.as_str()),
             nth,
             of: group.len(),
             slot: d.slot,

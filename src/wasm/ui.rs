@@ -88,6 +88,8 @@ pub struct Card {
     name: HtmlElement,
     role: HtmlElement,
     meta: HtmlElement,
+    /// Why this speaker, in plain words (the quote's `why`).
+    why: HtmlElement,
     count: HtmlElement,
     pub prev: HtmlElement,
     pub next: HtmlElement,
@@ -100,6 +102,8 @@ pub struct CardText<'a> {
     pub role: Option<&'a str>,
     pub cue: Option<&'a str>,
     pub confidence: f32,
+    /// Why this speaker: `after the quote, “said” names “he”; he = …`.
+    pub why: Option<&'a str>,
     /// 1-based position among this speaker's quotes, and their number.
     pub nth: usize,
     pub of: usize,
@@ -164,6 +168,8 @@ impl Ui {
         let name_text = make(doc, "span", "ql-fullname", &name)?;
         let role = make(doc, "div", "ql-role", &root)?;
         let meta = make(doc, "div", "ql-meta", &root)?;
+        // Styled as the line above it: the same small print.
+        let why = make(doc, "div", "ql-meta", &root)?;
         let nav = make(doc, "div", "ql-nav", &root)?;
         let prev = make(doc, "button", "ql-prev", &nav)?;
         prev.set_text_content(Some("‹"));
@@ -180,6 +186,7 @@ impl Ui {
             name: name_text,
             role,
             meta,
+            why,
             count,
             prev,
             next,
@@ -239,6 +246,9 @@ impl Card {
             (Some(_), None) => format!("confidence {}%", percent(text.confidence)),
         };
         self.meta.set_text_content(Some(&meta));
+        // Page text reaches the card only as text.
+        self.why.set_text_content(text.why);
+        self.why.set_hidden(text.why.is_none());
         let count = if text.speaker.is_some() {
             let noun = if text.of == 1 { "quote" } else { "quotes" };
             format!("{} of {} {noun} by this speaker", text.nth, text.of)

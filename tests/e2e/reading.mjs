@@ -292,7 +292,7 @@ export function defineReading(kind) {
         const chars = [...json.text];
         for (const q of json.quotes) {
           assert.equal(chars.slice(q.start, q.end).join(''), q.text, 'offsets are code points into text');
-          for (const key of ['speaker', 'speaker_start', 'speaker_end', 'role', 'cue', 'kind', 'confidence']) assert.ok(key in q, key);
+          for (const key of ['speaker', 'speaker_start', 'speaker_end', 'role', 'cue', 'kind', 'confidence', 'why']) assert.ok(key in q, key);
         }
         const attributed = json.quotes.filter((q) => q.speaker).length;
         assert.equal(json.speakers.reduce((n, s) => n + s.quote_count, 0), attributed);
@@ -300,7 +300,7 @@ export function defineReading(kind) {
         assert.ok(fetched.md.includes('## Antony Blinken, US Secretary of State ('));
         const rows = parseCsv(fetched.csv);
         // The CLI's columns (src/record.rs), the page's URL as the id.
-        assert.deepEqual(rows[0], ['id', 'start', 'end', 'text', 'speaker', 'speaker_start', 'speaker_end', 'role', 'cue', 'kind', 'confidence']);
+        assert.deepEqual(rows[0], ['id', 'start', 'end', 'text', 'speaker', 'speaker_start', 'speaker_end', 'role', 'cue', 'kind', 'confidence', 'why']);
         assert.equal(rows.length - 1, json.quotes.length);
         assert.deepEqual(rows.slice(1).map((r) => r[0]), json.quotes.map(() => json.url));
         assert.deepEqual(rows.slice(1).map((r) => r[3]), json.quotes.map((q) => q.text));

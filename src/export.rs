@@ -49,7 +49,7 @@ pub struct QuoteOut<'a> {
 
 /// `0.95`, not `0.949999988079071`: an `f32` widened to a JS number (the
 /// browser's JSON) shows its binary error; serde_json (the CLI) does not.
-fn three_decimals<S: serde::Serializer>(value: &f32, out: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn three_decimals<S: serde::Serializer>(value: &f32, out: S) -> Result<S::Ok, S::Error> {
     out.serialize_f64((f64::from(*value) * 1000.0).round() / 1000.0)
 }
 

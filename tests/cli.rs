@@ -252,6 +252,80 @@ fn html_page_yields_the_article_text_and_only_its_quotes() {
     );
 }
 
+/// Code points `start..end` of `text`, as annotation positions count them.
+fn code_points(text: &str, start: &Value, end: &Value) -> String {
+    let (start, end) = (
+        start.as_u64().unwrap() as usize,
+        end.as_u64().unwrap() as usize,
+    );
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn annotation_output_is_one_web_annotation_a_quote_on_the_page() {
+    // A text file: the target is the file itself, and each position selects
+    // the quote's words in it.
+    let output = run(&["extract", "--output", "annotation", SEED_TXT], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let notes = records(&output);
+    let quotes = records(&run(&["extract", SEED_TXT], None))[0]["quotes"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(notes.len(), quotes);
+    let seed = std::fs::read_to_string(SEED_TXT).unwrap();
+    for note in &notes {
+        assert_eq!(note["type"], "Annotation");
+        assert_eq!(note["@context"][0], "http://www.w3.org/ns/anno.jsonld");
+        let source = note["target"]["source"].as_str().unwrap();
+        assert!(
+            source.starts_with("file:///") && source.ends_with("/tests/fixtures/seed-article.txt")
+        );
+        let [quote, position] = note["target"]["selector"].as_array().unwrap().as_slice() else {
+            panic!("two selectors: {note}");
+        };
+        assert_eq!(quote["type"], "TextQuoteSelector");
+        assert_eq!(position["type"], "TextPositionSelector");
+        assert_eq!(
+            quote["exact"],
+            code_points(&seed, &position["start"], &position["end"])
+        );
+    }
+    assert!(notes.iter().any(|n| n["body"]["value"] == "Antony Blinken"));
+
+    // A page with --url: the target is that address; positions count into
+    // the article text the JSON Lines output prints.
+    let url = "https://www.theguardian.com/world/article";
+    let output = run(&["extract", "-o", "annotation", "--url", url, PAGE], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let notes = records(&output);
+    let text = records(&run(&["extract", PAGE], None))[0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(notes.len(), 7);
+    for note in &notes {
+        assert_eq!(note["target"]["source"], url);
+        let selectors = &note["target"]["selector"];
+        assert_eq!(
+            selectors[0]["exact"],
+            code_points(&text, &selectors[1]["start"], &selectors[1]["end"])
+        );
+    }
+
+    // Stdin has no address: said, not guessed.
+    let output = run(
+        &["extract", "-o", "annotation", "-"],
+        Some(b"\"Yes,\" Blinken said."),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("no page URL to annotate: give --url"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// The article text of a saved real page: it starts where the article starts,
 /// holds `inside`, and none of `outside` (navigation, widgets, comments).
 fn assert_real_page(page: &str, starts: &str, inside: &[&str], outside: &[&str]) -> Value {

@@ -83,6 +83,7 @@ pub fn articles(
                 id: Value::String(format!("{url} {record_id}")),
                 text: html::article_text(&text),
                 derived: true,
+                url: Some(url).filter(|url| !url.is_empty()),
             }));
         }
         None

@@ -51,6 +51,9 @@ pub struct Article {
     pub text: String,
     /// Whether the text was derived (from HTML) and so belongs in the output.
     pub derived: bool,
+    /// The page's address, for annotations: a file's `file:` URL, a web
+    /// archive record's target URI, a JSON Lines object's `"url"`.
+    pub url: Option<String>,
 }
 
 /// Why an article could not be read: where, and what went wrong.
@@ -116,7 +119,12 @@ pub fn read_source(path: &str, options: Options) -> Articles {
     match format {
         Format::Jsonl => Box::new(json_lines(name, reader, options.encoding)),
         Format::Warc => Box::new(archive::articles(name, reader, options.encoding)),
-        Format::Txt | Format::Html => one(whole(format, &name, id, reader, options.encoding)),
+        Format::Txt | Format::Html => one(whole(format, &name, id, reader, options.encoding).map(
+            |mut article| {
+                article.url = (path != "-").then(|| file_url(path)).flatten();
+                article
+            },
+        )),
     }
 }
 
@@ -174,7 +182,24 @@ fn whole(
             text
         },
         derived: html,
+        url: None,
     })
+}
+
+/// `file:///home/me/story%20one.html` for a path, as RFC 8089 writes it:
+/// absolute, with every byte outside the unreserved set and `/` percent-encoded.
+/// `None` when the path has no absolute form (it vanished since it was read).
+fn file_url(path: &str) -> Option<String> {
+    let absolute = std::fs::canonicalize(path).ok()?;
+    let mut url = String::from("file://");
+    for &b in absolute.to_string_lossy().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            url.push(char::from(b));
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(url)
 }
 
 /// One article per non-blank line; a line that cannot be parsed yields an
@@ -295,10 +320,15 @@ fn parse_line(
         // Without an id the line number still tells the articles apart.
         None => Value::String(format!("{}:{line_number}", stem(name))),
     };
+    let url = match record.remove("url") {
+        Some(Value::String(url)) => Some(url),
+        _ => None,
+    };
     Ok(Article {
         id,
         text,
         derived: false,
+        url,
     })
 }
 

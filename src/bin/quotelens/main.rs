@@ -3,6 +3,7 @@
 //! ```text
 //! quotelens extract story.txt page.html corpus.jsonl crawl.warc.gz -   # JSON Lines on stdout
 //! quotelens extract --jobs 8 --output csv --speaker 'Blinken' corpus.jsonl
+//! quotelens extract --output annotation --url https://example.com/story page.html
 //! ```
 //!
 //! Prints one JSON object a line per article: `{"id", "quotes", "speakers"}`,
@@ -89,6 +90,10 @@ struct Extract {
     /// Keep only quotes attributed with at least this confidence, in [0, 1].
     #[arg(long, value_name = "X", value_parser = filter::parse_confidence)]
     min_confidence: Option<f32>,
+    /// The page the annotations of `--output annotation` point at. Default: a
+    /// file's `file:` URL, a web archive record's URL, a JSON Lines object's "url".
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
     /// Threads analysing articles; default: every core.
     #[arg(long, short, value_name = "N")]
     jobs: Option<NonZeroUsize>,
@@ -113,9 +118,16 @@ fn main() -> ExitCode {
         min_confidence: args.min_confidence,
     };
     let files = args.files;
+    let url = args.url;
     let sources = files
         .into_iter()
-        .flat_map(move |path| input::read_source(&path, options));
+        .flat_map(move |path| input::read_source(&path, options))
+        .map(move |item| {
+            item.map(|mut article| {
+                article.url = url.clone().or(article.url);
+                article
+            })
+        });
     match parallel::run(sources, jobs, args.output, &filters) {
         Ok(run) if run.failed => ExitCode::FAILURE,
         Ok(_) => ExitCode::SUCCESS,

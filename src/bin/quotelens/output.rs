@@ -1,9 +1,11 @@
-//! What is printed for one article: JSON Lines (an object an article), or CSV
-//! and TSV (a row a quote, so an article without quotes gives no row).
+//! What is printed for one article: JSON Lines (an object an article), CSV
+//! and TSV (a row a quote, so an article without quotes gives no row), or W3C
+//! Web Annotations (a JSON-LD object a quote, see [`quotelens::annotation`]).
 
 use std::io;
 
 use clap::ValueEnum;
+use quotelens::annotation;
 use quotelens::export::QuoteOut;
 use quotelens::{Analysis, Quote, QuoteKind, Speaker};
 use serde::Serialize;
@@ -18,6 +20,9 @@ pub enum OutputFormat {
     /// One line a quote, with a header line; tab, newline, carriage return
     /// and backslash in a field written as `\t`, `\n`, `\r` and `\\`.
     Tsv,
+    /// One W3C Web Annotation a quote, a JSON-LD object a line, on the page's
+    /// URL (`--url`, else the file's `file:` URL) with quote and position selectors.
+    Annotation,
 }
 
 /// The columns of a CSV or TSV row, in order.
@@ -45,6 +50,12 @@ pub struct Record<'a> {
     pub text: Option<&'a str>,
     pub quotes: Vec<QuoteOut<'a>>,
     pub speakers: &'a [Speaker],
+    /// The text the offsets count into and the page's address: what an
+    /// annotation needs (see [`Record::on_page`]).
+    #[serde(skip)]
+    pub article: &'a str,
+    #[serde(skip)]
+    pub url: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
@@ -69,6 +80,18 @@ impl<'a> Record<'a> {
             text,
             quotes,
             speakers: &analysis.speakers,
+            article: "",
+            url: None,
+        }
+    }
+
+    /// The record with the analysed text and the page's URL, which only the
+    /// annotation format prints.
+    pub fn on_page(self, article: &'a str, url: Option<&'a str>) -> Self {
+        Record {
+            article,
+            url,
+            ..self
         }
     }
 }
@@ -76,7 +99,7 @@ impl<'a> Record<'a> {
 /// The header row of a table format; nothing for JSON Lines.
 pub fn write_header(format: OutputFormat, out: &mut Vec<u8>) -> io::Result<()> {
     match format {
-        OutputFormat::Jsonl => Ok(()),
+        OutputFormat::Jsonl | OutputFormat::Annotation => Ok(()),
         OutputFormat::Csv => csv_row(out, COLUMNS.map(String::from)),
         OutputFormat::Tsv => tsv_row(out, COLUMNS.map(String::from)),
     }
@@ -98,6 +121,19 @@ pub fn write_record(format: OutputFormat, record: &Record, out: &mut Vec<u8>) ->
             .quotes
             .iter()
             .try_for_each(|q| tsv_row(out, row(record.id, q))),
+        OutputFormat::Annotation => {
+            let url = record.url.ok_or_else(|| {
+                io::Error::other(format!(
+                    "article {}: no page URL to annotate: give --url",
+                    record.id
+                ))
+            })?;
+            for note in annotation::annotations(url, record.article, &record.quotes) {
+                serde_json::to_writer(&mut *out, &note)?;
+                out.push(b'\n');
+            }
+            Ok(())
+        }
     }
 }
 

@@ -110,7 +110,8 @@ fn analyse(item: Item, format: OutputFormat, filters: &Filters) -> Result<Vec<u8
     let analysis = panic::catch_unwind(AssertUnwindSafe(|| quotelens::analyze(&article.text)))
         .map_err(|_| format!("article {}: internal error, please report it", article.id))?;
     let text = article.derived.then_some(article.text.as_str());
-    let record = Record::new(&article.id, text, &analysis, |q| filters.keeps(q));
+    let record = Record::new(&article.id, text, &analysis, |q| filters.keeps(q))
+        .on_page(&article.text, article.url.as_deref());
     let mut bytes = Vec::new();
     output::write_record(format, &record, &mut bytes).map_err(|e| e.to_string())?;
     Ok(bytes)

@@ -151,6 +151,38 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_that_is_a_link_is_a_related_story_but_links_in_a_sentence_stay() {
+        let html = format!(
+            "<body><article>{STORY}\
+             <p><strong><a href='/b'>SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></strong></p>\
+             <p>Related: <a href='/c'>Possible Water Plumes on Europa: The Discovery in Images</a></p>\
+             <p>Lammy said the talks, <a href='/d'>reported here last week</a>, would go on.</p>{OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html),
+            format!(
+                "{}\nLammy said the talks, reported here last week, would go on.\n{}",
+                text_of(STORY),
+                text_of(OTHER)
+            )
+        );
+    }
+
+    #[test]
+    fn a_card_that_pops_up_over_a_name_is_not_read() {
+        let html = format!(
+            "<body><article>{STORY}<p>Rep. <a href='/p/omar'>Ilhan Omar</a><span>\
+             <img src='omar.jpg'><a href='/p/omar'>Ilhan Omar</a>\
+             <a href='/s/1'>Progressives oppose funding bill over surveillance</a></span> (D-Minn.) \
+             said “we will not be intimidated” after the threat was made.</p>{OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html).lines().nth(1),
+            Some("Rep. Ilhan Omar (D-Minn.) said “we will not be intimidated” after the threat was made.")
+        );
+    }
+
+    #[test]
     fn a_page_without_paragraphs_reads_whole() {
         assert_eq!(
             article_text("<div>“Short,” he said.</div>"),

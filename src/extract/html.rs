@@ -183,6 +183,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_up_box_with_its_form_is_not_read() {
+        let html = format!(
+            "<body><article>{STORY}{OTHER}<div><h4>Morning Rundown</h4>\
+             <div>Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.</div>\
+             <form><input name='email'><button>Sign Up</button></form></div></article></body>"
+        );
+        assert_eq!(
+            article_text(&html),
+            format!("{}\n{}", text_of(STORY), text_of(OTHER))
+        );
+    }
+
+    #[test]
     fn a_page_without_paragraphs_reads_whole() {
         assert_eq!(
             article_text("<div>“Short,” he said.</div>"),

@@ -399,5 +399,7 @@ fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
         || density > 0.5
         || (e.images > 0 && e.prose == 0 && e.text < MAX_CAPTIONED)
         || (e.embeds == 1 && e.text < 75)
+        // A form with a line or two and no paragraph: a newsletter sign-up, a search box.
+        || (e.forms > 0 && e.prose == 0 && e.text < MAX_CAPTIONED)
         || e.embeds > 1
 }

@@ -196,6 +196,21 @@ mod tests {
     }
 
     #[test]
+    fn a_box_of_the_story_with_a_link_in_its_line_stays() {
+        // A third of its text is a link: more than Readability's 0.2.
+        let html = format!(
+            "<body><article>{STORY}<div><div>US stock futures were <a href='/m'>last trading slightly positive</a> \
+             during Asian trading hours.</div></div>{OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html).lines().nth(1),
+            Some(
+                "US stock futures were last trading slightly positive during Asian trading hours."
+            )
+        );
+    }
+
+    #[test]
     fn a_page_without_paragraphs_reads_whole() {
         assert_eq!(
             article_text("<div>“Short,” he said.</div>"),

@@ -170,10 +170,16 @@ mod tests {
 
     #[test]
     fn a_card_that_pops_up_over_a_name_is_not_read() {
+        // Its links are most of the paragraph's text: the card goes, the sentence stays.
         let html = format!(
             "<body><article>{STORY}<p>Rep. <a href='/p/omar'>Ilhan Omar</a><span>\
              <img src='omar.jpg'><a href='/p/omar'>Ilhan Omar</a>\
-             <a href='/s/1'>Progressives oppose funding bill over surveillance</a></span> (D-Minn.) \
+             <a href='/s/1'>Progressives oppose funding bill over surveillance</a>\
+             <a href='/s/2'>Hillicon Valley: Senators call for 5G security coordinator | Facebook gets questions</a>\
+             <a href='/s/3'>Overnight Energy: Lawmakers spar over actor's testimony | House Dems unveil plan</a>\
+             <a href='/s/4'>Sanders doubles down on Bolivia 'coup,' few follow suit in the Senate</a>\
+             <a href='/s/5'>Funding for conservation program passes Senate hurdle</a>\
+             </span> (D-Minn.) \
              said “we will not be intimidated” after the threat was made.</p>{OTHER}</article></body>"
         );
         assert_eq!(

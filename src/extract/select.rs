@@ -376,7 +376,9 @@ fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
     let density = link_density(page, index);
     // A paragraph that is a link and little else: a related story set in the
     // text ("Related: …", a headline in capitals), not a sentence of this one.
-    if e.tag == Tag::Paragraph && e.text > 0 && density >= LINK_PARAGRAPH {
+    // Not one holding a picture: its links may be a card over a name (below),
+    // which goes alone, and the sentence around it stays.
+    if e.tag == Tag::Paragraph && e.images == 0 && e.text > 0 && density >= LINK_PARAGRAPH {
         return true;
     }
     // Inside a sentence, a picture with links and nothing else: a card that

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SHARED ?= ../shared
 CARGO ?= cargo
 
-.PHONY: demo test check-rust eval eval-floor eval-ml train tools release www www-test
+.PHONY: demo test check-rust eval eval-floor eval-ml train tools build-tools release www www-test
 
 ## Build the CLI and run it on the bundled sample article (the main job).
 release:
@@ -61,6 +61,11 @@ www-test: tools www
 tools:
 	@bash scripts/ensure-tools.sh
 
+## Only what the WebAssembly and the extension packages need (wasm target, wasm-bindgen-cli,
+## npm packages): all that `make package` installs, so the source package builds plainly.
+build-tools:
+	@bash scripts/ensure-tools.sh --build
+
 ## The core as WebAssembly for the browser: pkg/quotelens.js and pkg/quotelens_bg.wasm.
 # --merge-similar-functions first: functions that differ only in constants become one
 # with a parameter. --converge repeats -Oz until it gains nothing (about 1.3 KB gzipped,
@@ -74,7 +79,7 @@ WASM_OPT := node_modules/.bin/wasm-opt --merge-similar-functions -Oz --converge 
 # the WebAssembly is the same bytes wherever it is built (BUILD.md, tests/package/).
 CARGO_HOME ?= $(HOME)/.cargo
 WASM_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=quotelens --remap-path-prefix=$(abspath $(CARGO_HOME))=cargo
-wasm: tools
+wasm: build-tools
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_RUSTFLAGS)" $(CARGO) build --locked --profile wasm-release --target wasm32-unknown-unknown --lib --no-default-features
 	wasm-bindgen --target web --out-name quotelens --out-dir pkg target/wasm32-unknown-unknown/wasm-release/quotelens.wasm
 	$(WASM_OPT) pkg/quotelens_bg.wasm -o pkg/quotelens_bg.wasm
@@ -88,7 +93,7 @@ wasm: tools
 ## target_features, which wasm-bindgen reads to choose its output.
 JS_TARGET := target/wasm-js/wasm32-unknown-unknown/wasm-release
 WASM2JS_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
-wasm-js: tools
+wasm-js: build-tools
 	RUSTFLAGS="-Ctarget-feature=-reference-types,-multivalue $(WASM_RUSTFLAGS)" $(CARGO) build --locked --profile wasm-release \
 	  --target wasm32-unknown-unknown --lib --no-default-features --target-dir target/wasm-js
 	@$(MAKE) --no-print-directory pkg-js/quotelens.js

@@ -5,8 +5,15 @@
 # Debian, a Python venv in target/venv (maturin, pytest, pyspark), and the npm
 # dev packages (puppeteer-core, binaryen's wasm-opt and wasm2js, web-ext) from package-lock.json.
 # No tool may download a browser of its own.
+#
+# With --build, only what building the WebAssembly and the extension packages needs
+# (`make wasm`, `make package`): the wasm32 target, wasm-bindgen-cli and the npm
+# packages. The source package (scripts/package.mjs) holds no tests, so this is all
+# a reviewer's plain `make package` may ask for: no browsers, no root, no Python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build_only=false
+[[ ${1:-} == --build ]] && build_only=true
 
 export PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 PUPPETEER_SKIP_CHROME_HEADLESS_SHELL_DOWNLOAD=1
 
@@ -20,6 +27,16 @@ have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [[ -n "$want" && "$have" != "$want" ]]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
+
+# npm ci only when the lock file differs from the one node_modules was installed
+# from (kept beside it): by content, not date, since unpacking an archive or
+# checking out a branch can leave either one newer.
+if ! cmp -s package-lock.json node_modules/.ensure-tools-lock.json; then
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.ensure-tools-lock.json
+fi
+
+$build_only && exit 0
 
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
@@ -40,9 +57,4 @@ venv=target/venv
 if ! cmp -s tests/python/requirements.txt "$venv/requirements.txt"; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/python/requirements.txt
   cp tests/python/requirements.txt "$venv/requirements.txt"
-fi
-
-# npm ci only when node_modules is missing or older than the lock file.
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
 fi

@@ -27,6 +27,7 @@
 //! Every stage is linear in the length of the text: windows around a quote are
 //! bounded, and no stage backtracks over the whole text.
 
+pub mod annotation;
 pub mod cues;
 pub mod export;
 pub mod extract;

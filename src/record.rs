@@ -74,7 +74,7 @@ impl<'a> From<&'a Quote> for QuoteRecord<'a> {
 
 /// `0.95`, not `0.949999988079071`: an `f32` widened to a JS or Python
 /// number shows its binary error.
-fn three_decimals<S: Serializer>(value: &f32, out: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn three_decimals<S: Serializer>(value: &f32, out: S) -> Result<S::Ok, S::Error> {
     out.serialize_f64((f64::from(*value) * 1000.0).round() / 1000.0)
 }
 

@@ -151,6 +151,72 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_that_is_a_link_is_a_related_story_but_links_in_a_sentence_stay() {
+        let html = format!(
+            "<body><article>{STORY}\
+             <p><strong><a href='/b'>SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></strong></p>\
+             <p>Related: <a href='/c'>Possible Water Plumes on Europa: The Discovery in Images</a></p>\
+             <p>Lammy said the talks, <a href='/d'>reported here last week</a>, would go on.</p>{OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html),
+            format!(
+                "{}\nLammy said the talks, reported here last week, would go on.\n{}",
+                text_of(STORY),
+                text_of(OTHER)
+            )
+        );
+    }
+
+    #[test]
+    fn a_card_that_pops_up_over_a_name_is_not_read() {
+        // Its links are most of the paragraph's text: the card goes, the sentence stays.
+        let html = format!(
+            "<body><article>{STORY}<p>Rep. <a href='/p/omar'>Ilhan Omar</a><span>\
+             <img src='omar.jpg'><a href='/p/omar'>Ilhan Omar</a>\
+             <a href='/s/1'>Progressives oppose funding bill over surveillance</a>\
+             <a href='/s/2'>Hillicon Valley: Senators call for 5G security coordinator | Facebook gets questions</a>\
+             <a href='/s/3'>Overnight Energy: Lawmakers spar over actor's testimony | House Dems unveil plan</a>\
+             <a href='/s/4'>Sanders doubles down on Bolivia 'coup,' few follow suit in the Senate</a>\
+             <a href='/s/5'>Funding for conservation program passes Senate hurdle</a>\
+             </span> (D-Minn.) \
+             said “we will not be intimidated” after the threat was made.</p>{OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html).lines().nth(1),
+            Some("Rep. Ilhan Omar (D-Minn.) said “we will not be intimidated” after the threat was made.")
+        );
+    }
+
+    #[test]
+    fn a_sign_up_box_with_its_form_is_not_read() {
+        let html = format!(
+            "<body><article>{STORY}{OTHER}<div><h4>Morning Rundown</h4>\
+             <div>Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.</div>\
+             <form><input name='email'><button>Sign Up</button></form></div></article></body>"
+        );
+        assert_eq!(
+            article_text(&html),
+            format!("{}\n{}", text_of(STORY), text_of(OTHER))
+        );
+    }
+
+    #[test]
+    fn a_box_of_the_story_with_a_link_in_its_line_stays() {
+        // A third of its text is a link: more than Readability's 0.2.
+        let html = format!(
+            "<body><article>{STORY}<div><div>US stock futures were <a href='/m'>last trading slightly positive</a> \
+             during Asian trading hours.</div></div>{OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html).lines().nth(1),
+            Some(
+                "US stock futures were last trading slightly positive during Asian trading hours."
+            )
+        );
+    }
+
+    #[test]
     fn a_page_without_paragraphs_reads_whole() {
         assert_eq!(
             article_text("<div>“Short,” he said.</div>"),

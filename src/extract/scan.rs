@@ -30,6 +30,8 @@ pub struct Element<N> {
     pub embeds: u32,
     pub list_items: u32,
     pub quotations: u32,
+    /// `<form>` elements below it, itself included.
+    pub forms: u32,
     /// A hash of its class attribute: siblings built by one template share it.
     pub class: Option<u64>,
     /// Carries schema.org's `itemprop="articleBody"` (or `text`).
@@ -214,6 +216,7 @@ impl<D: Dom> Scan<D> {
             embeds: 0,
             list_items: u32::from(tag == Tag::ListItem),
             quotations: u32::from(tag == Tag::Quotation),
+            forms: u32::from(tag == Tag::Form),
             article_body,
             class: attribute("class").map(|c| {
                 use std::hash::{Hash, Hasher};
@@ -271,6 +274,7 @@ impl<D: Dom> Scan<D> {
             parent.embeds += child.embeds;
             parent.list_items += child.list_items;
             parent.quotations += child.quotations;
+            parent.forms += child.forms;
         }
     }
 }

@@ -32,7 +32,8 @@ use super::super::paint::{call, colour_class, Slot};
 use super::super::theme::PageStyle;
 use super::super::ui::{make, short_name};
 use super::State;
-use crate::export::{self, plural, PageRecord, Source};
+use crate::annotation;
+use crate::export::{self, plural, PageRecord, QuoteOut, Source};
 use crate::{Quote, Speaker};
 
 /// Time a frame may spend naming badges.
@@ -120,6 +121,7 @@ fn action_of(target: &Element) -> Option<Action> {
         "ql-export" => Action::Export(match data("data-format")?.as_str() {
             "json" => "json",
             "md" => "md",
+            "jsonld" => "jsonld",
             _ => "csv",
         }),
         "ql-copy" => Action::Copy,
@@ -150,9 +152,10 @@ impl State {
         self.listed().into_iter().map(|(_, q)| q.clone()).collect()
     }
 
-    /// The page's quotes as `json`, `md` or `csv`, exactly the ones with a
-    /// badge. The page is read again first: a live page's later blocks were
-    /// read alone, and their offsets do not count into one text.
+    /// The page's quotes as `json`, `md`, `csv` or `jsonld` (W3C Web
+    /// Annotations on the page's address), exactly the ones with a badge. The
+    /// page is read again first: a live page's later blocks were read alone,
+    /// and their offsets do not count into one text.
     pub(super) fn export(&mut self, format: &str) -> String {
         self.pass();
         let (url, title, site) = self.source();
@@ -165,19 +168,16 @@ impl State {
         match format {
             "md" => export::markdown(&source, &quotes),
             "csv" => export::csv(&source, &quotes),
-            _ => {
-                let record =
-                    PageRecord::new(&source, &self.reading.text, &quotes, &self.reading.speakers);
-                let value = serde::Serialize::serialize(
-                    &record,
-                    &serde_wasm_bindgen::Serializer::json_compatible(),
-                )
-                .unwrap_or(JsValue::NULL);
-                js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &2.into())
-                    .ok()
-                    .and_then(|s| s.as_string())
-                    .unwrap_or_default()
+            "jsonld" => {
+                let out: Vec<QuoteOut> = quotes.iter().map(QuoteOut::from).collect();
+                json(&annotation::annotation_page(&url, &self.reading.text, &out))
             }
+            _ => json(&PageRecord::new(
+                &source,
+                &self.reading.text,
+                &quotes,
+                &self.reading.speakers,
+            )),
         }
     }
 
@@ -275,6 +275,7 @@ impl State {
                 let mime = match format {
                     "json" => "application/json",
                     "md" => "text/markdown;charset=utf-8",
+                    "jsonld" => "application/ld+json",
                     _ => "text/csv;charset=utf-8",
                 };
                 let name = format!(
@@ -669,6 +670,18 @@ fn clipboard_write(window: &web_sys::Window, text: &str) -> bool {
     write.is_some_and(|f| f.call1(&clipboard, &text.into()).is_ok())
 }
 
+/// A serde value as indented JSON, through the browser's own `JSON.stringify`
+/// (serde_json is no dependency of the WebAssembly: it would add to its size).
+fn json(value: &impl serde::Serialize) -> String {
+    let value = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL);
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &2.into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
 /// A string inside a CSS attribute selector's double quotes.
 fn css_escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('"', "\\\"")
@@ -699,6 +712,11 @@ impl Panel {
             ("json", "JSON", "Download the quotes as JSON"),
             ("md", "Markdown", "Download the quotes as Markdown"),
             ("csv", "CSV", "Download the quotes as CSV"),
+            (
+                "jsonld",
+                "Web Annotation",
+                "Download the quotes as Web Annotation (W3C JSON-LD)",
+            ),
         ] {
             let button = make(doc, "button", "ql-export", &footer)?;
             button.set_attribute("type", "button")?;

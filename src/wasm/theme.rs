@@ -48,7 +48,7 @@ pub const PANEL_STYLE: &str = r#"
   background: none; text-align: left; }
 .ql-panel .ql-quote:hover, .ql-panel .ql-speaker:hover { background: #f5f5f4; }
 .ql-panel .ql-group.ql-dimmed { opacity: .6; }
-.ql-panel footer { display: flex; align-items: center; gap: 6px; padding: 8px 12px; border-top: 1px solid #e7e5e4; }
+.ql-panel footer { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 8px 12px; border-top: 1px solid #e7e5e4; }
 .ql-panel footer span { flex: 1; color: #44403c; }
 .ql-panel footer button, .ql-panel .ql-close, .ql-card .ql-copy { padding: 2px 8px; border: 1px solid #a8a29e;
   border-radius: 5px; background: #f5f5f4; }

@@ -272,13 +272,13 @@ export function defineReading(kind) {
       });
     });
 
-    test('export: JSON (the CLI fields, url, title, text), Markdown and CSV download from the panel', async () => {
+    test('export: JSON (the CLI fields, url, title, text), Markdown, CSV and Web Annotations download from the panel', async () => {
       await onVisit(SEED, async (v) => {
         const { page } = v;
         await openFromPopup(v);
         const file = (ext) => join(downloads, `quotes-127.0.0.1.${ext}`);
         const fetched = {};
-        for (const ext of ['json', 'md', 'csv']) {
+        for (const ext of ['json', 'md', 'csv', 'jsonld']) {
           await (await ours(page, `.ql-export[data-format="${ext}"]`)).click();
           fetched[ext] = await waitFor(() => existsSync(file(ext)) && readFileSync(file(ext), 'utf8'));
           assert.ok(fetched[ext], `quotes-127.0.0.1.${ext} downloaded (${readdirSync(downloads)})`);
@@ -304,6 +304,19 @@ export function defineReading(kind) {
         assert.equal(rows.length - 1, json.quotes.length);
         assert.deepEqual(rows.slice(1).map((r) => r[0]), json.quotes.map(() => json.url));
         assert.deepEqual(rows.slice(1).map((r) => r[3]), json.quotes.map((q) => q.text));
+        // W3C Web Annotations: one a quote, on the page's address, each
+        // selecting the same words by quote and by position in the text read.
+        const annotations = JSON.parse(fetched.jsonld);
+        assert.equal(annotations['@context'][0], 'http://www.w3.org/ns/anno.jsonld');
+        assert.equal(annotations.type, 'AnnotationPage');
+        assert.equal(annotations.items.length, json.quotes.length);
+        for (const [i, a] of annotations.items.entries()) {
+          const [quote, position] = a.target.selector;
+          assert.equal(a.target.source, json.url);
+          assert.equal(quote.exact, json.quotes[i].text);
+          assert.equal(chars.slice(position.start, position.end).join(''), quote.exact);
+          assert.equal(a.body?.value, json.quotes[i].speaker ?? undefined);
+        }
         console.log(`# ${kind} export: ${json.quotes.length} quotes, JSON ${fetched.json.length} B, Markdown ${fetched.md.length} B, CSV ${fetched.csv.length} B`);
         assert.deepEqual(v.errors, []);
       });

@@ -253,7 +253,6 @@ fn html_page_yields_the_article_text_and_only_its_quotes() {
     );
 }
 
-
 /// The article text of a saved real page: it starts where the article starts,
 /// holds `inside`, and none of `outside` (navigation, widgets, comments).
 fn assert_real_page(page: &str, starts: &str, inside: &[&str], outside: &[&str]) -> Value {

@@ -33,6 +33,7 @@
   let error = null;
   let watcher = null;
   let loadMs = 0; // fetching and instantiating the Rust layer, once per page
+  let steppedAside = false; // the page kept removing our overlay, so it was taken away
 
   function hasQuoteMarks(root) {
     if (root.nodeType === Node.TEXT_NODE) return QUOTE_MARKS.test(root.data);
@@ -132,6 +133,7 @@
       sliceMs: overlay ? overlay.longestSliceMs() : 0,
       loadMs,
       build,
+      steppedAside,
       hasMarks,
       error,
       // [overlays, listeners, observers] the WASM layer holds, plus our own watcher.
@@ -151,14 +153,28 @@
 
   // The overlay calls back after every pass: the toolbar count follows
   // paragraphs added later without polling.
+  // It also calls back when it stepped aside (the page kept removing it): it
+  // has already removed what it added; its listeners go here, and the popup says why.
   function followCount() {
     overlay.onChange(() => {
-      if (overlay && overlay.quoteCount() !== reportedQuotes) report();
+      if (overlay?.steppedAside()) {
+        dropOverlay();
+        steppedAside = true;
+        report();
+      } else if (overlay && overlay.quoteCount() !== reportedQuotes) report();
     });
+  }
+
+  function dropOverlay() {
+    if (!overlay) return;
+    overlay.detach();
+    overlay.free();
+    overlay = null;
   }
 
   async function turnOn() {
     on = true;
+    steppedAside = false;
     hasMarks = Boolean(document.body) && hasQuoteMarks(document.body);
     if (!hasMarks) {
       watchForQuotes(); // a client-rendered page may bring its article later
@@ -180,12 +196,9 @@
 
   function turnOff() {
     on = false;
+    steppedAside = false;
     stopWatching();
-    if (overlay) {
-      overlay.detach();
-      overlay.free();
-      overlay = null;
-    }
+    dropOverlay();
     report();
   }
 

@@ -20,7 +20,12 @@
 //!   text and nodes are unchanged, so only new quotes get new badges.
 //! - Placement: [`layout`](super::layout) picks each badge's spot next to its
 //!   quote where it covers no page text.
-//! - The host: if the page removes it, it is put back at once.
+//! - The host: if the page removes it, it is put back after a wait that grows
+//!   each time ([`HOST_BACKOFF_MS`]), at most [`HOST_PUT_BACKS`] times; a page
+//!   that removes it again gets its way: the overlay steps aside (removes all it
+//!   added, stops observing) and `steppedAside()` says so. Putting it back at
+//!   once would fight an anti-injection script's observer, and the two
+//!   observers would hand the host back and forth forever, hanging the tab.
 //!
 //! Every callback borrows the state with `try_borrow_mut` and gives up when it is
 //! busy: a re-entrant event (a `focus()` we caused) is dropped, never a panic.
@@ -56,6 +61,13 @@ use panel::Reading;
 /// Wait after a page change before re-reading the text: long enough to batch an
 /// infinite-scroll insert, short enough to feel immediate.
 const REFRESH_DELAY_MS: i32 = 400;
+
+/// Times the host is put back after the page removed it, and the wait before
+/// the first time (four times longer each time after: 100, 400, 1,600 ms). A
+/// page that rebuilds `<html>` once while it hydrates gets the host back; one
+/// that removes it on sight has it back three times in two seconds, then never.
+const HOST_PUT_BACKS: u32 = 3;
+const HOST_BACKOFF_MS: i32 = 100;
 
 /// Work per slice of a pass before the event loop gets a turn: well under the
 /// 50 ms that counts as a long task, with room for one batch overrunning it.
@@ -186,6 +198,12 @@ struct State {
     timer: Option<i32>,
     frame_fn: Option<Function>,
     refresh_fn: Option<Function>,
+    /// The host's way back after the page removed it: times so far, the timer
+    /// under way, its callback; and whether the overlay gave up and stepped aside.
+    host_put_backs: u32,
+    host_timer: Option<i32>,
+    host_fn: Option<Function>,
+    stepped_aside: bool,
     observer: Option<MutationObserver>,
     resize: Option<ResizeObserver>,
     /// The panel, copy and export (`panel.rs`).
@@ -202,6 +220,7 @@ struct Wiring {
     listeners: Vec<Listener>,
     _frame: Closure<dyn FnMut()>,
     _refresh: Closure<dyn FnMut()>,
+    _host: Closure<dyn FnMut()>,
     _mutations: Closure<dyn FnMut(Array, MutationObserver)>,
     _resized: Closure<dyn FnMut(Array)>,
 }
@@ -333,6 +352,13 @@ impl Overlay {
         }
     }
 
+    /// `steppedAside()`: true once the page removed our host more often than we
+    /// put it back; the overlay has then removed all it added (see the module docs).
+    #[wasm_bindgen(js_name = steppedAside)]
+    pub fn stepped_aside(&self) -> bool {
+        self.state.try_borrow().is_ok_and(|s| s.stepped_aside)
+    }
+
     /// Milliseconds of the last full pass: extract, analyse, paint and draw.
     #[wasm_bindgen(js_name = lastPassMs)]
     pub fn last_pass_ms(&self) -> f64 {
@@ -391,6 +417,10 @@ impl Overlay {
             timer: None,
             frame_fn: None,
             refresh_fn: None,
+            host_put_backs: 0,
+            host_timer: None,
+            host_fn: None,
+            stepped_aside: false,
             observer: None,
             resize: None,
             reading: Reading::default(),
@@ -476,6 +506,12 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
             s.refresh_due();
         }
     });
+    let host_state = state.clone();
+    let host = Closure::<dyn FnMut()>::new(move || {
+        if let Ok(mut s) = host_state.try_borrow_mut() {
+            s.put_host_back();
+        }
+    });
     let mutation_state = state.clone();
     let mutations = Closure::<dyn FnMut(Array, MutationObserver)>::new(move |records: Array, _| {
         if let Ok(mut s) = mutation_state.try_borrow_mut() {
@@ -523,12 +559,14 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
     let mut s = state.borrow_mut();
     s.frame_fn = Some(frame.as_ref().unchecked_ref::<Function>().clone());
     s.refresh_fn = Some(refresh.as_ref().unchecked_ref::<Function>().clone());
+    s.host_fn = Some(host.as_ref().unchecked_ref::<Function>().clone());
     s.observer = Some(observer);
     s.resize = Some(resize);
     Ok(Wiring {
         listeners,
         _frame: frame,
         _refresh: refresh,
+        _host: host,
         _mutations: mutations,
         _resized: resized,
     })
@@ -1568,6 +1606,9 @@ impl State {
     /// On a whole page, an article added elsewhere or a root taken out counts too.
     fn on_mutations(&mut self, records: &Array) {
         self.keep_host();
+        if self.stepped_aside {
+            return;
+        }
         let mut text_changed = self.page_mode && self.roots.iter().any(|r| !r.is_connected());
         let mut moved = false;
         for record in records.iter() {
@@ -1624,14 +1665,51 @@ impl State {
         }
     }
 
-    /// Puts our host back at the end of `<html>` if the page removed or moved it.
-    fn keep_host(&self) {
-        let Some(html) = self.doc.document_element() else {
+    /// Whether our host is where we put it: a child of `<html>`.
+    fn host_in_place(&self) -> bool {
+        let html = self.doc.document_element();
+        html.is_some() && self.ui.host.parent_node() == html.map(Node::from)
+    }
+
+    /// The page removed or moved our host: put it back later (see
+    /// [`HOST_PUT_BACKS`]), or, when it did so too often, step aside.
+    fn keep_host(&mut self) {
+        if self.stepped_aside || self.host_timer.is_some() || self.host_in_place() {
             return;
-        };
-        let parent = self.ui.host.parent_node();
-        if parent.as_ref() != Some(html.as_ref()) {
+        }
+        if self.host_put_backs >= HOST_PUT_BACKS {
+            self.step_aside();
+            return;
+        }
+        let delay = HOST_BACKOFF_MS << (2 * self.host_put_backs);
+        self.host_put_backs += 1;
+        if let Some(f) = &self.host_fn {
+            self.host_timer = self
+                .window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(f, delay)
+                .ok();
+        }
+    }
+
+    fn put_host_back(&mut self) {
+        self.host_timer = None;
+        if self.stepped_aside || self.host_in_place() {
+            return;
+        }
+        if let Some(html) = self.doc.document_element() {
             let _ = html.append_child(&self.ui.host);
+        }
+    }
+
+    /// Removes everything the overlay added and stops watching the page, for
+    /// good: the page does not want us. `onChange` is told, so the content
+    /// script can detach the listeners and say so in the popup.
+    fn step_aside(&mut self) {
+        let told = self.reading.on_change.take();
+        self.teardown();
+        self.stepped_aside = true;
+        if let Some(f) = told {
+            self.window.queue_microtask(&f);
         }
     }
 
@@ -1640,6 +1718,9 @@ impl State {
             let _ = self.window.cancel_animation_frame(id);
         }
         if let Some(id) = self.timer.take() {
+            self.window.clear_timeout_with_handle(id);
+        }
+        if let Some(id) = self.host_timer.take() {
             self.window.clear_timeout_with_handle(id);
         }
         if let Some(observer) = self.observer.take() {
@@ -1652,6 +1733,7 @@ impl State {
         }
         self.frame_fn = None;
         self.refresh_fn = None;
+        self.host_fn = None;
         self.job = None;
         self.painter.remove();
         // Unwrapping in the fallback changed the page; those records are ours.

@@ -94,6 +94,25 @@ const HOSTILE_SCRIPT = `<script>
 })();
 </script>`;
 
+// An anti-injection script (issue 19.1): anything added to <html> besides head
+// and body is removed on sight. The page counts what it removed, and ticks a
+// counter every 10 ms: its own script must keep running.
+const EVICTING = page(
+  `<main><article><h1>Harbour plan</h1>
+<p>“We will open the new pier in May,” said Maria Lopez, the harbour master.</p>
+<p>“The money is there,” said John Okafor.</p></article></main>
+<script>
+window.__ticks = 0;
+window.__evicted = 0;
+setInterval(() => window.__ticks++, 10);
+new MutationObserver(() => {
+  for (const el of [...document.documentElement.children]) {
+    if (el !== document.head && el !== document.body) { el.remove(); window.__evicted++; }
+  }
+}).observe(document.documentElement, { childList: true });
+</script>`,
+);
+
 export function defineHardening(kind) {
   describe(`hardening in ${kind}`, { timeout: 900000 }, () => {
     let server;
@@ -111,6 +130,7 @@ export function defineHardening(kind) {
         '/gen/mixed.html': MIXED,
         '/gen/frame.html': FRAME,
         '/gen/hostile.html': seed.replace('<head>', `<head>${HOSTILE_SCRIPT}`),
+        '/gen/evicting.html': EVICTING,
       });
       ({ browser, extensionOrigin } = await launch(kind));
     });
@@ -325,6 +345,47 @@ export function defineHardening(kind) {
         assert.equal(drawn.badges.length, v.status.quotes);
         assert.deepEqual(v.errors, []);
       });
+    });
+
+    test('a page that removes our overlay gets it back three times, then Quotelens steps aside and says so', async () => {
+      const { page, errors } = await openPage(browser, server.origin);
+      let popup = null;
+      try {
+        const url = `${server.origin}/gen/evicting.html`;
+        await page.goto(url, { waitUntil: 'load' });
+        // A hung tab never answers: fail then, rather than wait for the protocol's own timeout.
+        const ticks = () =>
+          Promise.race([
+            page.evaluate(() => window.__ticks),
+            new Promise((_, no) => setTimeout(() => no(new Error('the page stopped answering')), 10000)),
+          ]);
+        const before = await ticks();
+        popup = await openPopup(browser, extensionOrigin, url);
+        let status = null;
+        for (let i = 0; i < 100 && !status?.steppedAside; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          status = await popup.status();
+        }
+        assert.equal(status?.steppedAside, true, JSON.stringify(status));
+        const evicted = await page.evaluate(() => window.__evicted);
+        // Added once, put back three times, then left out.
+        assert.equal(evicted, 4, 'the host was added once and put back three times');
+        await new Promise((r) => setTimeout(r, 500));
+        assert.ok((await ticks()) > before + 10, 'the page’s own timer kept running');
+        const after = await page.evaluate(() => ({
+          evicted: window.__evicted,
+          hosts: document.querySelectorAll('[data-quotelens-test]').length,
+          highlights: globalThis.CSS?.highlights ? [...CSS.highlights.keys()].filter((n) => n.startsWith('quotelens')).length : 0,
+        }));
+        assert.deepEqual(after, { evicted: 4, hosts: 0, highlights: 0 }, 'nothing of ours left, nothing more for the page to remove');
+        assert.deepEqual(status.live, [0, 0, 0, 0], 'no listener or observer of ours left');
+        // The open popup follows the page's report.
+        await popup.popup.waitForFunction(() => /removes Quotelens’ overlay/.test(document.querySelector('#summary').textContent), { timeout: 5000 });
+        assert.deepEqual(errors, []);
+      } finally {
+        await popup?.popup.close().catch(() => {});
+        await page.close().catch(() => {});
+      }
     });
 
     test('garbage in storage.local falls back to defaults', async () => {

@@ -155,7 +155,13 @@ RUNS ?= 9
 bench-js-build: extension
 	RUNS=$(RUNS) node benches/js-build.mjs
 
-.PHONY: fuzz bench bench-browser bench-js-build
+## Hostile generated pages (200k nodes, a 5 MB text node, 5,000-deep nesting, a page mutating
+## every millisecond, 100 iframes): the main-thread stalls the extension adds within 14 s of
+## load, per browser (issue 19.2; about 12 minutes). Not part of make test.
+bench-hostile: extension
+	node benches/browser/hostile.mjs
+
+.PHONY: fuzz bench bench-browser bench-js-build bench-hostile
 
 ## The Python package (PyO3, built by maturin into target/venv) and its pytest tests,
 ## which compare it with the CLI and run examples/spark_quotes.py in Spark local mode.

@@ -68,9 +68,13 @@ function render(status, tab) {
     return;
   }
   $('summary').textContent = summary(status);
+  const notes = [];
   // Chrome applies a page's policy to WebAssembly in content scripts; see content.js.
-  note.hidden = !(status.on && status.build === 'js');
-  note.textContent = 'This page refuses WebAssembly, so Quotelens runs its slower JavaScript build here.';
+  if (status.on && status.build === 'js') notes.push('This page refuses WebAssembly, so Quotelens runs its slower JavaScript build here.');
+  // MAX_TEXT_BYTES in src/wasm/extract.rs.
+  if (status.on && status.capped) notes.push('This page has more text than Quotelens reads: only its first megabyte is highlighted.');
+  note.hidden = !notes.length;
+  note.textContent = notes.join(' ');
   page.disabled = siteOff.disabled = false;
   $('panel').disabled = !(status.on && status.quotes > 0);
   page.setAttribute('aria-pressed', String(status.on));

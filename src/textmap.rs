@@ -272,7 +272,11 @@ mod tests {
             assert_eq!(pieces.text(), whole.text(), "cut at {cut}");
             let n = whole.text().chars().count();
             for i in 0..n {
-                assert_eq!(pieces.range(i, i + 1), whole.range(i, i + 1), "cut at {cut}, char {i}");
+                assert_eq!(
+                    pieces.range(i, i + 1),
+                    whole.range(i, i + 1),
+                    "cut at {cut}, char {i}"
+                );
             }
         }
     }

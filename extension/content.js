@@ -141,6 +141,8 @@
       passMs: overlay ? overlay.lastPassMs() : 0,
       panel: overlay ? overlay.panelOpen() : false,
       sliceMs: overlay ? overlay.longestSliceMs() : 0,
+      // [walk, analysis, ranges, highlights, layout] of the last pass, ms (benchmarks read them).
+      stages: overlay ? [...overlay.stageMs()] : [],
       capped: overlay ? overlay.textCapped() : false,
       loadMs,
       build,

@@ -172,7 +172,19 @@ RUNS ?= 9
 bench-js-build: extension
 	RUNS=$(RUNS) node benches/js-build.mjs
 
-.PHONY: fuzz bench bench-browser bench-js-build
+## The shipped extension over ../shared/pages and ../shared/bench-pages in both browsers:
+## median, p90 and largest main-thread ms per stage and in total, and the longest task
+## (issue 18.1; RUNS loads a page, 3 by default: about 25 minutes). Not part of make test.
+bench-pages: extension
+	SHARED=$(SHARED) RUNS=$${RUNS:-3} node benches/browser/stages.mjs --pages
+
+## Hostile generated pages (200k nodes, a 5 MB text node, 5,000-deep nesting, a page mutating
+## every millisecond, 100 iframes): the main-thread stalls the extension adds within 14 s of
+## load, per browser (issue 19.2; about 12 minutes). Not part of make test.
+bench-hostile: extension
+	node benches/browser/hostile.mjs
+
+.PHONY: fuzz bench bench-browser bench-js-build bench-pages bench-hostile
 
 ## The Python package (PyO3, built by maturin into target/venv) and its pytest tests,
 ## which compare it with the CLI and run examples/spark_quotes.py in Spark local mode.

@@ -36,13 +36,24 @@
   let error = null;
   let watcher = null;
   let loadMs = 0; // fetching and instantiating the Rust layer, once per page
+  let steppedAside = false; // the page kept removing our overlay, so it was taken away
 
-  function hasQuoteMarks(root) {
+  // The scan for a quotation mark gives the page a turn after this long: on a
+  // page of 200,000 nodes it would otherwise be one long task of its own.
+  const SCAN_SLICE_MS = 10;
+
+  async function hasQuoteMarks(root) {
     if (root.nodeType === Node.TEXT_NODE) return QUOTE_MARKS.test(root.data);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (SKIP.has(n.parentNode?.nodeName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    while (walker.nextNode()) if (QUOTE_MARKS.test(walker.currentNode.data)) return true;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let sliceStart = performance.now();
+    for (let n = 1; walker.nextNode(); n++) {
+      const node = walker.currentNode;
+      if (!SKIP.has(node.parentNode?.nodeName) && QUOTE_MARKS.test(node.data)) return true;
+      if (n % 512 === 0 && performance.now() - sliceStart > SCAN_SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+    }
     return false;
   }
 
@@ -133,8 +144,12 @@
       passMs: overlay ? overlay.lastPassMs() : 0,
       panel: overlay ? overlay.panelOpen() : false,
       sliceMs: overlay ? overlay.longestSliceMs() : 0,
+      // [walk, analysis, ranges, highlights, layout] of the last pass, ms (benchmarks read them).
+      stages: overlay ? [...overlay.stageMs()] : [],
+      capped: overlay ? overlay.textCapped() : false,
       loadMs,
       build,
+      steppedAside,
       hasMarks,
       error,
       // [overlays, listeners, observers] the WASM layer holds, plus our own watcher.
@@ -154,15 +169,30 @@
 
   // The overlay calls back after every pass: the toolbar count follows
   // paragraphs added later without polling.
+  // It also calls back when it stepped aside (the page kept removing it): it
+  // has already removed what it added; its listeners go here, and the popup says why.
   function followCount() {
     overlay.onChange(() => {
-      if (overlay && overlay.quoteCount() !== reportedQuotes) report();
+      if (overlay?.steppedAside()) {
+        dropOverlay();
+        steppedAside = true;
+        report();
+      } else if (overlay && overlay.quoteCount() !== reportedQuotes) report();
     });
+  }
+
+  function dropOverlay() {
+    if (!overlay) return;
+    overlay.detach();
+    overlay.free();
+    overlay = null;
   }
 
   async function turnOn() {
     on = true;
-    hasMarks = Boolean(document.body) && hasQuoteMarks(document.body);
+    steppedAside = false;
+    hasMarks = Boolean(document.body) && (await hasQuoteMarks(document.body));
+    if (!on || overlay) return; // switched off, or on again, meanwhile
     if (!hasMarks) {
       watchForQuotes(); // a client-rendered page may bring its article later
       report();
@@ -183,12 +213,9 @@
 
   function turnOff() {
     on = false;
+    steppedAside = false;
     stopWatching();
-    if (overlay) {
-      overlay.detach();
-      overlay.free();
-      overlay = null;
-    }
+    dropOverlay();
     report();
   }
 
@@ -200,10 +227,17 @@
     watcher = new MutationObserver((records) => {
       for (const r of records) added.push(...r.addedNodes);
       if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        const found = added.some((n) => n.isConnected && hasQuoteMarks(n));
+      timer = setTimeout(async () => {
+        const batch = added;
         added = [];
+        let found = false;
+        for (const n of batch) {
+          if (n.isConnected && (await hasQuoteMarks(n))) {
+            found = true;
+            break;
+          }
+        }
+        timer = null;
         if (found && on && !overlay) turnOn();
       }, 500);
     });

@@ -45,6 +45,7 @@ function summary(status) {
   // Firefox for Android has no keyboard shortcuts to name.
   if (!status.on) return `Off on this page: switched off here${api.commands ? ' or with the shortcut' : ''}.`;
   if (status.error) return `Quotelens could not start here: ${status.error}`;
+  if (status.steppedAside) return 'This page removes Quotelens’ overlay, so Quotelens stays out of its way here.';
   if (status.hasMarks === false) return 'No quotation marks on this page, so there is nothing to highlight.';
   if (status.quotes > 0) return `${plural(status.quotes, 'quote')} by ${plural(status.speakers, 'speaker')}.`;
   if (reading(status)) return 'Reading the page…';
@@ -53,7 +54,7 @@ function summary(status) {
 
 /// Still loading the Rust layer or in its first pass.
 function reading(status) {
-  return status.on && !status.siteOff && !status.error && status.hasMarks !== false && !(status.passMs > 0);
+  return status.on && !status.siteOff && !status.error && !status.steppedAside && status.hasMarks !== false && !(status.passMs > 0);
 }
 
 function render(status, tab) {
@@ -67,9 +68,13 @@ function render(status, tab) {
     return;
   }
   $('summary').textContent = summary(status);
+  const notes = [];
   // Chrome applies a page's policy to WebAssembly in content scripts; see content.js.
-  note.hidden = !(status.on && status.build === 'js');
-  note.textContent = 'This page refuses WebAssembly, so Quotelens runs its slower JavaScript build here.';
+  if (status.on && status.build === 'js') notes.push('This page refuses WebAssembly, so Quotelens runs its slower JavaScript build here.');
+  // MAX_TEXT_BYTES in src/wasm/extract.rs.
+  if (status.on && status.capped) notes.push('This page has more text than Quotelens reads: only its first megabyte is highlighted.');
+  note.hidden = !notes.length;
+  note.textContent = notes.join(' ');
   page.disabled = siteOff.disabled = false;
   $('panel').disabled = !(status.on && status.quotes > 0);
   page.setAttribute('aria-pressed', String(status.on));

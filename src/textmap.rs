@@ -83,7 +83,13 @@ impl TextMapBuilder {
 
     /// Appends the data of text node number `node`.
     pub fn push_text(&mut self, node: usize, data: &str) {
-        let mut at = 0;
+        self.push_text_at(node, data, 0);
+    }
+
+    /// Appends part of the data of text node number `node`: `data` starts at
+    /// UTF-16 offset `at16` of the node (a huge node is read in pieces).
+    pub fn push_text_at(&mut self, node: usize, data: &str, at16: usize) {
+        let mut at = at16;
         for c in data.chars() {
             if collapses(c) {
                 let after_text = self.len > 0 && !self.text.ends_with('\n');
@@ -250,6 +256,29 @@ mod tests {
         let byte = map.text().find(needle).expect("needle in text");
         let start = map.text()[..byte].chars().count();
         (start, start + needle.chars().count())
+    }
+
+    #[test]
+    fn a_node_pushed_in_pieces_maps_as_one() {
+        // The browser reads a huge text node in pieces (UTF-16 offsets go on
+        // across them), cut anywhere, even inside a run of spaces.
+        let data = "“Très  bien,” dit-elle 😀 après   tout.";
+        let whole = build(&[Some(data)]);
+        for cut in (0..=data.len()).filter(|&i| data.is_char_boundary(i)) {
+            let mut b = TextMapBuilder::new();
+            b.push_text_at(0, &data[..cut], 0);
+            b.push_text_at(0, &data[cut..], data[..cut].encode_utf16().count());
+            let pieces = b.finish();
+            assert_eq!(pieces.text(), whole.text(), "cut at {cut}");
+            let n = whole.text().chars().count();
+            for i in 0..n {
+                assert_eq!(
+                    pieces.range(i, i + 1),
+                    whole.range(i, i + 1),
+                    "cut at {cut}, char {i}"
+                );
+            }
+        }
     }
 
     #[test]

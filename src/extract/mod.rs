@@ -66,7 +66,7 @@ mod tags;
 #[cfg(feature = "cli")]
 mod html;
 
-pub use scan::{Page, Scan};
+pub use scan::{Event, Page, Scan};
 pub use select::{article_container, holds_story, select, Selection};
 pub use tags::is_page_chrome;
 

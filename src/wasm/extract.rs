@@ -20,18 +20,31 @@
 use std::borrow::Cow;
 
 use crate::extract::{
-    article_container, holds_story, is_page_chrome, select, Dom, NodeKind, Page, Scan,
+    article_container, holds_story, is_page_chrome, select, Dom, Event, NodeKind, Page, Scan,
 };
 use crate::textmap::{TextMap, TextMapBuilder};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Text, Window};
 
-/// The joined text of a region and its text nodes, indexed as in the map.
+/// The joined text of a region and its text nodes, indexed as in the map;
+/// `capped` when the region had more text than [`MAX_TEXT_BYTES`].
 pub struct Extracted {
     pub map: TextMap,
     pub nodes: Vec<Text>,
+    pub capped: bool,
 }
+
+/// Text one pass reads at most: the rest of the page is not analysed. A long
+/// read is 10,000 words, about 60 KB; 1 MB is fifteen of them. A page with
+/// more (a log, a book, a data dump) is not one article, and reading all of
+/// it would cost seconds of main thread in slices and megabytes of ranges for
+/// quotes nobody scrolls to.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// Text joined per step of a read, in bytes: one text node of megabytes is
+/// then read in several slices, not one.
+const READ_STEP_BYTES: usize = 64 * 1024;
 
 /// An editable element: `contenteditable` with any value but `false`.
 const EDITABLE: &str = "[contenteditable]:not([contenteditable=false i])";
@@ -106,11 +119,18 @@ pub struct Walk {
     read: Option<Read>,
 }
 
-/// The second half of a walk: the kept text going into the map.
+/// The second half of a walk: the kept text going into the map, up to
+/// [`MAX_TEXT_BYTES`].
 struct Read {
     page: Page<Node>,
     kept: Vec<bool>,
     next_event: usize,
+    /// Bytes and UTF-16 units of the text node under way already joined (a
+    /// huge node takes several steps).
+    next_byte: usize,
+    next16: usize,
+    bytes: usize,
+    capped: bool,
     builder: TextMapBuilder,
     nodes: Vec<Node>,
 }
@@ -121,27 +141,77 @@ impl Read {
             kept: kept(&page),
             page,
             next_event: 0,
+            next_byte: 0,
+            next16: 0,
+            bytes: 0,
+            capped: false,
             builder: TextMapBuilder::new(),
             nodes: Vec::new(),
         }
     }
 
-    /// Emits up to `budget` events; true when all are done.
+    /// Joins up to `budget` events, or [`READ_STEP_BYTES`] of text; true when
+    /// all are done or the cap is reached.
     fn step(&mut self, budget: usize) -> bool {
-        self.next_event = self.page.emit_from(
-            self.next_event,
-            budget,
-            &self.kept,
-            &mut self.builder,
-            &mut self.nodes,
-        );
+        let mut joined = 0;
+        for _ in 0..budget {
+            let Some(&event) = self.page.events.get(self.next_event) else {
+                return true;
+            };
+            match event {
+                Event::Break => self.builder.break_block(),
+                Event::Text { text, element, .. } if self.kept[element as usize] => {
+                    let (node, data) = &self.page.texts[text as usize];
+                    // The node's next piece: to a character boundary, within
+                    // this step's bytes and the cap.
+                    let room = (READ_STEP_BYTES - joined).min(MAX_TEXT_BYTES - self.bytes);
+                    let mut end = data.len().min(self.next_byte + room);
+                    while !data.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    if self.next_byte == 0 {
+                        self.nodes.push(node.clone());
+                    }
+                    let piece = &data[self.next_byte..end];
+                    self.builder
+                        .push_text_at(self.nodes.len() - 1, piece, self.next16);
+                    joined += piece.len();
+                    self.bytes += piece.len();
+                    if end < data.len() {
+                        self.next_byte = end;
+                        self.next16 += piece.encode_utf16().count();
+                        // Cut by the cap: not even one more character fits.
+                        if MAX_TEXT_BYTES - self.bytes < 4 {
+                            self.capped = true;
+                            self.next_event = self.page.events.len();
+                            return true;
+                        }
+                        return false;
+                    }
+                    self.next_byte = 0;
+                    self.next16 = 0;
+                }
+                Event::Text { .. } => {}
+            }
+            self.next_event += 1;
+            if joined >= READ_STEP_BYTES {
+                return false;
+            }
+            if self.bytes >= MAX_TEXT_BYTES {
+                self.capped = self.page.events[self.next_event..].iter().any(
+                    |e| matches!(e, Event::Text { element, .. } if self.kept[*element as usize]),
+                );
+                self.next_event = self.page.events.len();
+                return true;
+            }
+        }
         self.next_event >= self.page.events.len()
     }
 
-    fn finish(mut self) -> (TextMap, Vec<Node>) {
-        self.step(usize::MAX);
+    fn finish(mut self) -> (TextMap, Vec<Node>, bool) {
+        while !self.step(usize::MAX) {}
         self.builder.break_block();
-        (self.builder.finish(), self.nodes)
+        (self.builder.finish(), self.nodes, self.capped)
     }
 }
 
@@ -179,10 +249,11 @@ impl Walk {
             (None, Some(scan)) => Read::new(scan.finish()),
             (None, None) => Read::new(Scan::<WebDom>::new(Vec::new()).finish()),
         };
-        let (map, nodes) = read.finish();
+        let (map, nodes, capped) = read.finish();
         Extracted {
             map,
             nodes: nodes.into_iter().map(Node::unchecked_into).collect(),
+            capped,
         }
     }
 }
@@ -203,20 +274,47 @@ fn kept(page: &Page<Node>) -> Vec<bool> {
 /// shared extraction's container (see [`crate::extract`]), chosen from the
 /// markup alone so both sides agree.
 pub fn find_article_root(doc: &Document) -> Option<Element> {
-    let body = doc
-        .body()
-        .map(Element::from)
-        .or_else(|| doc.document_element())?;
-    let page = Scan::all(&WebDom { window: None }, vec![Node::from(body.clone())]);
-    if page.roots.is_empty() {
-        return Some(body);
+    let mut search = RootSearch::new(doc)?;
+    while !search.step(usize::MAX) {}
+    Some(search.finish())
+}
+
+/// [`find_article_root`] in steps, so that a page of 200,000 nodes is
+/// searched in slices too.
+pub struct RootSearch {
+    body: Element,
+    scan: Scan<WebDom>,
+}
+
+impl RootSearch {
+    /// None for a document without `<body>` or `<html>`.
+    pub fn new(doc: &Document) -> Option<RootSearch> {
+        let body = doc
+            .body()
+            .map(Element::from)
+            .or_else(|| doc.document_element())?;
+        Some(RootSearch {
+            scan: Scan::new(vec![Node::from(body.clone())]),
+            body,
+        })
     }
-    page.elements[article_container(&page, 0) as usize]
-        .node
-        .clone()
-        .dyn_into::<Element>()
-        .ok()
-        .or(Some(body))
+
+    /// Visits up to `budget` nodes; true when the whole page has been seen.
+    pub fn step(&mut self, budget: usize) -> bool {
+        self.scan.step(&WebDom { window: None }, budget)
+    }
+
+    pub fn finish(self) -> Element {
+        let page = self.scan.finish();
+        if page.roots.is_empty() {
+            return self.body;
+        }
+        page.elements[article_container(&page, 0) as usize]
+            .node
+            .clone()
+            .dyn_into::<Element>()
+            .unwrap_or(self.body)
+    }
 }
 
 /// `articleText(live)`: the article text of the current page as the extension

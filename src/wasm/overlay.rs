@@ -20,7 +20,12 @@
 //!   text and nodes are unchanged, so only new quotes get new badges.
 //! - Placement: [`layout`](super::layout) picks each badge's spot next to its
 //!   quote where it covers no page text.
-//! - The host: if the page removes it, it is put back at once.
+//! - The host: if the page removes it, it is put back after a wait that grows
+//!   each time ([`HOST_BACKOFF_MS`]), at most [`HOST_PUT_BACKS`] times; a page
+//!   that removes it again gets its way: the overlay steps aside (removes all it
+//!   added, stops observing) and `steppedAside()` says so. Putting it back at
+//!   once would fight an anti-injection script's observer, and the two
+//!   observers would hand the host back and forth forever, hanging the tab.
 //!
 //! Every callback borrows the state with `try_borrow_mut` and gives up when it is
 //! busy: a re-entrant event (a `focus()` we caused) is dropped, never a panic.
@@ -43,8 +48,7 @@ use web_sys::{
 mod panel;
 
 use super::extract::{
-    added_articles, changed_blocks, context_before, document_order, find_article_root, Extracted,
-    Walk,
+    added_articles, changed_blocks, context_before, document_order, Extracted, RootSearch, Walk,
 };
 use super::layout::{self, Rect, View};
 use super::paint::{Painter, Slot};
@@ -57,21 +61,33 @@ use panel::Reading;
 /// infinite-scroll insert, short enough to feel immediate.
 const REFRESH_DELAY_MS: i32 = 400;
 
+/// Times the host is put back after the page removed it, and the wait before
+/// the first time (four times longer each time after: 100, 400, 1,600 ms). A
+/// page that rebuilds `<html>` once while it hydrates gets the host back; one
+/// that removes it on sight has it back three times in two seconds, then never.
+const HOST_PUT_BACKS: u32 = 3;
+const HOST_BACKOFF_MS: i32 = 100;
+
 /// Work per slice of a pass before the event loop gets a turn: well under the
 /// 50 ms that counts as a long task, with room for one batch overrunning it.
 const SLICE_MS: f64 = 25.0;
 /// Nodes walked, and quotes drawn, between two looks at the clock.
 const WALK_BATCH: usize = 256;
 const DRAW_BATCH: usize = 64;
+/// Quotes whose ranges are added to the highlights between two looks at the clock.
+const PAINT_BATCH: usize = 256;
 const LAYOUT_BATCH: usize = 100;
 /// Text analysed at once, cut at a paragraph break after this many bytes. An
 /// article is shorter and is analysed whole; on a longer page a quote cannot
 /// run across a cut, and a speaker named only before it is not known after it.
 const CHUNK_BYTES: usize = 64 * 1024;
 
-/// A pass under way: walk, analyse chunk by chunk, draw quote by quote.
+/// A pass under way: find the article (on a whole page, when it is not known
+/// yet), walk, analyse chunk by chunk, draw quote by quote, paint; each step
+/// bounded, so the pass runs in slices.
 struct Job {
     started: f64,
+    find: Option<RootSearch>,
     walk: Option<Walk>,
     extracted: Option<Extracted>,
     /// Where the next chunk starts, in bytes and code points; `None` when all is analysed.
@@ -87,6 +103,9 @@ struct Job {
     old: HashMap<String, Vec<Drawn>>,
     drawn: Vec<Drawn>,
     pieces: Vec<(Piece, Slot)>,
+    /// How many of `drawn` have their ranges in the highlights; `None` until
+    /// painting starts (it starts by clearing what the last pass painted).
+    painted: Option<usize>,
     /// Milliseconds spent so far per stage, as in [`State::stages`].
     stages: [f64; STAGES],
 }
@@ -183,9 +202,19 @@ struct State {
     layout_taken: Option<Rect>,
     /// Milliseconds per stage of the last pass (see [`STAGES`]).
     stages: [f64; STAGES],
+    /// The last pass stopped at [`super::extract::MAX_TEXT_BYTES`] of text.
+    capped: bool,
+    /// The page changed attributes: see whether quotes moved, at the next frame.
+    need_check: bool,
     timer: Option<i32>,
     frame_fn: Option<Function>,
     refresh_fn: Option<Function>,
+    /// The host's way back after the page removed it: times so far, the timer
+    /// under way, its callback; and whether the overlay gave up and stepped aside.
+    host_put_backs: u32,
+    host_timer: Option<i32>,
+    host_fn: Option<Function>,
+    stepped_aside: bool,
     observer: Option<MutationObserver>,
     resize: Option<ResizeObserver>,
     /// The panel, copy and export (`panel.rs`).
@@ -202,6 +231,7 @@ struct Wiring {
     listeners: Vec<Listener>,
     _frame: Closure<dyn FnMut()>,
     _refresh: Closure<dyn FnMut()>,
+    _host: Closure<dyn FnMut()>,
     _mutations: Closure<dyn FnMut(Array, MutationObserver)>,
     _resized: Closure<dyn FnMut(Array)>,
 }
@@ -219,8 +249,11 @@ pub fn attach_to_page() -> Result<Overlay, JsError> {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsError::new("no document"))?;
-    let root = find_article_root(&doc).ok_or_else(|| JsError::new("page has no body"))?;
-    Overlay::start(root, true)
+    // The article is found by the first pass, in slices.
+    if doc.document_element().is_none() {
+        return Err(JsError::new("page has no body"));
+    }
+    Overlay::start(None, true)
 }
 
 #[wasm_bindgen]
@@ -228,7 +261,7 @@ impl Overlay {
     /// `Overlay.attach(root)`: annotate the text under `root` (all of it, minus
     /// navigation, scripts and hidden parts).
     pub fn attach(root: Element) -> Result<Overlay, JsError> {
-        Overlay::start(root, false)
+        Overlay::start(Some(root), false)
     }
 
     /// Re-reads the text and redraws now.
@@ -333,6 +366,20 @@ impl Overlay {
         }
     }
 
+    /// `steppedAside()`: true once the page removed our host more often than we
+    /// put it back; the overlay has then removed all it added (see the module docs).
+    #[wasm_bindgen(js_name = steppedAside)]
+    pub fn stepped_aside(&self) -> bool {
+        self.state.try_borrow().is_ok_and(|s| s.stepped_aside)
+    }
+
+    /// `textCapped()`: the last pass read only the first
+    /// [`super::extract::MAX_TEXT_BYTES`] of the page's text.
+    #[wasm_bindgen(js_name = textCapped)]
+    pub fn text_capped(&self) -> bool {
+        self.state.try_borrow().is_ok_and(|s| s.capped)
+    }
+
     /// Milliseconds of the last full pass: extract, analyse, paint and draw.
     #[wasm_bindgen(js_name = lastPassMs)]
     pub fn last_pass_ms(&self) -> f64 {
@@ -350,7 +397,7 @@ impl Drop for Overlay {
 }
 
 impl Overlay {
-    fn start(root: Element, page_mode: bool) -> Result<Overlay, JsError> {
+    fn start(root: Option<Element>, page_mode: bool) -> Result<Overlay, JsError> {
         let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
         let doc = window
             .document()
@@ -365,7 +412,7 @@ impl Overlay {
         let state = Rc::new(RefCell::new(State {
             window,
             doc,
-            roots: vec![root],
+            roots: root.into_iter().collect(),
             arrived: Vec::new(),
             page_mode,
             ui,
@@ -388,9 +435,15 @@ impl Overlay {
             layout_next: None,
             layout_taken: None,
             stages: [0.0; STAGES],
+            capped: false,
+            need_check: false,
             timer: None,
             frame_fn: None,
             refresh_fn: None,
+            host_put_backs: 0,
+            host_timer: None,
+            host_fn: None,
+            stepped_aside: false,
             observer: None,
             resize: None,
             reading: Reading::default(),
@@ -427,7 +480,7 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
             s.window.clone(),
             s.doc.clone(),
             s.ui.shadow.clone(),
-            s.roots[0].clone(),
+            s.roots.first().cloned(),
             s.page_mode,
         )
     };
@@ -476,6 +529,12 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
             s.refresh_due();
         }
     });
+    let host_state = state.clone();
+    let host = Closure::<dyn FnMut()>::new(move || {
+        if let Ok(mut s) = host_state.try_borrow_mut() {
+            s.put_host_back();
+        }
+    });
     let mutation_state = state.clone();
     let mutations = Closure::<dyn FnMut(Array, MutationObserver)>::new(move |records: Array, _| {
         if let Ok(mut s) = mutation_state.try_borrow_mut() {
@@ -502,14 +561,16 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
         &"hidden".into(),
     ));
     // On a whole page the article itself may be replaced (single-page navigation).
-    let watched: Node = if page_mode {
+    let watched: Option<Node> = if page_mode {
         doc.body()
             .map(Node::from)
-            .unwrap_or_else(|| root.clone().into())
+            .or_else(|| doc.document_element().map(Node::from))
     } else {
-        root.clone().into()
+        root.clone().map(Node::from)
     };
-    observer.observe_with_options(&watched, &init)?;
+    if let Some(watched) = watched {
+        observer.observe_with_options(&watched, &init)?;
+    }
     // The host is a child of <html>: a page that removes it gets it back.
     if let Some(html) = doc.document_element() {
         let children = MutationObserverInit::new();
@@ -517,18 +578,22 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
         observer.observe_with_options(&html, &children)?;
     }
     let resize = ResizeObserver::new(resized.as_ref().unchecked_ref())?;
-    resize.observe(&root);
+    if let Some(root) = &root {
+        resize.observe(root);
+    }
     live(OBSERVERS, 2);
 
     let mut s = state.borrow_mut();
     s.frame_fn = Some(frame.as_ref().unchecked_ref::<Function>().clone());
     s.refresh_fn = Some(refresh.as_ref().unchecked_ref::<Function>().clone());
+    s.host_fn = Some(host.as_ref().unchecked_ref::<Function>().clone());
     s.observer = Some(observer);
     s.resize = Some(resize);
     Ok(Wiring {
         listeners,
         _frame: frame,
         _refresh: refresh,
+        _host: host,
         _mutations: mutations,
         _resized: resized,
     })
@@ -768,7 +833,7 @@ impl State {
         while let Some(mut job) = self.job.take() {
             let done = self.advance(&mut job, deadline);
             if done {
-                self.finish(job);
+                self.finish(job, deadline);
                 break;
             }
             self.job = Some(job);
@@ -781,8 +846,15 @@ impl State {
         if self.job.is_some() {
             self.schedule_refresh(0);
         } else if std::mem::take(&mut self.rerun) {
-            self.schedule_refresh(REFRESH_DELAY_MS);
+            self.schedule_refresh(self.refresh_delay());
         }
+    }
+
+    /// The wait before re-reading a changed page: [`REFRESH_DELAY_MS`], or as
+    /// long as the last pass took, so that a page that never stops changing
+    /// gets at least half of its main thread to itself.
+    fn refresh_delay(&self) -> i32 {
+        REFRESH_DELAY_MS.max(self.last_pass_ms.min(60_000.0) as i32)
     }
 
     fn schedule_refresh(&mut self, delay: i32) {
@@ -809,17 +881,23 @@ impl State {
         self.added.clear();
         self.reread = false;
         let design = js_sys::Reflect::get(&self.doc, &"designMode".into()).ok();
-        let roots = if design
+        let design = design
             .and_then(|v| v.as_string())
-            .is_some_and(|v| v == "on")
-        {
-            Vec::new()
-        } else {
-            self.roots.clone()
+            .is_some_and(|v| v == "on");
+        // On a whole page without an article yet (the first pass, or the
+        // article went away), it is searched for first.
+        let find = (self.page_mode && self.roots.is_empty() && !design)
+            .then(|| RootSearch::new(&self.doc))
+            .flatten();
+        let walk = match (&find, design) {
+            (Some(_), _) => None,
+            (None, true) => Some(Walk::new(Vec::new())),
+            (None, false) => Some(Walk::new(self.roots.clone())),
         };
         self.job = Some(Job {
             started,
-            walk: Some(Walk::new(roots)),
+            find,
+            walk,
             extracted: None,
             analysed: Some((0, 0)),
             quotes: Vec::new(),
@@ -829,6 +907,7 @@ impl State {
             old: HashMap::new(),
             drawn: Vec::new(),
             pieces: Vec::new(),
+            painted: None,
             stages: [0.0; STAGES],
         });
     }
@@ -836,12 +915,14 @@ impl State {
     /// Does one bounded piece of the job; true when only `finish` is left.
     fn advance(&mut self, job: &mut Job, deadline: f64) -> bool {
         let started = self.now();
-        let stage = if job.walk.is_some() {
+        let stage = if job.find.is_some() || job.walk.is_some() {
             WALK
         } else if job.analysed.is_some() {
             ANALYSIS
-        } else {
+        } else if job.next_quote < job.quotes.len() {
             RANGES
+        } else {
+            HIGHLIGHTS
         };
         let done = self.advance_stage(job, deadline);
         job.stages[stage] += self.now() - started;
@@ -849,6 +930,14 @@ impl State {
     }
 
     fn advance_stage(&mut self, job: &mut Job, deadline: f64) -> bool {
+        if let Some(find) = &mut job.find {
+            if find.step(WALK_BATCH) {
+                self.roots.extend(job.find.take().map(RootSearch::finish));
+                self.observe_roots();
+                job.walk = Some(Walk::new(self.roots.clone()));
+            }
+            return false;
+        }
         if let Some(walk) = &mut job.walk {
             if walk.step(&self.window, WALK_BATCH) {
                 job.extracted = job.walk.take().map(Walk::finish);
@@ -883,7 +972,33 @@ impl State {
                 return false;
             }
         }
-        true
+        self.paint_some(job, deadline)
+    }
+
+    /// Adds the drawn quotes' ranges to the highlights, in batches; true when
+    /// all are in. (The fallback wraps in one go, at the end: see `finish`.)
+    fn paint_some(&mut self, job: &mut Job, deadline: f64) -> bool {
+        let Painter::Highlights(h) = &mut self.painter else {
+            return true;
+        };
+        let mut at = job.painted.unwrap_or_else(|| {
+            h.clear();
+            0
+        });
+        while at < job.drawn.len() {
+            let d = &job.drawn[at];
+            for range in &d.ranges {
+                h.add(d.slot, range);
+            }
+            at += 1;
+            if at.is_multiple_of(PAINT_BATCH)
+                && self.window.performance().map_or(0.0, |p| p.now()) >= deadline
+            {
+                break;
+            }
+        }
+        job.painted = Some(at);
+        at == job.drawn.len()
     }
 
     /// Reuses the drawing of an unchanged quote or makes a new one.
@@ -968,6 +1083,7 @@ impl State {
             && !self.added.is_empty()
             && !self.painter.is_wrap()
             && self.arrived.is_empty()
+            && !self.capped
             && self.roots.iter().all(|r| r.is_connected());
         if only_added && self.update_blocks() {
             return;
@@ -978,7 +1094,8 @@ impl State {
     /// Reads only the blocks the page added, with the paragraphs before them
     /// for context, and draws the quotes that start in them: the cost of an
     /// update is what changed, not the whole article. False when the change
-    /// was not only new blocks: then the whole region is read again.
+    /// was not only new blocks, or too big for one slice: then the whole
+    /// region is read again.
     fn update_blocks(&mut self) -> bool {
         let started = self.now();
         let added = std::mem::take(&mut self.added);
@@ -992,9 +1109,18 @@ impl State {
         }
         crate::sort::stable_by(&mut read, document_order);
         read.dedup();
+        // An update is one slice: blocks too big for it are read by a whole
+        // pass instead, which is sliced.
         let mut walk = Walk::new(read);
-        while !walk.step(&self.window, WALK_BATCH) {}
+        while !walk.step(&self.window, WALK_BATCH) {
+            if self.now() - started >= SLICE_MS {
+                return false;
+            }
+        }
         let extracted = walk.finish();
+        if extracted.capped || extracted.map.text().len() > CHUNK_BYTES {
+            return false;
+        }
         let walked = self.now();
         let text = extracted.map.text();
         let quotes = self.analyse(text).quotes;
@@ -1063,8 +1189,9 @@ impl State {
         }
     }
 
-    /// Swaps in what the job drew: paints it, removes what is gone, lays out.
-    fn finish(&mut self, mut job: Job) {
+    /// Swaps in what the job drew and painted, removes what is gone, wraps
+    /// the fallback's marks, and lays out for what is left of the slice.
+    fn finish(&mut self, mut job: Job, deadline: f64) {
         for gone in job.old.into_values().flatten() {
             if let Some(badge) = gone.badge {
                 badge.remove();
@@ -1076,19 +1203,9 @@ impl State {
             self.hide_card();
         }
         let painting = self.now();
-        match &mut self.painter {
-            Painter::Highlights(h) => {
-                h.clear();
-                for d in &self.drawn {
-                    for range in &d.ranges {
-                        h.add(d.slot, range);
-                    }
-                }
-            }
-            Painter::Wrap(w) => {
-                if let Some(extracted) = &job.extracted {
-                    w.wrap(&self.doc, &extracted.nodes, &mut job.pieces);
-                }
+        if let Painter::Wrap(w) = &mut self.painter {
+            if let Some(extracted) = &job.extracted {
+                w.wrap(&self.doc, &extracted.nodes, &mut job.pieces);
             }
         }
         // Our own unwrapping and wrapping are not page changes.
@@ -1096,14 +1213,17 @@ impl State {
             observer.take_records();
         }
         let laying_out = self.now();
-        job.stages[HIGHLIGHTS] = laying_out - painting;
-        self.layout();
+        job.stages[HIGHLIGHTS] += laying_out - painting;
+        self.layout_next = Some(0);
+        self.layout_taken = None;
+        self.layout_some(deadline);
         let end = self.now();
         job.stages[LAYOUT] = end - laying_out;
         self.stages = job.stages;
         self.last_pass_ms = end - job.started;
         if let Some(extracted) = &job.extracted {
             self.reading.text = extracted.map.text().to_string();
+            self.capped = extracted.capped;
         }
         self.reading.speakers = job.speakers;
         self.after_pass();
@@ -1255,17 +1375,19 @@ impl State {
             self.roots.retain(|r| !article.contains(Some(r)));
             self.roots.push(article);
         }
-        if self.roots.is_empty() {
-            self.roots.extend(find_article_root(&self.doc));
-        }
         crate::sort::stable_by(&mut self.roots, document_order);
         if self.roots != before {
-            self.root_widths.clear();
-            if let Some(resize) = &self.resize {
-                resize.disconnect();
-                for root in &self.roots {
-                    resize.observe(root);
-                }
+            self.observe_roots();
+        }
+    }
+
+    /// Watches the size of the roots now read, and only them.
+    fn observe_roots(&mut self) {
+        self.root_widths.clear();
+        if let Some(resize) = &self.resize {
+            resize.disconnect();
+            for root in &self.roots {
+                resize.observe(root);
             }
         }
     }
@@ -1275,29 +1397,48 @@ impl State {
     fn layout(&mut self) {
         self.layout_next = Some(0);
         self.layout_taken = None;
-        self.layout_some();
+        self.layout_some(self.now() + SLICE_MS);
     }
 
     /// Continues the layout where the last slice stopped. Within a batch all
     /// reads come before all writes: interleaved, each quote would cost the
     /// browser a layout of the whole page.
-    fn layout_some(&mut self) {
+    /// Stops at `deadline` (before the first batch, if already past it).
+    fn layout_some(&mut self, deadline: f64) {
         let Some(mut at) = self.layout_next.take() else {
             return;
         };
         let started = self.now();
+        let budget = deadline - started;
+        if budget <= 0.0 {
+            self.layout_next = Some(at);
+            self.schedule_frame();
+            return;
+        }
+        // The first read lays the page out if anything changed; the budget
+        // counts from after it (the browser's layout is due before the next
+        // frame anyway).
         let (hx, hy, view) = self.geometry();
-        while at < self.drawn.len() {
-            let batch = at..(at + LAYOUT_BATCH).min(self.drawn.len());
-            at = batch.end;
-            for d in &mut self.drawn[batch.clone()] {
-                d.measure(hx, hy, &self.window);
+        let deadline = self.now() + budget;
+        while at < self.drawn.len() && self.now() < deadline {
+            // A batch ends early when its reads alone take a slice: in a text
+            // node of megabytes one quote's rectangles may take milliseconds.
+            // Its first read may lay out again what the last batch moved, so
+            // the reads are timed from after it.
+            let from = at;
+            let end = (at + LAYOUT_BATCH).min(self.drawn.len());
+            let mut reads_from = f64::INFINITY;
+            while at < end {
+                self.drawn[at].measure(hx, hy, &self.window);
+                at += 1;
+                if at == from + 1 {
+                    reads_from = self.now();
+                } else if at % 8 == 0 && self.now() - reads_from >= SLICE_MS {
+                    break;
+                }
             }
-            for d in &self.drawn[batch] {
+            for d in &self.drawn[from..at] {
                 self.layout_taken = d.place_badge(view, self.layout_taken);
-            }
-            if self.now() - started >= SLICE_MS {
-                break;
             }
         }
         if at < self.drawn.len() {
@@ -1328,7 +1469,10 @@ impl State {
         if std::mem::take(&mut self.need_layout) {
             self.layout();
         } else {
-            self.layout_some();
+            self.layout_some(self.now() + SLICE_MS);
+        }
+        if std::mem::take(&mut self.need_check) {
+            self.check_moved();
         }
         self.hover();
         self.name_some_badges();
@@ -1567,6 +1711,9 @@ impl State {
     /// On a whole page, an article added elsewhere or a root taken out counts too.
     fn on_mutations(&mut self, records: &Array) {
         self.keep_host();
+        if self.stepped_aside {
+            return;
+        }
         let mut text_changed = self.page_mode && self.roots.iter().any(|r| !r.is_connected());
         let mut moved = false;
         for record in records.iter() {
@@ -1589,15 +1736,17 @@ impl State {
                 }
             }
         }
+        // A page that restyles every millisecond gets one look per frame.
         if moved {
-            self.check_moved();
+            self.need_check = true;
+            self.schedule_frame();
         }
         if text_changed && self.job.is_some() {
             // The pass under way may or may not have read the change: read all again.
             self.rerun = true;
             self.reread = true;
         } else if text_changed {
-            self.schedule_refresh(REFRESH_DELAY_MS);
+            self.schedule_refresh(self.refresh_delay());
         }
     }
 
@@ -1623,14 +1772,51 @@ impl State {
         }
     }
 
-    /// Puts our host back at the end of `<html>` if the page removed or moved it.
-    fn keep_host(&self) {
-        let Some(html) = self.doc.document_element() else {
+    /// Whether our host is where we put it: a child of `<html>`.
+    fn host_in_place(&self) -> bool {
+        let html = self.doc.document_element();
+        html.is_some() && self.ui.host.parent_node() == html.map(Node::from)
+    }
+
+    /// The page removed or moved our host: put it back later (see
+    /// [`HOST_PUT_BACKS`]), or, when it did so too often, step aside.
+    fn keep_host(&mut self) {
+        if self.stepped_aside || self.host_timer.is_some() || self.host_in_place() {
             return;
-        };
-        let parent = self.ui.host.parent_node();
-        if parent.as_ref() != Some(html.as_ref()) {
+        }
+        if self.host_put_backs >= HOST_PUT_BACKS {
+            self.step_aside();
+            return;
+        }
+        let delay = HOST_BACKOFF_MS << (2 * self.host_put_backs);
+        self.host_put_backs += 1;
+        if let Some(f) = &self.host_fn {
+            self.host_timer = self
+                .window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(f, delay)
+                .ok();
+        }
+    }
+
+    fn put_host_back(&mut self) {
+        self.host_timer = None;
+        if self.stepped_aside || self.host_in_place() {
+            return;
+        }
+        if let Some(html) = self.doc.document_element() {
             let _ = html.append_child(&self.ui.host);
+        }
+    }
+
+    /// Removes everything the overlay added and stops watching the page, for
+    /// good: the page does not want us. `onChange` is told, so the content
+    /// script can detach the listeners and say so in the popup.
+    fn step_aside(&mut self) {
+        let told = self.reading.on_change.take();
+        self.teardown();
+        self.stepped_aside = true;
+        if let Some(f) = told {
+            self.window.queue_microtask(&f);
         }
     }
 
@@ -1639,6 +1825,9 @@ impl State {
             let _ = self.window.cancel_animation_frame(id);
         }
         if let Some(id) = self.timer.take() {
+            self.window.clear_timeout_with_handle(id);
+        }
+        if let Some(id) = self.host_timer.take() {
             self.window.clear_timeout_with_handle(id);
         }
         if let Some(observer) = self.observer.take() {
@@ -1651,6 +1840,7 @@ impl State {
         }
         self.frame_fn = None;
         self.refresh_fn = None;
+        self.host_fn = None;
         self.job = None;
         self.painter.remove();
         // Unwrapping in the fallback changed the page; those records are ours.

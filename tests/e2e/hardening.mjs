@@ -94,6 +94,25 @@ const HOSTILE_SCRIPT = `<script>
 })();
 </script>`;
 
+// An anti-injection script (issue 19.1): anything added to <html> besides head
+// and body is removed on sight. The page counts what it removed, and ticks a
+// counter every 10 ms: its own script must keep running.
+const EVICTING = page(
+  `<main><article><h1>Harbour plan</h1>
+<p>“We will open the new pier in May,” said Maria Lopez, the harbour master.</p>
+<p>“The money is there,” said John Okafor.</p></article></main>
+<script>
+window.__ticks = 0;
+window.__evicted = 0;
+setInterval(() => window.__ticks++, 10);
+new MutationObserver(() => {
+  for (const el of [...document.documentElement.children]) {
+    if (el !== document.head && el !== document.body) { el.remove(); window.__evicted++; }
+  }
+}).observe(document.documentElement, { childList: true });
+</script>`,
+);
+
 export function defineHardening(kind) {
   describe(`hardening in ${kind}`, { timeout: 900000 }, () => {
     let server;
@@ -111,6 +130,7 @@ export function defineHardening(kind) {
         '/gen/mixed.html': MIXED,
         '/gen/frame.html': FRAME,
         '/gen/hostile.html': seed.replace('<head>', `<head>${HOSTILE_SCRIPT}`),
+        '/gen/evicting.html': EVICTING,
       });
       ({ browser, extensionOrigin } = await launch(kind));
     });
@@ -229,9 +249,11 @@ export function defineHardening(kind) {
       });
     });
 
-    for (const [name, path, expected] of [
-      ['a 5 MB article', '/gen/big.html', big.quotes],
-      ['a page with 10,000 quotations', '/gen/many.html', 10000],
+    // The 5 MB article is read to the cap (MAX_TEXT_BYTES in src/wasm/extract.rs):
+    // the quotes of its first megabyte of text, which the test does not count.
+    for (const [name, path, expected, capped] of [
+      ['a 5 MB article', '/gen/big.html', null, true],
+      ['a page with 10,000 quotations', '/gen/many.html', 10000, false],
     ]) {
       test(`${name}: every quote drawn in slices; timings printed`, async () => {
         await onVisit(path, { watch: true }, async (v) => {
@@ -244,9 +266,19 @@ export function defineHardening(kind) {
               `longest event-loop gap ${t.lag} ms, wasm load ${t.load} ms, ${shown} badges shown`,
           );
           assert.equal(v.status.error, null);
-          assert.equal(v.status.quotes, expected);
-          assert.equal(drawn.badges.length, expected);
-          assert.equal(shown, expected, 'the sliced layout placed every badge');
+          assert.equal(v.status.capped, capped);
+          if (capped) {
+            // Quote number k is in paragraph 4k: what is read is the page's first quotes, none skipped.
+            const days = drawn.ranges.map((r) => Number(/in (\d+) days/.exec(r.text)?.[1])).sort((a, b) => a - b);
+            assert.ok(v.status.quotes > 0 && v.status.quotes < big.quotes, `${v.status.quotes} of ${big.quotes} quotes read`);
+            assert.deepEqual(days, Array.from({ length: v.status.quotes }, (_, k) => 4 * k));
+          } else assert.equal(v.status.quotes, expected);
+          assert.equal(drawn.badges.length, v.status.quotes);
+          if (capped) {
+            // The open popup follows the page's reports.
+            await v.popup.popup.waitForFunction(() => /only its first megabyte/.test(document.querySelector('#note').textContent), { timeout: 5000 });
+          }
+          assert.equal(shown, v.status.quotes, 'the sliced layout placed every badge');
           // About 100 ms on an idle 2-core machine, 250-350 ms under load: the
           // 200 ms of the issue is not yet a stable property, so this bound only
           // guards against regressions like the 42 s single pass it replaced.
@@ -325,6 +357,50 @@ export function defineHardening(kind) {
         assert.equal(drawn.badges.length, v.status.quotes);
         assert.deepEqual(v.errors, []);
       });
+    });
+
+    test('a page that removes our overlay gets it back three times, then Quotelens steps aside and says so', async () => {
+      const { page, errors } = await openPage(browser, server.origin);
+      let popup = null;
+      try {
+        const url = `${server.origin}/gen/evicting.html`;
+        await page.goto(url, { waitUntil: 'load' });
+        // A hung tab never answers: fail then, rather than wait for the protocol's own timeout.
+        const ticks = () =>
+          Promise.race([
+            page.evaluate(() => window.__ticks),
+            new Promise((_, no) => setTimeout(() => no(new Error('the page stopped answering')), 10000)),
+          ]);
+        await ticks();
+        popup = await openPopup(browser, extensionOrigin, url);
+        let status = null;
+        for (let i = 0; i < 100 && !status?.steppedAside; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          status = await popup.status();
+        }
+        assert.equal(status?.steppedAside, true, JSON.stringify(status));
+        const evicted = await page.evaluate(() => window.__evicted);
+        // Added once, put back three times, then left out.
+        assert.equal(evicted, 4, 'the host was added once and put back three times');
+        // In front again (a background tab's timers are throttled to one a second).
+        await page.bringToFront();
+        const before = await ticks();
+        await new Promise((r) => setTimeout(r, 500));
+        assert.ok((await ticks()) > before + 10, 'the page’s own timer keeps running');
+        const after = await page.evaluate(() => ({
+          evicted: window.__evicted,
+          hosts: document.querySelectorAll('[data-quotelens-test]').length,
+          highlights: globalThis.CSS?.highlights ? [...CSS.highlights.keys()].filter((n) => n.startsWith('quotelens')).length : 0,
+        }));
+        assert.deepEqual(after, { evicted: 4, hosts: 0, highlights: 0 }, 'nothing of ours left, nothing more for the page to remove');
+        assert.deepEqual(status.live, [0, 0, 0, 0], 'no listener or observer of ours left');
+        // The open popup follows the page's report.
+        await popup.popup.waitForFunction(() => /removes Quotelens’ overlay/.test(document.querySelector('#summary').textContent), { timeout: 5000 });
+        assert.deepEqual(errors, []);
+      } finally {
+        await popup?.popup.close().catch(() => {});
+        await page.close().catch(() => {});
+      }
     });
 
     test('garbage in storage.local falls back to defaults', async () => {

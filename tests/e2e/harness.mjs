@@ -10,6 +10,7 @@ import puppeteer from 'puppeteer-core';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 export const SHARED_PAGES = resolve(ROOT, process.env.SHARED ?? '../shared', 'pages');
+export const BENCH_PAGES = resolve(ROOT, process.env.SHARED ?? '../shared', 'bench-pages');
 export const FIREFOX_ID = 'quotelens@quotelens.dev';
 // Fixed so the tests can open the extension's own pages in Firefox.
 const FIREFOX_UUID = '5a1e7c3e-9d0b-4c57-a8f1-2b6f0e9d4c11';
@@ -22,7 +23,8 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
-/// Serves tests/fixtures at /fixtures/, the shared pages at /shared/, the built
+/// Serves tests/fixtures at /fixtures/, the shared pages at /shared/ (and
+/// ../shared/bench-pages at /bench/, for benchmarks), the built
 /// WASM package at /pkg/ (for tests that load it into a page's own world: the
 /// extension does not expose it to pages), and `generated` (path → HTML, or
 /// { body, headers }, made by the test) at those paths. Collects what is POSTed
@@ -47,7 +49,7 @@ export async function serve(generated = {}) {
       return;
     }
     const [, area, ...rest] = path.split('/');
-    const base = { fixtures: FIXTURES, shared: SHARED_PAGES, pkg: join(ROOT, 'pkg') }[area];
+    const base = { fixtures: FIXTURES, shared: SHARED_PAGES, bench: BENCH_PAGES, pkg: join(ROOT, 'pkg') }[area];
     const file = base && resolve(base, rest.join('/'));
     if (!file || !file.startsWith(base) || !existsSync(file)) {
       res.writeHead(404).end();

@@ -310,6 +310,16 @@ impl Overlay {
         }
     }
 
+    /// What the page does that stops a reader from using our UI, said rather
+    /// than hidden: `"inert"` (it made our host inert), `"events"` (its
+    /// listeners stop the pointer events our badges and buttons need), or null.
+    pub fn blocked(&self) -> Option<String> {
+        self.state
+            .try_borrow()
+            .ok()
+            .and_then(|s| s.blocked().map(str::to_string))
+    }
+
     #[wasm_bindgen(js_name = panelOpen)]
     pub fn panel_open(&self) -> bool {
         self.state.try_borrow().is_ok_and(|s| s.panel_open())
@@ -449,6 +459,20 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
         on(&shadow_target, "pointerover", false, State::on_pointer_over),
         on(&shadow_target, "click", false, State::on_click),
         on(&shadow_target, "keydown", false, State::on_key),
+        // Started by our styles on hover and press: see `State::on_ui_animation`.
+        on(
+            &shadow_target,
+            "animationstart",
+            false,
+            State::on_ui_animation,
+        ),
+        on(
+            &shadow_target,
+            "animationcancel",
+            false,
+            State::on_ui_animation,
+        ),
+        on(&shadow_target, "pointerup", false, State::ui_event_seen),
     ];
     for (target, kind, capture, closure) in &mut listeners {
         // Only our own UI's handlers may cancel what they get (the panel's keys).
@@ -1405,6 +1429,7 @@ impl State {
     }
 
     fn on_pointer_over(&mut self, event: &Event) {
+        self.ui_event_seen(event);
         if let Some(i) = index_of(event.target()) {
             if !self.card_pinned {
                 self.show_card(i);
@@ -1433,6 +1458,7 @@ impl State {
     }
 
     fn on_click(&mut self, event: &Event) {
+        self.ui_event_seen(event);
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };

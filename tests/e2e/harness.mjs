@@ -361,3 +361,18 @@ export async function hoverCard(page, start) {
     .then((handle) => handle.jsonValue())
     .catch(() => '(no card)');
 }
+
+/// What the clipboard holds, pasted as a reader pastes it (Ctrl+V into a text
+/// box the page gets for it): a page cannot read it back otherwise.
+export async function pasteClipboard(page) {
+  await page.evaluate(() => {
+    const box = document.createElement('textarea');
+    box.id = 'paste-here';
+    document.body.prepend(box);
+    box.focus();
+  });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+  return page.evaluate(() => document.querySelector('#paste-here').value);
+}

@@ -49,7 +49,6 @@ use super::extract::{
 use super::layout::{self, Rect, View};
 use super::paint::{Painter, Slot};
 use super::ui::{CardText, Ui};
-use crate::textmap::Piece;
 use crate::{analyze_with, Analysis, Options, Quote, QuoteKind, Speaker};
 use panel::Reading;
 
@@ -86,7 +85,6 @@ struct Job {
     /// What the previous pass drew, by quote text, to keep what did not change.
     old: HashMap<String, Vec<Drawn>>,
     drawn: Vec<Drawn>,
-    pieces: Vec<(Piece, Slot)>,
     /// Milliseconds spent so far per stage, as in [`State::stages`].
     stages: [f64; STAGES],
 }
@@ -130,6 +128,8 @@ struct Drawn {
     /// None for a short quoted term nobody said: it gets no badge.
     badge: Option<HtmlElement>,
     slot: Slot,
+    /// Its tint boxes in our root, one per line (`paint`), removed with it.
+    tints: Vec<HtmlElement>,
     /// Client rectangles in host coordinates: left, top, right, bottom.
     rects: Vec<Rect>,
     /// The block (paragraph) the quote starts in, found at its first layout,
@@ -371,7 +371,8 @@ impl Overlay {
         let ui = Ui::new(&doc).map_err(|_| JsError::new("cannot create the overlay host"))?;
         html.append_child(&ui.host)
             .map_err(|_| JsError::new("cannot add the overlay host"))?;
-        let painter = Painter::new(&doc);
+        let painter = Painter::new(&doc, &ui.shadow, ui.for_tests)
+            .map_err(|_| JsError::new("cannot create the overlay's paint layer"))?;
         let state = Rc::new(RefCell::new(State {
             window,
             doc,
@@ -672,6 +673,14 @@ fn shifted(mut quote: Quote, base: usize) -> Quote {
     quote
 }
 
+impl Drop for Drawn {
+    fn drop(&mut self) {
+        for tint in &self.tints {
+            tint.remove();
+        }
+    }
+}
+
 impl Drawn {
     /// Reads the quote's client rectangles and its block's edges, in host
     /// coordinates; no rectangles when hidden.
@@ -827,10 +836,6 @@ impl State {
         if self.page_mode {
             self.update_roots();
         }
-        // The fallback's marks are page DOM: take them out before reading the text.
-        if self.painter.is_wrap() {
-            self.painter.clear();
-        }
         // A document in design mode is all editable: nothing to read.
         self.added.clear();
         self.reread = false;
@@ -854,7 +859,6 @@ impl State {
             next_quote: 0,
             old: HashMap::new(),
             drawn: Vec::new(),
-            pieces: Vec::new(),
             stages: [0.0; STAGES],
         });
     }
@@ -922,11 +926,6 @@ impl State {
             return;
         }
         let slot = self.slot(&quote);
-        if self.painter.is_wrap() {
-            let quote_pieces = extracted.map.pieces(quote.start, quote.end);
-            job.pieces
-                .extend(quote_pieces.into_iter().map(|p| (p, slot)));
-        }
         let same = |d: &Drawn| d.quote.speaker == quote.speaker && d.bounds == bounds;
         let kept = job.old.get_mut(&quote.text).and_then(|list| {
             let at = list.iter().position(same)?;
@@ -978,6 +977,7 @@ impl State {
             ranges,
             badge,
             slot,
+            tints: Vec::new(),
             rects: Vec::new(),
             block: None,
             block_box: [0.0; 4],
@@ -992,7 +992,6 @@ impl State {
         let only_added = self.job.is_none()
             && !self.reread
             && !self.added.is_empty()
-            && !self.painter.is_wrap()
             && self.arrived.is_empty()
             && self.roots.iter().all(|r| r.is_connected());
         if only_added && self.update_blocks() {
@@ -1039,11 +1038,9 @@ impl State {
             fresh.extend(self.make_drawn(quote, bounds, slot, 0));
         }
         let ranged = self.now();
-        if let Painter::Highlights(h) = &mut self.painter {
-            for d in &fresh {
-                for range in &d.ranges {
-                    h.add(d.slot, range);
-                }
+        for d in &fresh {
+            for range in &d.ranges {
+                self.painter.list(d.slot, range);
             }
         }
         let painted = self.now();
@@ -1092,7 +1089,7 @@ impl State {
     /// Swaps in what the job drew: paints it, removes what is gone, lays out.
     fn finish(&mut self, mut job: Job) {
         for gone in job.old.into_values().flatten() {
-            if let Some(badge) = gone.badge {
+            if let Some(badge) = &gone.badge {
                 badge.remove();
             }
         }
@@ -1102,24 +1099,12 @@ impl State {
             self.hide_card();
         }
         let painting = self.now();
-        match &mut self.painter {
-            Painter::Highlights(h) => {
-                h.clear();
-                for d in &self.drawn {
-                    for range in &d.ranges {
-                        h.add(d.slot, range);
-                    }
-                }
+        // The tints are drawn by the layout; the test build lists the ranges.
+        self.painter.unlist_all();
+        for d in &self.drawn {
+            for range in &d.ranges {
+                self.painter.list(d.slot, range);
             }
-            Painter::Wrap(w) => {
-                if let Some(extracted) = &job.extracted {
-                    w.wrap(&self.doc, &extracted.nodes, &mut job.pieces);
-                }
-            }
-        }
-        // Our own unwrapping and wrapping are not page changes.
-        if let Some(observer) = &self.observer {
-            observer.take_records();
         }
         let laying_out = self.now();
         job.stages[HIGHLIGHTS] = laying_out - painting;
@@ -1319,8 +1304,10 @@ impl State {
             for d in &mut self.drawn[batch.clone()] {
                 d.measure(hx, hy, &self.window);
             }
-            for d in &self.drawn[batch] {
+            for d in &mut self.drawn[batch] {
                 self.layout_taken = d.place_badge(view, self.layout_taken);
+                self.painter
+                    .place(&self.doc, d.slot, &d.rects, &mut d.tints);
             }
             if self.now() - started >= SLICE_MS {
                 break;

@@ -33,7 +33,6 @@ use web_sys::{
 };
 
 use super::super::paint::{call, colour_class, Slot};
-use super::super::theme::PageStyle;
 use super::super::ui::{make, short_name, Card, BLOCKED};
 use super::State;
 use crate::export::{self, plural, PageRecord, Source};
@@ -81,7 +80,6 @@ struct Panel {
 #[derive(Default)]
 pub(super) struct Reading {
     panel: Option<Panel>,
-    style: Option<PageStyle>,
     /// The speaker the reader chose (`Some(None)`: the unattributed quotes).
     filter: Option<Option<String>>,
     /// The text the last pass analysed, which the quotes' offsets count into.
@@ -604,15 +602,7 @@ impl State {
             }
         }
         self.reading.dimmed = filter.is_some();
-        if filter.is_none() && self.reading.style.is_none() {
-            return;
-        }
-        let doc = self.doc.clone();
-        let style = self
-            .reading
-            .style
-            .get_or_insert_with(|| PageStyle::new(&doc));
-        style.dim_all_but(keep);
+        self.painter.dim_all_but(keep);
     }
 
     /// Scrolls quote `i` into view where the panel does not cover it, and
@@ -644,17 +634,14 @@ impl State {
             self.window.scroll_by_with_x_and_y(0.0, top - height / 3.0);
         }
         self.place_panel_beside(&ranges, height);
-        let doc = self.doc.clone();
-        let window = self.window.clone();
-        self.reading
-            .style
-            .get_or_insert_with(|| PageStyle::new(&doc))
-            .flash(&window, &ranges);
         if let Some(panel) = &self.reading.panel {
             panel.mark_current(i);
         }
         self.need_layout = true;
         self.layout();
+        if let Some(d) = self.drawn.get(i) {
+            self.painter.flash(&self.window, &d.tints);
+        }
     }
 
     /// Right, else left, else at the bottom with the quote scrolled above it.
@@ -752,9 +739,6 @@ impl State {
     }
 
     pub(super) fn reading_teardown(&mut self) {
-        if let Some(mut style) = self.reading.style.take() {
-            style.remove();
-        }
         self.reading.panel = None;
         self.reading.on_change = None;
         self.reading.unnamed.clear();

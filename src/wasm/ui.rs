@@ -87,6 +87,8 @@ pub struct Ui {
     pub host: Element,
     pub shadow: ShadowRoot,
     pub card: Card,
+    /// The test build: the root is open and the painter lists its ranges.
+    pub for_tests: bool,
 }
 
 /// The hover card's parts, filled with `textContent` only.
@@ -148,6 +150,7 @@ fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
             colour_class(slot)
         ));
     }
+    css.push_str(&super::paint::tint_style());
     css.push_str(super::theme::PANEL_STYLE);
     let sheet = CssStyleSheet::new()?;
     sheet.replace_sync(&css)?;
@@ -202,7 +205,12 @@ impl Ui {
             copy,
             blocked,
         };
-        Ok(Ui { host, shadow, card })
+        Ok(Ui {
+            host,
+            shadow,
+            card,
+            for_tests,
+        })
     }
 
     /// A badge for one quote: the speaker's short name, `data-speaker` the

@@ -23,6 +23,31 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/// Runs in the page: loads the build in `dir`, attaches, and times it.
+async function measure(dir) {
+  const frames = (n) => new Promise((r) => { const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : r()); step(n); });
+  const mod = await import(`${dir}/quotelens.js`);
+  await mod.default({ module_or_path: `${dir}/quotelens_bg.wasm` });
+  await frames(2);
+  const overlay = mod.attachToPage();
+  while (overlay.lastPassMs() === 0) await new Promise((r) => setTimeout(r, 0));
+  const drawn = performance.now();
+  await frames(1);
+  const frame = performance.now() - drawn;
+  const stages = [...overlay.stageMs()];
+  // Every line moves: the overlay re-lays out (ResizeObserver), the browser repaints.
+  const article = document.querySelector('article') ?? document.body;
+  const started = performance.now();
+  article.style.maxWidth = '520px';
+  await frames(3);
+  const relayout = performance.now() - started;
+  const registry = (globalThis.CSS?.highlights?.size ?? 0) + document.adoptedStyleSheets.length;
+  const result = { pass: overlay.lastPassMs(), highlights: stages[3], layout: stages[4], frame, relayout, registry };
+  overlay.detach();
+  overlay.free();
+  return result;
+}
+
 const server = await serve({
   '/other/quotelens.js': { body: readFileSync(join(other, 'quotelens.js')) },
   '/other/quotelens_bg.wasm': { body: readFileSync(join(other, 'quotelens_bg.wasm')) },
@@ -32,38 +57,18 @@ for (const kind of kinds) {
   const { browser } = await launch(kind, { bare: true });
   console.log(`\n${kind}, ${PAGE}: median of ${RUNS} loads, ms`);
   console.log(`${'build'.padEnd(8)}${['pass', 'highlights', 'layout', 'first frame', 're-layout', 'in registry'].map((h) => h.padStart(13)).join('')}`);
-  for (const [name, dir] of [['other', '/other'], ['this', '/pkg']]) {
-    const rows = [];
-    for (let i = 0; i < RUNS; i++) {
+  // The two builds take turns, so a change in the machine's load hits both.
+  const rows = { other: [], this: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, dir] of [['other', '/other'], ['this', '/pkg']]) {
       const { page } = await openPage(browser, server.origin);
       await page.goto(server.origin + PAGE, { waitUntil: 'load' });
-      const row = await page.evaluate(async (dir) => {
-        const frames = (n) => new Promise((r) => { const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : r()); step(n); });
-        const mod = await import(`${dir}/quotelens.js`);
-        await mod.default({ module_or_path: `${dir}/quotelens_bg.wasm` });
-        await frames(2);
-        const overlay = mod.attachToPage();
-        while (overlay.lastPassMs() === 0) await new Promise((r) => setTimeout(r, 0));
-        const drawn = performance.now();
-        await frames(1);
-        const frame = performance.now() - drawn;
-        const stages = [...overlay.stageMs()];
-        // Every line moves: the overlay re-lays out (ResizeObserver), the browser repaints.
-        const article = document.querySelector('article') ?? document.body;
-        const started = performance.now();
-        article.style.maxWidth = '520px';
-        await frames(3);
-        const relayout = performance.now() - started;
-        const registry = (globalThis.CSS?.highlights?.size ?? 0) + document.adoptedStyleSheets.length;
-        const result = { pass: overlay.lastPassMs(), highlights: stages[3], layout: stages[4], frame, relayout, registry };
-        overlay.detach();
-        overlay.free();
-        return result;
-      }, dir);
-      rows.push(row);
+      rows[name].push(await page.evaluate(measure, dir));
       await page.close();
     }
-    const cells = ['pass', 'highlights', 'layout', 'frame', 'relayout', 'registry'].map((k) => median(rows.map((r) => r[k])).toFixed(1));
+  }
+  for (const name of ['other', 'this']) {
+    const cells = ['pass', 'highlights', 'layout', 'frame', 'relayout', 'registry'].map((k) => median(rows[name].map((r) => r[k])).toFixed(1));
     console.log(`${name.padEnd(8)}${cells.map((c) => c.padStart(13)).join('')}`);
   }
   await browser.close();

@@ -558,6 +558,27 @@ export function defineHardening(kind) {
       });
     });
 
+    test('an ordinary page: hovers, a held click and a right-click on our UI report nothing blocked', async () => {
+      await onVisit('/fixtures/seed-article.html', {}, async (v) => {
+        const { page } = v;
+        const badge = await centre(page, '.ql-label:not([hidden])');
+        for (let i = 0; i < 3; i++) {
+          await page.mouse.move(badge.x - 60, badge.y + 40);
+          await page.mouse.move(badge.x, badge.y, { steps: 4 });
+        }
+        await page.mouse.down({ button: 'right' });
+        await new Promise((r) => setTimeout(r, 150));
+        await page.mouse.up({ button: 'right' });
+        await page.mouse.down();
+        await new Promise((r) => setTimeout(r, 150));
+        await page.mouse.up();
+        assert.ok(await until(async () => (await v.popup.status()).panel), 'the held click opened the panel');
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal((await v.popup.status()).blocked, null);
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
     for (const [name, path] of [
       ['every pointer and mouse event', '/gen/reach-swallow.html'],
       ['clicks', '/gen/reach-clicks.html'],

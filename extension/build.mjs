@@ -52,7 +52,10 @@ for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox'
   const out = join(TEST ? 'dist-test' : 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'pkg'), { recursive: true });
-  for (const name of FILES) cpSync(join('extension', name), join(out, name), { recursive: true });
+  // quiet.js is Chrome's alone (see manifestFor).
+  for (const name of FILES.filter((f) => browser === 'chrome' || f !== 'quiet.js')) {
+    cpSync(join('extension', name), join(out, name), { recursive: true });
+  }
   cpSync('LICENSE', join(out, 'LICENSE'));
   for (const name of PKG) cpSync(join('pkg', name), join(out, 'pkg', name));
   if (browser === 'chrome') {

@@ -698,7 +698,11 @@ impl State {
                 let failed = Closure::once_into_js(move || Card::say_copied(&button, Some(false)));
                 call(&promise, "then", &[done, failed]);
             }
-            None => Card::say_copied(&button, Some(false)),
+            None => {
+                // No clipboard here: the answer is known at once.
+                Card::say_copied(&button, None);
+                Card::say_copied(&button, Some(false));
+            }
         }
     }
 

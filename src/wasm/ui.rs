@@ -106,6 +106,9 @@ pub struct Card {
     blocked: HtmlElement,
 }
 
+/// The copy button while the browser writes the clipboard.
+const COPYING: &str = "Copying…";
+
 /// What the card and panel say when the page stops the clicks they need.
 pub const BLOCKED: &str =
     "This page stops clicks from reaching Quotelens, so these buttons cannot work here.";
@@ -286,14 +289,17 @@ impl Card {
     }
 
     /// Says on the copy button whether the quote reached the clipboard: `None`
-    /// while the browser has not answered yet.
+    /// while the browser has not answered yet. A late answer is dropped when
+    /// the card has moved to another quote since (its button says "Copy").
     pub fn say_copied(button: &HtmlElement, ok: Option<bool>) {
         let text = match ok {
-            None => "Copying…",
+            None => COPYING,
             Some(true) => "Copied",
             Some(false) => "Copy failed",
         };
-        button.set_text_content(Some(text));
+        if ok.is_none() || button.text_content().as_deref() == Some(COPYING) {
+            button.set_text_content(Some(text));
+        }
     }
 
     /// Places the card below (or above, near the bottom) a point, wholly

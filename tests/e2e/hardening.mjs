@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { FIXTURES, launch, openPage, openPopup, pasteClipboard, readOverlay, serve, settled } from './harness.mjs';
+import { FIXTURES, launch, openPage, openPopup, pasteClipboard, readOverlay, serve, setClipboard, settled } from './harness.mjs';
 
 const NAMES = ['Maria Lopez', 'John Okafor', 'Ana Silva', 'Peter Brandt', 'Lena Holm', 'Ravi Mehta'];
 const FILLER =
@@ -141,6 +141,8 @@ export function defineHardening(kind) {
         ...Object.fromEntries(
           Object.entries(REACH_SCRIPTS).map(([name, script]) => [`/gen/reach-${name}.html`, seed.replace('<head>', `<head><script>${script}</script>`)]),
         ),
+        // A page whose permissions policy denies writing the clipboard (Chromium honours it).
+        '/gen/reach-noclip.html': { body: seed, headers: { 'permissions-policy': 'clipboard-write=()' } },
       });
       ({ browser, extensionOrigin } = await launch(kind));
       if (kind === 'chromium') {
@@ -496,6 +498,21 @@ export function defineHardening(kind) {
         const r = el.getBoundingClientRect();
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
       }, selector);
+    /// Opens the card of Blinken's “Very soon…” quote from the keyboard, clicks
+    /// its Copy button as a reader does, and returns what the button says after.
+    const copyFromCard = async (page) => {
+      await page.evaluate(() => {
+        const root = document.querySelector('[data-quotelens-test]').shadowRoot;
+        const badge = [...root.querySelectorAll('.ql-label')].find((b) => b.getAttribute('aria-label').includes('“Very soon, we will'));
+        badge.scrollIntoView({ block: 'center' });
+        badge.focus();
+      });
+      const copy = await centre(page, '.ql-copy');
+      await page.mouse.click(copy.x, copy.y);
+      const said = () => page.evaluate(() => document.querySelector('[data-quotelens-test]').shadowRoot.querySelector('.ql-copy').textContent);
+      // The answer, or (none within 5 s) what the button still says.
+      return (await until(async () => !['Copying…', 'Copy'].includes(await said()))) ? said() : `still “${await said()}”`;
+    };
     const popupNote = async (v) => {
       const fresh = await openPopup(browser, extensionOrigin, v.url);
       try {
@@ -509,25 +526,29 @@ export function defineHardening(kind) {
     test('copy: a page’s copy listener neither sees nor rewrites the citation', async () => {
       await onVisit('/gen/reach-copy.html', {}, async (v) => {
         const { page } = v;
-        await page.evaluate(() => {
-          const root = document.querySelector('[data-quotelens-test]').shadowRoot;
-          const badge = [...root.querySelectorAll('.ql-label')].find((b) => b.getAttribute('aria-label').includes('“Very soon, we will'));
-          badge.scrollIntoView({ block: 'center' });
-          badge.focus();
-        });
-        const copy = await centre(page, '.ql-copy');
-        await page.mouse.click(copy.x, copy.y);
-        const said = await until(() =>
-          page.evaluate(() => {
-            const text = document.querySelector('[data-quotelens-test]').shadowRoot.querySelector('.ql-copy').textContent;
-            return text !== 'Copying…' && text !== 'Copy' && text;
-          }),
-        );
-        assert.equal(said, 'Copied');
+        assert.equal(await copyFromCard(page), 'Copied');
         const pasted = await pasteClipboard(page);
         assert.equal(pasted, `“Very soon, we will put that before the parties, and we will see what they say” — Antony Blinken, US Secretary of State (127.0.0.1, ${v.url})`);
         assert.deepEqual(await page.evaluate(() => window.__seen), [], 'the page saw no copy event');
         assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('copy: where the page’s policy denies the clipboard, the button says what happened', async () => {
+      await onVisit('/gen/reach-noclip.html', {}, async (v) => {
+        const { page } = v;
+        // Something else on the clipboard first, copied by the reader.
+        await setClipboard(page, 'before');
+        // Past the overlay's re-read of the page that the scratch box caused.
+        await new Promise((r) => setTimeout(r, 800));
+        const said = await copyFromCard(page);
+        const pasted = await pasteClipboard(page);
+        console.log(`# ${kind} copy under clipboard-write=(): the button says “${said}”`);
+        // Never a lie: "Copied" only with the citation on the clipboard, "Copy failed" only without.
+        if (said === 'Copied') assert.match(pasted, /^“Very soon, we will/);
+        else assert.deepEqual([said, pasted], ['Copy failed', 'before']);
+        // Chromium logs its refusal in the console (not ours, and no page script reads it).
+        assert.deepEqual(v.errors.filter((e) => !/permissions policy/i.test(e)), []);
       });
     });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cargoVersion, manifestVersion } from '../scripts/version.mjs';
 import { zip } from '../scripts/zip.mjs';
 
-const FILES = ['background.js', 'content.js', 'messages.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons'];
+const FILES = ['background.js', 'content.js', 'messages.js', 'quiet.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons'];
 const PKG = ['quotelens.js', 'quotelens_bg.wasm'];
 const PKG_JS = ['quotelens.js'];
 
@@ -21,6 +21,8 @@ function manifestFor(browser) {
     delete manifest.browser_specific_settings;
   } else {
     manifest.background = { scripts: manifest.background.scripts, type: manifest.background.type };
+    // Firefox never refuses content-script WebAssembly: no violation to quiet.
+    manifest.content_scripts = manifest.content_scripts.filter(({ js }) => !js.includes('quiet.js'));
     // Firefox runs content-script WebAssembly under the extension's policy, so
     // it never needs the JavaScript build. It has no `use_dynamic_url`: its
     // extension address is already a random UUID per installation.
@@ -50,7 +52,10 @@ for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox'
   const out = join(TEST ? 'dist-test' : 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'pkg'), { recursive: true });
-  for (const name of FILES) cpSync(join('extension', name), join(out, name), { recursive: true });
+  // quiet.js is Chrome's alone (see manifestFor).
+  for (const name of FILES.filter((f) => browser === 'chrome' || f !== 'quiet.js')) {
+    cpSync(join('extension', name), join(out, name), { recursive: true });
+  }
   cpSync('LICENSE', join(out, 'LICENSE'));
   for (const name of PKG) cpSync(join('pkg', name), join(out, 'pkg', name));
   if (browser === 'chrome') {

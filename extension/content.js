@@ -143,6 +143,8 @@
       speakers: overlay ? overlay.speakerCount() : 0,
       passMs: overlay ? overlay.lastPassMs() : 0,
       panel: overlay ? overlay.panelOpen() : false,
+      // What the page does to stop a reader using our badges and panel, said in the popup.
+      blocked: overlay ? (overlay.blocked() ?? null) : null,
       sliceMs: overlay ? overlay.longestSliceMs() : 0,
       // [walk, analysis, ranges, highlights, layout] of the last pass, ms (benchmarks read them).
       stages: overlay ? [...overlay.stageMs()] : [],

@@ -73,7 +73,10 @@ function render(status, tab) {
   if (status.on && status.build === 'js') notes.push('This page refuses WebAssembly, so Quotelens runs its slower JavaScript build here.');
   // MAX_TEXT_BYTES in src/wasm/extract.rs.
   if (status.on && status.capped) notes.push('This page has more text than Quotelens reads: only its first megabyte is highlighted.');
-  note.hidden = !notes.length;
+  // The page, not Quotelens, keeps the reader from our badges and panel: say so (see SECURITY.md).
+  if (status.on && status.blocked === 'inert') notes.push('This page has switched off clicks on Quotelens’ badges and panel (it made them inert), so they cannot be used here.');
+  if (status.on && status.blocked === 'events') notes.push('This page stops clicks from reaching Quotelens’ badges and panel, so copy and download cannot work here.');
+  note.hidden = notes.length === 0;
   note.textContent = notes.join(' ');
   page.disabled = siteOff.disabled = false;
   $('panel').disabled = !(status.on && status.quotes > 0);

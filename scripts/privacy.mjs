@@ -29,7 +29,7 @@ export function privacyStatement(manifest) {
     '',
   ];
   const scripts = manifest.content_scripts ?? [];
-  const pages = scripts.flatMap((c) => c.matches ?? []);
+  const pages = [...new Set(scripts.flatMap((c) => c.matches ?? []))];
   if (pages.length) {
     const where = pages.includes('<all_urls>') ? 'every page you open' : `pages matching ${pages.join(', ')}`;
     const frames = scripts.some((c) => c.all_frames) ? 'frames included' : 'frames are not entered';

@@ -14,12 +14,15 @@
 //! const { quotes, speakers } = analyze(text);
 //!
 //! // On the DOM: extract the text under `root` (skipping nav, scripts, hidden
-//! // elements and the like), analyse it, highlight each quote, draw a speaker
-//! // badge at its start and a card on hover, and follow later changes.
+//! // elements and the like), analyse it, paint each quote (from inside the
+//! // overlay's closed shadow root: nothing in the page's highlight registry or
+//! // style sheets), draw a speaker badge at its start and a card on hover, and
+//! // follow later changes.
 //! const overlay = Overlay.attach(document.querySelector('article'));
 //! overlay.quoteCount(); overlay.speakerCount(); overlay.lastPassMs();
 //! overlay.stageMs();  // [walk, analysis, ranges, highlights, layout] of the last pass, ms
 //! overlay.refresh();  // re-read the text now instead of waiting for the observer
+//! overlay.blocked();  // "inert" or "events" when the page stops our UI, else null
 //! overlay.detach();   // remove everything it added: the page is as before
 //!
 //! // The extension's entry point: find the article body itself, then as above;

@@ -53,7 +53,6 @@ use super::extract::{
 use super::layout::{self, Rect, View};
 use super::paint::{Painter, Slot};
 use super::ui::{CardText, Ui};
-use crate::textmap::Piece;
 use crate::{analyze_with, Analysis, Options, Quote, QuoteKind, Speaker};
 use panel::Reading;
 
@@ -74,8 +73,6 @@ const SLICE_MS: f64 = 25.0;
 /// Nodes walked, and quotes drawn, between two looks at the clock.
 const WALK_BATCH: usize = 256;
 const DRAW_BATCH: usize = 64;
-/// Quotes whose ranges are added to the highlights between two looks at the clock.
-const PAINT_BATCH: usize = 256;
 const LAYOUT_BATCH: usize = 100;
 /// Text analysed at once, cut at a paragraph break after this many bytes. An
 /// article is shorter and is analysed whole; on a longer page a quote cannot
@@ -102,10 +99,6 @@ struct Job {
     /// What the previous pass drew, by quote text, to keep what did not change.
     old: HashMap<String, Vec<Drawn>>,
     drawn: Vec<Drawn>,
-    pieces: Vec<(Piece, Slot)>,
-    /// How many of `drawn` have their ranges in the highlights; `None` until
-    /// painting starts (it starts by clearing what the last pass painted).
-    painted: Option<usize>,
     /// Milliseconds spent so far per stage, as in [`State::stages`].
     stages: [f64; STAGES],
 }
@@ -149,6 +142,8 @@ struct Drawn {
     /// None for a short quoted term nobody said: it gets no badge.
     badge: Option<HtmlElement>,
     slot: Slot,
+    /// Its tint boxes in our root, one per line (`paint`), removed with it.
+    tints: Vec<HtmlElement>,
     /// Client rectangles in host coordinates: left, top, right, bottom.
     rects: Vec<Rect>,
     /// The block (paragraph) the quote starts in, found at its first layout,
@@ -343,6 +338,16 @@ impl Overlay {
         }
     }
 
+    /// What the page does that stops a reader from using our UI, said rather
+    /// than hidden: `"inert"` (it made our host inert), `"events"` (its
+    /// listeners stop the pointer events our badges and buttons need), or null.
+    pub fn blocked(&self) -> Option<String> {
+        self.state
+            .try_borrow()
+            .ok()
+            .and_then(|s| s.blocked().map(str::to_string))
+    }
+
     #[wasm_bindgen(js_name = panelOpen)]
     pub fn panel_open(&self) -> bool {
         self.state.try_borrow().is_ok_and(|s| s.panel_open())
@@ -408,7 +413,8 @@ impl Overlay {
         let ui = Ui::new(&doc).map_err(|_| JsError::new("cannot create the overlay host"))?;
         html.append_child(&ui.host)
             .map_err(|_| JsError::new("cannot add the overlay host"))?;
-        let painter = Painter::new(&doc);
+        let painter = Painter::new(&doc, &ui.shadow, ui.for_tests)
+            .map_err(|_| JsError::new("cannot create the overlay's paint layer"))?;
         let state = Rc::new(RefCell::new(State {
             window,
             doc,
@@ -502,6 +508,20 @@ fn wire(state: &Shared) -> Result<Wiring, JsValue> {
         on(&shadow_target, "pointerover", false, State::on_pointer_over),
         on(&shadow_target, "click", false, State::on_click),
         on(&shadow_target, "keydown", false, State::on_key),
+        // Started by our styles on hover and press: see `State::on_ui_animation`.
+        on(
+            &shadow_target,
+            "animationstart",
+            false,
+            State::on_ui_animation,
+        ),
+        on(
+            &shadow_target,
+            "animationcancel",
+            false,
+            State::on_ui_animation,
+        ),
+        on(&shadow_target, "pointerup", false, State::ui_event_seen),
     ];
     for (target, kind, capture, closure) in &mut listeners {
         // Only our own UI's handlers may cancel what they get (the panel's keys).
@@ -711,6 +731,14 @@ fn shifted(mut quote: Quote, base: usize) -> Quote {
     quote
 }
 
+impl Drop for Drawn {
+    fn drop(&mut self) {
+        for tint in &self.tints {
+            tint.remove();
+        }
+    }
+}
+
 impl Drawn {
     /// Reads the quote's client rectangles and its block's edges, in host
     /// coordinates; no rectangles when hidden.
@@ -873,10 +901,6 @@ impl State {
         if self.page_mode {
             self.update_roots();
         }
-        // The fallback's marks are page DOM: take them out before reading the text.
-        if self.painter.is_wrap() {
-            self.painter.clear();
-        }
         // A document in design mode is all editable: nothing to read.
         self.added.clear();
         self.reread = false;
@@ -906,8 +930,6 @@ impl State {
             next_quote: 0,
             old: HashMap::new(),
             drawn: Vec::new(),
-            pieces: Vec::new(),
-            painted: None,
             stages: [0.0; STAGES],
         });
     }
@@ -972,33 +994,8 @@ impl State {
                 return false;
             }
         }
-        self.paint_some(job, deadline)
-    }
-
-    /// Adds the drawn quotes' ranges to the highlights, in batches; true when
-    /// all are in. (The fallback wraps in one go, at the end: see `finish`.)
-    fn paint_some(&mut self, job: &mut Job, deadline: f64) -> bool {
-        let Painter::Highlights(h) = &mut self.painter else {
-            return true;
-        };
-        let mut at = job.painted.unwrap_or_else(|| {
-            h.clear();
-            0
-        });
-        while at < job.drawn.len() {
-            let d = &job.drawn[at];
-            for range in &d.ranges {
-                h.add(d.slot, range);
-            }
-            at += 1;
-            if at.is_multiple_of(PAINT_BATCH)
-                && self.window.performance().map_or(0.0, |p| p.now()) >= deadline
-            {
-                break;
-            }
-        }
-        job.painted = Some(at);
-        at == job.drawn.len()
+        // Nothing more to paint here: the layout places each quote's tints.
+        true
     }
 
     /// Reuses the drawing of an unchanged quote or makes a new one.
@@ -1011,11 +1008,6 @@ impl State {
             return;
         }
         let slot = self.slot(&quote);
-        if self.painter.is_wrap() {
-            let quote_pieces = extracted.map.pieces(quote.start, quote.end);
-            job.pieces
-                .extend(quote_pieces.into_iter().map(|p| (p, slot)));
-        }
         let same = |d: &Drawn| d.quote.speaker == quote.speaker && d.bounds == bounds;
         let kept = job.old.get_mut(&quote.text).and_then(|list| {
             let at = list.iter().position(same)?;
@@ -1067,6 +1059,7 @@ impl State {
             ranges,
             badge,
             slot,
+            tints: Vec::new(),
             rects: Vec::new(),
             block: None,
             block_box: [0.0; 4],
@@ -1081,7 +1074,6 @@ impl State {
         let only_added = self.job.is_none()
             && !self.reread
             && !self.added.is_empty()
-            && !self.painter.is_wrap()
             && self.arrived.is_empty()
             && !self.capped
             && self.roots.iter().all(|r| r.is_connected());
@@ -1139,11 +1131,9 @@ impl State {
             fresh.extend(self.make_drawn(quote, bounds, slot, 0));
         }
         let ranged = self.now();
-        if let Painter::Highlights(h) = &mut self.painter {
-            for d in &fresh {
-                for range in &d.ranges {
-                    h.add(d.slot, range);
-                }
+        for d in &fresh {
+            for range in &d.ranges {
+                self.painter.list(d.slot, range);
             }
         }
         let painted = self.now();
@@ -1193,7 +1183,7 @@ impl State {
     /// the fallback's marks, and lays out for what is left of the slice.
     fn finish(&mut self, mut job: Job, deadline: f64) {
         for gone in job.old.into_values().flatten() {
-            if let Some(badge) = gone.badge {
+            if let Some(badge) = &gone.badge {
                 badge.remove();
             }
         }
@@ -1203,14 +1193,12 @@ impl State {
             self.hide_card();
         }
         let painting = self.now();
-        if let Painter::Wrap(w) = &mut self.painter {
-            if let Some(extracted) = &job.extracted {
-                w.wrap(&self.doc, &extracted.nodes, &mut job.pieces);
+        // The tints are drawn by the layout; the test build lists the ranges.
+        self.painter.unlist_all();
+        for d in &self.drawn {
+            for range in &d.ranges {
+                self.painter.list(d.slot, range);
             }
-        }
-        // Our own unwrapping and wrapping are not page changes.
-        if let Some(observer) = &self.observer {
-            observer.take_records();
         }
         let laying_out = self.now();
         job.stages[HIGHLIGHTS] += laying_out - painting;
@@ -1437,8 +1425,10 @@ impl State {
                     break;
                 }
             }
-            for d in &self.drawn[from..at] {
+            for d in &mut self.drawn[from..at] {
                 self.layout_taken = d.place_badge(view, self.layout_taken);
+                self.painter
+                    .place(&self.doc, d.slot, &d.rects, &mut d.tints);
             }
         }
         if at < self.drawn.len() {
@@ -1547,6 +1537,7 @@ impl State {
     }
 
     fn on_pointer_over(&mut self, event: &Event) {
+        self.ui_event_seen(event);
         if let Some(i) = index_of(event.target()) {
             if !self.card_pinned {
                 self.show_card(i);
@@ -1575,6 +1566,7 @@ impl State {
     }
 
     fn on_click(&mut self, event: &Event) {
+        self.ui_event_seen(event);
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };

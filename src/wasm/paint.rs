@@ -1,22 +1,27 @@
-//! Colours quote text, and nothing else: through the CSS Custom Highlight API
-//! where the browser has it, by wrapping text in `<mark>` where it does not.
+//! Colours quote text, and nothing else, from inside our closed shadow root:
+//! each line of a quote gets a tinted, underlined box drawn at the line's
+//! client rectangle, laid out with the badges (`overlay`). Nothing of ours
+//! goes into the page's registries: no `CSS.highlights` entry the page could
+//! list (with every range we marked), no style sheet in
+//! `document.adoptedStyleSheets`, no element in its DOM. The boxes take no
+//! pointer events, so text stays selectable and links clickable under them.
 //!
-//! Highlights never touch the page's DOM: ranges go into `CSS.highlights`
-//! under names starting `quotelens-`, one highlight per speaker colour, styled
-//! by `::highlight()` rules in an adopted style sheet. `::highlight()` takes
-//! only colours and text decoration, and highlights get no events, so hover is
-//! done by hit-testing elsewhere (`overlay`).
+//! The cost against the Custom Highlight API, which painted behind the text:
+//! a box is above the text, so the tint is light (the text shows through);
+//! text the page clips (an `overflow` box scrolled past the quote) is clipped
+//! by the page, not by us, so the boxes hide when their quote's first line is
+//! not shown; and they follow the text a frame after a reflow, as the badges do.
 //!
-//! The fallback must change the page, so it keeps what it needs to undo
-//! itself exactly: each text node it split keeps its original data, and every
-//! node it created is removed again. No `normalize()`, which would also merge
-//! text nodes the page had split on purpose.
+//! The test build (see `ui`) also lists the ranges in `CSS.highlights`
+//! under `quotelens-*`, unstyled, so the e2e tests can read what was marked.
 
 use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, HtmlElement, Node, Range, Text};
+use web_sys::{Document, HtmlElement, Range, ShadowRoot, Window};
 
-use crate::textmap::Piece;
+use super::layout::Rect;
+use crate::export::fixed;
 
 /// Speaker colours: dark enough for white badge text (WCAG AA), and used at
 /// low alpha behind text so they read on light and dark pages alike.
@@ -79,73 +84,159 @@ pub fn colour_class(slot: Slot) -> String {
     format!("ql-{}", tone_name(tone(slot)))
 }
 
-pub fn highlight_name(tone: usize) -> String {
+/// The test build's name for a colour's ranges in `CSS.highlights`.
+fn highlight_name(tone: usize) -> String {
     format!("quotelens-{}", tone_name(tone))
 }
 
-/// The paint of one colour: a tint and an underline; terms get a faint tint only.
-fn background(tone: usize) -> String {
-    let slot = match tone {
-        t if t < PALETTE.len() => Slot::Speaker(t),
-        t if t == PALETTE.len() => Slot::Unattributed,
-        _ => Slot::Term,
-    };
-    let (r, g, b) = rgb(slot);
-    if slot == Slot::Term {
-        return format!("background-color: rgba({r}, {g}, {b}, 0.10);");
+/// How long a jump's flash lasts.
+const FLASH_MS: i32 = 2000;
+
+/// The tint boxes' rules, one class per colour, for our shadow root's sheet:
+/// a light tint and an underline; terms a fainter tint only. A chosen speaker
+/// (`ql-keep-N` on the layer) dims every other colour to a grey underline; a
+/// jump's flash is dark on yellow; forced colours keep only an underline.
+pub fn tint_style() -> String {
+    let mut css = String::from(
+        ".ql-tints { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }\n\
+         .ql-tint { position: absolute; pointer-events: none; box-sizing: border-box; }\n",
+    );
+    for tone in 0..TONES {
+        let slot = match tone {
+            t if t < PALETTE.len() => Slot::Speaker(t),
+            t if t == PALETTE.len() => Slot::Unattributed,
+            _ => Slot::Term,
+        };
+        let (r, g, b) = rgb(slot);
+        let paint = if slot == Slot::Term {
+            format!("background: rgba({r}, {g}, {b}, 0.10);")
+        } else {
+            format!(
+                "background: rgba({r}, {g}, {b}, 0.16); border-bottom: 2px solid rgba({r}, {g}, {b}, 0.9);"
+            )
+        };
+        css.push_str(&format!(".ql-t{tone} {{ {paint} }}\n"));
+        css.push_str(&format!(
+            ".ql-tints.ql-keep-{tone} .ql-tint:not(.ql-t{tone}) {{ background: transparent; \
+             border-bottom: 1px solid rgba(120, 113, 108, .6); }}\n"
+        ));
     }
-    format!("background-color: rgba({r}, {g}, {b}, 0.22); text-decoration: underline 2px rgba({r}, {g}, {b}, 0.9);")
+    css.push_str(
+        ".ql-tint.ql-flash { background: rgba(253, 224, 71, .45); border-bottom: 3px solid #1c1917; }\n\
+         @media (forced-colors: active) { .ql-tint { forced-color-adjust: none; background: transparent !important; \
+         border-bottom: 2px solid Mark !important; } }\n",
+    );
+    css
 }
 
-/// One way of colouring ranges.
-pub enum Painter {
-    Highlights(Highlights),
-    Wrap(Wrapper),
+/// The layer of tint boxes in our shadow root, below the badges and card.
+pub struct Painter {
+    layer: HtmlElement,
+    /// The test build's `CSS.highlights` entries, one per colour (unstyled).
+    listed: Option<Listed>,
+}
+
+struct Listed {
+    registry: JsValue,
+    tones: Vec<JsValue>,
 }
 
 impl Painter {
-    /// Highlights when `CSS.highlights` and `Highlight` exist, else wrapping.
-    pub fn new(doc: &Document) -> Painter {
-        Highlights::new(doc)
-            .map(Painter::Highlights)
-            .unwrap_or_else(|| Painter::Wrap(Wrapper::default()))
+    pub fn new(doc: &Document, shadow: &ShadowRoot, for_tests: bool) -> Result<Painter, JsValue> {
+        let layer: HtmlElement = doc.create_element("div")?.dyn_into()?;
+        layer.set_class_name("ql-tints");
+        shadow.insert_before(&layer, shadow.first_child().as_ref())?;
+        let listed = if for_tests { Listed::new() } else { None };
+        Ok(Painter { layer, listed })
     }
 
-    pub fn is_wrap(&self) -> bool {
-        matches!(self, Painter::Wrap(_))
-    }
-
-    /// Removes everything painted; the page looks and is as before.
-    pub fn clear(&mut self) {
-        match self {
-            Painter::Highlights(h) => h.clear(),
-            Painter::Wrap(w) => w.unwrap_all(),
+    /// Draws one box per rectangle (host coordinates) in `slot`'s colour,
+    /// reusing the quote's boxes from its last layout.
+    pub fn place(&self, doc: &Document, slot: Slot, rects: &[Rect], tints: &mut Vec<HtmlElement>) {
+        while tints.len() > rects.len() {
+            if let Some(t) = tints.pop() {
+                t.remove();
+            }
+        }
+        while tints.len() < rects.len() {
+            let Some(t) = doc
+                .create_element("div")
+                .ok()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            else {
+                return;
+            };
+            t.set_class_name(&format!("ql-tint ql-t{}", tone(slot)));
+            if self.layer.append_child(&t).is_err() {
+                return;
+            }
+            tints.push(t);
+        }
+        let px = |v: f64| fixed(v, 1);
+        for (t, r) in tints.iter().zip(rects) {
+            t.style().set_css_text(&format!(
+                "left: {}px; top: {}px; width: {}px; height: {}px;",
+                px(r[0]),
+                px(r[1]),
+                px(r[2] - r[0]),
+                px(r[3] - r[1])
+            ));
         }
     }
 
-    /// Removes the painter's registrations too (highlight names, style sheet).
+    /// Test build only: lists `range` under its colour in `CSS.highlights`.
+    pub fn list(&mut self, slot: Slot, range: &Range) {
+        if let Some(h) = self.listed.as_ref().and_then(|l| l.tones.get(tone(slot))) {
+            call(h, "add", &[range.into()]);
+        }
+    }
+
+    /// Test build only: empties the listed ranges before a pass lists them again.
+    pub fn unlist_all(&mut self) {
+        for h in self.listed.iter().flat_map(|l| &l.tones) {
+            call(h, "clear", &[]);
+        }
+    }
+
+    /// Fades every colour but `keep`'s (all of them back with `None`): their
+    /// quotes keep a faint grey underline so they are still findable.
+    /// Speakers who share a colour (the palette repeats) stay lit together.
+    pub fn dim_all_but(&self, keep: Option<Slot>) {
+        let class = match keep {
+            Some(slot) => format!("ql-tints ql-keep-{}", tone(slot)),
+            None => "ql-tints".to_string(),
+        };
+        self.layer.set_class_name(&class);
+    }
+
+    /// Paints `tints` in the flash colour for two seconds.
+    pub fn flash(&self, window: &Window, tints: &[HtmlElement]) {
+        for t in tints {
+            let _ = t.class_list().add_1("ql-flash");
+        }
+        let flashed = tints.to_vec();
+        let fade = Closure::once_into_js(move || {
+            for t in &flashed {
+                let _ = t.class_list().remove_1("ql-flash");
+            }
+        });
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(fade.unchecked_ref(), FLASH_MS);
+    }
+
+    /// Removes the layer (every box) and the test build's entries.
     pub fn remove(&mut self) {
-        self.clear();
-        if let Painter::Highlights(h) = self {
-            h.unregister();
+        self.layer.remove();
+        if let Some(listed) = self.listed.take() {
+            for tone in 0..listed.tones.len() {
+                call(&listed.registry, "delete", &[highlight_name(tone).into()]);
+            }
         }
     }
 }
 
-/// `CSS.highlights` entries, one per colour, all registered up front with
-/// their rules in one sheet write: inserting a `::highlight` rule restyles
-/// the whole page, so it happens once, not per new speaker. A colour's
-/// `Highlight` holds the ranges of every speaker with that colour, so a
-/// ninth speaker never takes the first one's highlight away.
-pub struct Highlights {
-    doc: Document,
-    registry: JsValue,
-    tones: Vec<JsValue>,
-    sheet: Option<CssStyleSheet>,
-}
-
-impl Highlights {
-    fn new(doc: &Document) -> Option<Highlights> {
+impl Listed {
+    fn new() -> Option<Listed> {
         let global = js_sys::global();
         let css = Reflect::get(&global, &"CSS".into()).ok()?;
         let registry = Reflect::get(&css, &"highlights".into())
@@ -156,47 +247,12 @@ impl Highlights {
             .dyn_into::<Function>()
             .ok()?;
         let mut tones = Vec::with_capacity(TONES);
-        let mut rules = String::new();
         for tone in 0..TONES {
             let h = Reflect::construct(&constructor, &Array::new()).ok()?;
             call(&registry, "set", &[highlight_name(tone).into(), h.clone()]);
             tones.push(h);
-            rules.push_str(&format!(
-                "::highlight({}) {{ {} }}\n",
-                highlight_name(tone),
-                background(tone)
-            ));
         }
-        let sheet = adopt_sheet(doc, &rules);
-        Some(Highlights {
-            doc: doc.clone(),
-            registry,
-            tones,
-            sheet,
-        })
-    }
-
-    /// Adds `range` to the highlight of `slot`'s colour.
-    pub fn add(&mut self, slot: Slot, range: &Range) {
-        if let Some(h) = self.tones.get(tone(slot)) {
-            call(h, "add", &[range.into()]);
-        }
-    }
-
-    pub fn clear(&mut self) {
-        for h in &self.tones {
-            call(h, "clear", &[]);
-        }
-    }
-
-    fn unregister(&mut self) {
-        for tone in 0..self.tones.len() {
-            call(&self.registry, "delete", &[highlight_name(tone).into()]);
-        }
-        self.tones.clear();
-        if let Some(sheet) = self.sheet.take() {
-            unadopt_sheet(&self.doc, &sheet);
-        }
+        Some(Listed { registry, tones })
     }
 }
 
@@ -204,107 +260,4 @@ pub fn call(target: &JsValue, method: &str, args: &[JsValue]) {
     if let Ok(f) = Reflect::get(target, &method.into()).and_then(|f| f.dyn_into::<Function>()) {
         let _ = f.apply(target, &args.iter().collect::<Array>());
     }
-}
-
-/// A constructed style sheet in `document.adoptedStyleSheets`: styles for our
-/// highlights without a `<style>` element in the page (a page CSP of
-/// `style-src 'self'` does not apply to constructed sheets).
-pub fn adopt_sheet(doc: &Document, rules: &str) -> Option<CssStyleSheet> {
-    let sheet = CssStyleSheet::new().ok()?;
-    sheet.replace_sync(rules).ok()?;
-    let adopted = Reflect::get(doc, &"adoptedStyleSheets".into())
-        .ok()?
-        .dyn_into::<Array>()
-        .ok()?;
-    let list: Array = adopted.iter().collect();
-    list.push(&sheet);
-    Reflect::set(doc, &"adoptedStyleSheets".into(), &list).ok()?;
-    Some(sheet)
-}
-
-pub fn unadopt_sheet(doc: &Document, sheet: &CssStyleSheet) {
-    let Some(adopted) = Reflect::get(doc, &"adoptedStyleSheets".into())
-        .ok()
-        .and_then(|a| a.dyn_into::<Array>().ok())
-    else {
-        return;
-    };
-    let target: &JsValue = sheet;
-    let kept: Array = adopted.iter().filter(|s| s != target).collect();
-    let _ = Reflect::set(doc, &"adoptedStyleSheets".into(), &kept);
-}
-
-/// One text node the fallback split: its original data and the nodes it added.
-struct Split {
-    original: Text,
-    data: String,
-    created: Vec<Node>,
-}
-
-/// The fallback: `<mark>` elements around each piece of quote text.
-#[derive(Default)]
-pub struct Wrapper {
-    splits: Vec<Split>,
-}
-
-impl Wrapper {
-    /// Wraps each piece (all pieces of all quotes, any order) in a `<mark>`
-    /// coloured for its slot. Pieces in one node are cut from the end, so the
-    /// original node always keeps the unwrapped prefix and earlier offsets hold.
-    pub fn wrap(&mut self, doc: &Document, nodes: &[Text], pieces: &mut [(Piece, Slot)]) {
-        crate::sort::stable_by_key(pieces, |(p, _)| (p.node, std::cmp::Reverse(p.start16)));
-        for (piece, slot) in pieces.iter() {
-            let Some(node) = nodes.get(piece.node) else {
-                continue;
-            };
-            if piece.start16 >= piece.end16 {
-                continue;
-            }
-            // Pieces come sorted by node: a node's split, if any, is the last one.
-            if self.splits.last().is_none_or(|s| &s.original != node) {
-                self.splits.push(Split {
-                    original: node.clone(),
-                    data: node.data(),
-                    created: Vec::new(),
-                });
-            }
-            let at = self.splits.len() - 1;
-            if let Some(created) = wrap_piece(doc, node, piece, *slot) {
-                self.splits[at].created.extend(created);
-            }
-        }
-    }
-
-    fn unwrap_all(&mut self) {
-        for split in self.splits.drain(..) {
-            for node in &split.created {
-                if let Some(parent) = node.parent_node() {
-                    let _ = parent.remove_child(node);
-                }
-            }
-            split.original.set_data(&split.data);
-        }
-    }
-}
-
-/// `node` = prefix | piece | suffix: splits off the suffix and the piece,
-/// wraps the piece, and returns the new nodes (suffix text and the mark).
-fn wrap_piece(doc: &Document, node: &Text, piece: &Piece, slot: Slot) -> Option<Vec<Node>> {
-    let suffix = node.split_text(piece.end16 as u32).ok()?;
-    let middle = node.split_text(piece.start16 as u32).ok()?;
-    let mark: HtmlElement = doc.create_element("mark").ok()?.dyn_into().ok()?;
-    mark.set_class_name("quotelens-mark");
-    let (r, g, b) = rgb(slot);
-    // Through the CSSOM, not a `style` attribute: a page CSP without
-    // 'unsafe-inline' refuses the attribute but not this.
-    let style = mark.style();
-    style.set_css_text(&format!(
-        "all: unset; {} display: inline;",
-        background(tone(slot))
-    ));
-    let _ = mark.set_attribute("data-quotelens", &format!("{r},{g},{b}"));
-    let parent = node.parent_node()?;
-    parent.insert_before(&mark, Some(&middle)).ok()?;
-    mark.append_child(&middle).ok()?;
-    Some(vec![suffix.into(), mark.into()])
 }

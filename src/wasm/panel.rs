@@ -14,23 +14,26 @@
 //! - Every pass ([`State::after_pass`]) redraws the panel if what it lists
 //!   changed, renames the badges (`quote 4 of 8` moves when quotes arrive)
 //!   and tells the content script (the toolbar count).
-//! - Copy goes through a `copy` event (`execCommand`), which content scripts
-//!   have on http and https pages alike; `navigator.clipboard` only if that fails.
-//! - Export is a Blob URL behind an `<a download>` in our root: no
-//!   `downloads` permission.
+//! - Copy writes with the async Clipboard API from our own context, never
+//!   through a document `copy` event, which the page's listeners see first
+//!   and may rewrite (and read). The button says "Copied" only once the
+//!   browser's promise says so; where there is no such API (a page that is
+//!   not a secure context) or the browser refuses, it says "Copy failed".
+//! - Export is a Blob URL behind an `<a download>` in our closed root, started
+//!   by a click event that is not `composed`: it never leaves our root, so no
+//!   page listener sees it or can cancel it. No `downloads` permission.
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Blob, BlobPropertyBag, ClipboardEvent, Document, DomRect, Element, Event, HtmlAnchorElement,
-    HtmlDocument, HtmlElement, KeyboardEvent, Range, ScrollBehavior, ScrollIntoViewOptions,
-    ScrollLogicalPosition, ShadowRoot, Url,
+    AnimationEvent, Blob, BlobPropertyBag, Document, DomRect, Element, Event, HtmlAnchorElement,
+    HtmlElement, KeyboardEvent, MouseEvent, MouseEventInit, Range, ScrollBehavior,
+    ScrollIntoViewOptions, ScrollLogicalPosition, ShadowRoot, Url,
 };
 
 use super::super::paint::{call, colour_class, Slot};
-use super::super::theme::PageStyle;
-use super::super::ui::{make, short_name};
+use super::super::ui::{make, short_name, Card, BLOCKED};
 use super::State;
 use crate::annotation;
 use crate::export::{self, plural, PageRecord, Source};
@@ -65,6 +68,8 @@ struct Panel {
     root: HtmlElement,
     title: HtmlElement,
     summary: HtmlElement,
+    /// Said when the page stops our clicks.
+    blocked: HtmlElement,
     groups: HtmlElement,
     side: Side,
     /// What the list shows (each quote's start and speaker), to redraw only on change.
@@ -77,7 +82,6 @@ struct Panel {
 #[derive(Default)]
 pub(super) struct Reading {
     panel: Option<Panel>,
-    style: Option<PageStyle>,
     /// The speaker the reader chose (`Some(None)`: the unattributed quotes).
     filter: Option<Option<String>>,
     /// The text the last pass analysed, which the quotes' offsets count into.
@@ -95,7 +99,22 @@ pub(super) struct Reading {
     dimmed: bool,
     /// `onChange` of the JS API: called after each pass.
     pub on_change: Option<Function>,
+    /// When a pointer event last reached our root, a click, and a `pointerup`
+    /// (with its button).
+    ui_event_at: Option<f64>,
+    clicked_at: Option<f64>,
+    released_at: Option<f64>,
+    released_button: i16,
+    /// Hovers in a row that brought no pointer event.
+    unseen_hovers: u8,
+    /// The page's listeners stop pointer events before they reach our root.
+    events_blocked: bool,
 }
+
+/// A pointer over our UI with no `pointerover` for this long: the page stopped it.
+const UNSEEN_MS: f64 = 500.0;
+/// How long before its `:active` style a press's events may come.
+const PRESS_SLACK_MS: f64 = 100.0;
 
 /// A badge and its quote's start and speaker, as named.
 type Labelled = (HtmlElement, usize, Option<String>);
@@ -251,6 +270,102 @@ impl State {
         }
     }
 
+    /// What stops a reader from using our UI (see `Overlay::blocked`).
+    pub(super) fn blocked(&self) -> Option<&'static str> {
+        if self.ui.host.closest("[inert]").ok().flatten().is_some() {
+            Some("inert")
+        } else if self.reading.events_blocked {
+            Some("events")
+        } else {
+            None
+        }
+    }
+
+    /// Our styles start an animation while the pointer is over our UI
+    /// (`ql-hover`) and one while it presses it (`ql-press`, cancelled on
+    /// release). Those come from CSS state, not from events, and are not
+    /// composed, so no page listener sees or stops them. A hover that brought
+    /// no `pointerover` still opens its badge's card. A primary press released
+    /// on the element that brought no `click` (a `click` is dispatched before
+    /// the style update that ends `:active`), or two hovers in a row that
+    /// brought no pointer event, mean the page's capture listeners stop the
+    /// events: the reader is told so on our card and panel, and in the popup,
+    /// instead of buttons that silently do nothing.
+    pub(super) fn on_ui_animation(&mut self, event: &Event) {
+        let Some(name) = event
+            .dyn_ref::<AnimationEvent>()
+            .map(AnimationEvent::animation_name)
+        else {
+            return;
+        };
+        let target = event.composed_path().get(0).dyn_into::<Element>().ok();
+        let now = self.now();
+        let r = &mut self.reading;
+        let blocked = match (event.type_().as_str(), name.as_str()) {
+            ("animationstart", "ql-hover") => {
+                if r.ui_event_at.is_some_and(|t| now - t <= UNSEEN_MS) {
+                    return;
+                }
+                r.unseen_hovers += 1;
+                r.unseen_hovers >= 2
+            }
+            ("animationcancel", "ql-press") => {
+                // The press began when `:active` did: the animation's run
+                // time ago, give or take a frame. Its start event may come
+                // after a quick click, so it is not used.
+                let elapsed = event
+                    .dyn_ref::<AnimationEvent>()
+                    .map_or(0.0, |a| f64::from(a.elapsed_time()) * 1000.0);
+                let pressed_at = now - elapsed - PRESS_SLACK_MS;
+                let still_over = target
+                    .as_ref()
+                    .is_some_and(|t| t.matches(":hover").unwrap_or(false));
+                // A release of another button (a context menu) clicks nothing.
+                let other_button =
+                    r.released_at.is_some_and(|t| t >= pressed_at) && r.released_button != 0;
+                let clicked = r.clicked_at.is_some_and(|t| t >= pressed_at);
+                still_over && !other_button && !clicked
+            }
+            _ => return,
+        };
+        if blocked && !r.events_blocked {
+            r.events_blocked = true;
+            self.ui.card.say_blocked();
+            if let Some(panel) = &self.reading.panel {
+                panel.say_blocked();
+            }
+        }
+        // The hover the page hid still opens the card (which says, once known,
+        // why its buttons do nothing).
+        if let Some(i) = target
+            .and_then(|t| t.closest(".ql-label").ok().flatten())
+            .and_then(|b| b.get_attribute("data-index"))
+            .and_then(|i| i.parse::<usize>().ok())
+        {
+            if self.card_for != Some(i) {
+                self.show_card(i);
+            }
+        }
+    }
+
+    /// A pointer event reached our root: the page lets them through.
+    pub(super) fn ui_event_seen(&mut self, event: &Event) {
+        let now = self.now();
+        let r = &mut self.reading;
+        r.ui_event_at = Some(now);
+        r.unseen_hovers = 0;
+        match event.type_().as_str() {
+            "click" => r.clicked_at = Some(now),
+            "pointerup" => {
+                r.released_at = Some(now);
+                r.released_button = event
+                    .dyn_ref::<web_sys::MouseEvent>()
+                    .map_or(0, web_sys::MouseEvent::button);
+            }
+            _ => {}
+        }
+    }
+
     /// Handles a click in our root that belongs to the reading layer.
     pub(super) fn reading_click(&mut self, target: &Element) -> bool {
         let Some(action) = action_of(target) else {
@@ -361,6 +476,14 @@ impl State {
     pub(super) fn open_panel(&mut self, speaker: Option<Option<String>>) {
         if self.reading.panel.is_none() {
             self.reading.panel = Panel::new(&self.doc, &self.ui.shadow).ok();
+            if let Some(panel) = self
+                .reading
+                .panel
+                .as_ref()
+                .filter(|_| self.reading.events_blocked)
+            {
+                panel.say_blocked();
+            }
         }
         self.card_pinned = false;
         self.hide_card();
@@ -481,15 +604,7 @@ impl State {
             }
         }
         self.reading.dimmed = filter.is_some();
-        if filter.is_none() && self.reading.style.is_none() {
-            return;
-        }
-        let doc = self.doc.clone();
-        let style = self
-            .reading
-            .style
-            .get_or_insert_with(|| PageStyle::new(&doc));
-        style.dim_all_but(keep);
+        self.painter.dim_all_but(keep);
     }
 
     /// Scrolls quote `i` into view where the panel does not cover it, and
@@ -521,17 +636,14 @@ impl State {
             self.window.scroll_by_with_x_and_y(0.0, top - height / 3.0);
         }
         self.place_panel_beside(&ranges, height);
-        let doc = self.doc.clone();
-        let window = self.window.clone();
-        self.reading
-            .style
-            .get_or_insert_with(|| PageStyle::new(&doc))
-            .flash(&window, &ranges);
         if let Some(panel) = &self.reading.panel {
             panel.mark_current(i);
         }
         self.need_layout = true;
         self.layout();
+        if let Some(d) = self.drawn.get(i) {
+            self.painter.flash(&self.window, &d.tints);
+        }
     }
 
     /// Right, else left, else at the bottom with the quote scrolled above it.
@@ -569,7 +681,7 @@ impl State {
         }
     }
 
-    /// Puts quote `i` on the clipboard as a citation, through a `copy` event.
+    /// Puts quote `i` on the clipboard as a citation (see the module docs).
     fn copy_quote(&mut self, i: usize) {
         let Some(d) = self.drawn.get(i) else { return };
         let (url, title, site) = self.source();
@@ -579,8 +691,21 @@ impl State {
             site: &site,
         };
         let text = export::citation(&d.quote, &source);
-        let copied = copy_text(&self.doc, &text) || clipboard_write(&self.window, &text);
-        self.ui.card.copied(copied);
+        let button = self.ui.card.copy_button();
+        match clipboard_write(&self.window, &text) {
+            Some(promise) => {
+                Card::say_copied(&button, None);
+                let ok = button.clone();
+                let done = Closure::once_into_js(move || Card::say_copied(&ok, Some(true)));
+                let failed = Closure::once_into_js(move || Card::say_copied(&button, Some(false)));
+                call(&promise, "then", &[done, failed]);
+            }
+            None => {
+                // No clipboard here: the answer is known at once.
+                Card::say_copied(&button, None);
+                Card::say_copied(&button, Some(false));
+            }
+        }
     }
 
     fn download(&self, name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
@@ -594,10 +719,17 @@ impl State {
         link.set_hidden(true);
         self.ui.shadow.append_child(&link)?;
         // Clicked after this handler returns: a click now would reach our own
-        // click listener while it runs. Revoked once the browser has read it.
+        // click listener while it runs. Not `link.click()`: that click is
+        // composed, so it would cross into the page, whose capture listeners
+        // could cancel it. Revoked once the browser has read it.
         let window = self.window.clone();
+        let init = MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_composed(false);
+        let event = MouseEvent::new_with_mouse_event_init_dict("click", &init)?;
         let click = Closure::once_into_js(move || {
-            link.click();
+            let _ = link.dispatch_event(&event);
             link.remove();
             let revoke = Closure::once_into_js(move || {
                 let _ = Url::revoke_object_url(&url);
@@ -613,9 +745,6 @@ impl State {
     }
 
     pub(super) fn reading_teardown(&mut self) {
-        if let Some(mut style) = self.reading.style.take() {
-            style.remove();
-        }
         self.reading.panel = None;
         self.reading.on_change = None;
         self.reading.unnamed.clear();
@@ -623,52 +752,21 @@ impl State {
     }
 }
 
-/// Runs `execCommand('copy')` with a one-off `copy` listener that puts `text`
-/// on the clipboard: what content scripts have on http pages, where
-/// `navigator.clipboard` is missing.
-fn copy_text(doc: &Document, text: &str) -> bool {
-    let Some(html) = doc.dyn_ref::<HtmlDocument>() else {
-        return false;
-    };
-    let owned = text.to_string();
-    let done = std::rc::Rc::new(std::cell::Cell::new(false));
-    let set = done.clone();
-    let on_copy = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-        let Some(data) = event
-            .dyn_ref::<ClipboardEvent>()
-            .and_then(ClipboardEvent::clipboard_data)
-        else {
-            return;
-        };
-        if data.set_data("text/plain", &owned).is_ok() {
-            event.prevent_default();
-            set.set(true);
-        }
-    });
-    let f: &Function = on_copy.as_ref().unchecked_ref();
-    if doc
-        .add_event_listener_with_callback_and_bool("copy", f, true)
-        .is_err()
-    {
-        return false;
-    }
-    let ran = html.exec_command("copy").unwrap_or(false);
-    let _ = doc.remove_event_listener_with_callback_and_bool("copy", f, true);
-    ran && done.get()
-}
-
-/// `navigator.clipboard.writeText`, where the page is a secure context.
-fn clipboard_write(window: &web_sys::Window, text: &str) -> bool {
+/// `navigator.clipboard.writeText(text)` from our own context (a page's
+/// changes to `Navigator` or `Clipboard` do not reach it): its promise, or
+/// `None` where the page is not a secure context and there is no clipboard.
+fn clipboard_write(window: &web_sys::Window, text: &str) -> Option<JsValue> {
     let clipboard = Reflect::get(&window.navigator(), &"clipboard".into())
         .ok()
-        .filter(|c| c.is_object());
-    let Some(clipboard) = clipboard else {
-        return false;
-    };
+        .filter(|c| c.is_object())?;
     let write = Reflect::get(&clipboard, &"writeText".into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    write
+        .call1(&clipboard, &text.into())
         .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    write.is_some_and(|f| f.call1(&clipboard, &text.into()).is_ok())
+        .filter(|p| p.is_object())
 }
 
 /// A serde value as indented JSON, through the browser's own `JSON.stringify`
@@ -706,6 +804,9 @@ impl Panel {
         close.set_text_content(Some("×"));
         let summary = make(doc, "p", "ql-summary", &root)?;
         summary.set_attribute("aria-live", "polite")?;
+        let blocked = make(doc, "p", "ql-blocked", &root)?;
+        blocked.set_hidden(true);
+        blocked.set_attribute("role", "alert")?;
         let groups = make(doc, "div", "ql-groups", &root)?;
         let footer = make(doc, "footer", "", &root)?;
         make(doc, "span", "", &footer)?.set_text_content(Some("Download"));
@@ -729,6 +830,7 @@ impl Panel {
             root,
             title,
             summary,
+            blocked,
             groups,
             side: Side::Right,
             listed: Vec::new(),
@@ -746,6 +848,11 @@ impl Panel {
             if shown { "showPopover" } else { "hidePopover" },
             &[],
         );
+    }
+
+    fn say_blocked(&self) {
+        self.blocked.set_text_content(Some(BLOCKED));
+        self.blocked.set_hidden(false);
     }
 
     fn set_side(&mut self, side: Side) {

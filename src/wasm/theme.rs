@@ -1,6 +1,6 @@
-//! How our marks read on any page: the *Who said what* panel's styles, dark
-//! and forced-colours variants of our UI, and the page-level rules that dim
-//! other speakers' highlights and flash the quote a reader jumped to.
+//! How our marks read on any page: the *Who said what* panel's styles, and
+//! dark and forced-colours variants of our UI (the tints' own rules, with
+//! their dimming and flash, are in `paint`).
 //!
 //! Our UI lives in the shadow root and follows `prefers-color-scheme`; on a
 //! dark site with a light browser it keeps its own light surfaces, so its
@@ -8,13 +8,6 @@
 //! high contrast) the browser replaces our colours with system colours, so
 //! every surface gets a border and every quote an underline in `Mark`: a
 //! quote stays visibly marked when background tints are gone.
-
-use js_sys::{Array, Function, Reflect};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Document, Range, Window};
-
-use super::paint::{adopt_sheet, call, highlight_name, tone, unadopt_sheet, Slot, TONES};
 
 /// The panel, the card's copy button, and the forced-colours rules for all
 /// of our UI; added to the shadow root after the overlay's own styles.
@@ -74,120 +67,3 @@ pub const PANEL_STYLE: &str = r#"
   .ql-card button, .ql-panel button { border: 1px solid ButtonText; }
 }
 "#;
-
-/// The highlight a jump flashes: above the speaker colours, dark on yellow.
-const FLASH: &str = "quotelens-flash";
-const FLASH_MS: i32 = 2000;
-
-/// Our rules on the page itself (an adopted sheet, removed with the overlay):
-/// the flash, forced colours, and the dimming of other speakers.
-pub struct PageStyle {
-    doc: Document,
-    sheet: Option<CssStyleSheet>,
-    /// Rules at index `base..` are the current dimming; the fixed rules come first.
-    base: u32,
-    flash: Option<JsValue>,
-}
-
-fn all_names() -> Vec<String> {
-    (0..TONES).map(highlight_name).collect()
-}
-
-impl PageStyle {
-    pub fn new(doc: &Document) -> PageStyle {
-        let marked: Vec<String> = all_names()
-            .iter()
-            .chain(std::iter::once(&FLASH.to_string()))
-            .map(|n| format!("::highlight({n})"))
-            .collect();
-        let rules = format!(
-            "::highlight({FLASH}) {{ background-color: #fde047; color: #1c1917; text-decoration: underline 3px #1c1917; }}\n\
-             @media (forced-colors: active) {{ {} {{ background-color: Mark; color: MarkText; text-decoration: underline 2px; }} }}",
-            marked.join(", ")
-        );
-        let sheet = adopt_sheet(doc, &rules);
-        let base = sheet
-            .as_ref()
-            .and_then(|s| s.css_rules().ok())
-            .map_or(0, |r| r.length());
-        PageStyle {
-            doc: doc.clone(),
-            sheet,
-            base,
-            flash: None,
-        }
-    }
-
-    /// Fades every colour but `keep`'s (all of them back with `None`): their
-    /// quotes keep a faint grey underline so they are still findable. Speakers
-    /// who share a colour (the palette repeats) stay lit together.
-    pub fn dim_all_but(&self, keep: Option<Slot>) {
-        let Some(sheet) = &self.sheet else { return };
-        while sheet.css_rules().map(|r| r.length()).unwrap_or(0) > self.base {
-            if sheet.delete_rule(self.base).is_err() {
-                break;
-            }
-        }
-        let Some(keep) = keep else { return };
-        let kept = highlight_name(tone(keep));
-        let dimmed: Vec<String> = all_names()
-            .into_iter()
-            .filter(|n| *n != kept)
-            .map(|n| format!("::highlight({n})"))
-            .collect();
-        let rule = format!(
-            "{} {{ background-color: transparent !important; text-decoration: underline 1px rgba(120, 113, 108, .6) !important; }}",
-            dimmed.join(", ")
-        );
-        let _ = sheet.insert_rule_with_index(&rule, self.base);
-    }
-
-    /// Paints `ranges` in the flash colour for two seconds.
-    pub fn flash(&mut self, window: &Window, ranges: &[Range]) {
-        let Some(flash) = self.flash_highlight() else {
-            return;
-        };
-        call(&flash, "clear", &[]);
-        for range in ranges {
-            call(&flash, "add", &[range.into()]);
-        }
-        let fade = Closure::once_into_js(move || call(&flash, "clear", &[]));
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(fade.unchecked_ref(), FLASH_MS);
-    }
-
-    fn flash_highlight(&mut self) -> Option<JsValue> {
-        if self.flash.is_none() {
-            let global = js_sys::global();
-            let registry = Reflect::get(
-                &Reflect::get(&global, &"CSS".into()).ok()?,
-                &"highlights".into(),
-            )
-            .ok()?;
-            let constructor: Function = Reflect::get(&global, &"Highlight".into())
-                .ok()?
-                .dyn_into()
-                .ok()?;
-            let highlight = Reflect::construct(&constructor, &Array::new()).ok()?;
-            let _ = Reflect::set(&highlight, &"priority".into(), &JsValue::from(10));
-            call(&registry, "set", &[FLASH.into(), highlight.clone()]);
-            self.flash = Some(highlight);
-        }
-        self.flash.clone()
-    }
-
-    /// Takes our rules and the flash highlight off the page.
-    pub fn remove(&mut self) {
-        if let Some(sheet) = self.sheet.take() {
-            unadopt_sheet(&self.doc, &sheet);
-        }
-        if self.flash.take().is_some() {
-            if let Some(registry) = Reflect::get(&js_sys::global(), &"CSS".into())
-                .ok()
-                .and_then(|css| Reflect::get(&css, &"highlights".into()).ok())
-            {
-                call(&registry, "delete", &[FLASH.into()]);
-            }
-        }
-    }
-}

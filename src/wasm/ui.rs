@@ -58,6 +58,14 @@ const STYLE: &str = r#"
   border-radius: 8px; background: #fffdf8; color: #1c1917; border: 1px solid #d6d3d1;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.4 system-ui, sans-serif; }
 .ql-card[hidden] { display: none; }
+/* Started by hover and press whatever the page does with events (State::on_ui_animation). */
+.ql-label:hover, .ql-card:hover, .ql-panel:hover { animation: ql-hover 1ms; }
+.ql-label:active, .ql-card button:active, .ql-panel button:active { animation: ql-press 1000s; }
+@keyframes ql-hover { to { --ql-seen: 1; } }
+@keyframes ql-press { to { --ql-seen: 2; } }
+.ql-blocked { margin: 6px 0 0; padding: 4px 6px; border-radius: 4px; background: #fef3c7; color: #78350f;
+  font-size: 12px; }
+.ql-panel .ql-blocked { margin: 0 12px 8px; }
 .ql-card .ql-name { font-weight: 700; font-size: 14px; display: flex; align-items: center; gap: 6px; }
 .ql-card .ql-dot { width: 10px; height: 10px; border-radius: 50%; flex: none; }
 .ql-card .ql-role { color: #57534e; }
@@ -79,6 +87,8 @@ pub struct Ui {
     pub host: Element,
     pub shadow: ShadowRoot,
     pub card: Card,
+    /// The test build: the root is open and the painter lists its ranges.
+    pub for_tests: bool,
 }
 
 /// The hover card's parts, filled with `textContent` only.
@@ -94,7 +104,16 @@ pub struct Card {
     pub prev: HtmlElement,
     pub next: HtmlElement,
     copy: HtmlElement,
+    /// Said when the page stops our clicks (see `State::on_ui_animation`).
+    blocked: HtmlElement,
 }
+
+/// The copy button while the browser writes the clipboard.
+const COPYING: &str = "Copying…";
+
+/// What the card and panel say when the page stops the clicks they need.
+pub const BLOCKED: &str =
+    "This page stops clicks from reaching Quotelens, so these buttons cannot work here.";
 
 /// What the card says about one quote.
 pub struct CardText<'a> {
@@ -138,6 +157,7 @@ fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
             colour_class(slot)
         ));
     }
+    css.push_str(&super::paint::tint_style());
     css.push_str(super::theme::PANEL_STYLE);
     let sheet = CssStyleSheet::new()?;
     sheet.replace_sync(&css)?;
@@ -180,6 +200,8 @@ impl Ui {
         next.set_attribute("aria-label", "Next quote by this speaker")?;
         let copy = make(doc, "button", "ql-copy", &nav)?;
         copy.set_attribute("aria-label", "Copy this quote with its source")?;
+        let blocked = make(doc, "div", "ql-blocked", &root)?;
+        blocked.set_hidden(true);
         let card = Card {
             root,
             dot,
@@ -191,8 +213,14 @@ impl Ui {
             prev,
             next,
             copy,
+            blocked,
         };
-        Ok(Ui { host, shadow, card })
+        Ok(Ui {
+            host,
+            shadow,
+            card,
+            for_tests,
+        })
     }
 
     /// A badge for one quote: the speaker's short name, `data-speaker` the
@@ -261,10 +289,27 @@ impl Card {
         self.copy.set_text_content(Some("Copy"));
     }
 
-    /// Says on the copy button whether the quote reached the clipboard.
-    pub fn copied(&self, ok: bool) {
-        self.copy
-            .set_text_content(Some(if ok { "Copied" } else { "Copy failed" }));
+    pub fn say_blocked(&self) {
+        self.blocked.set_text_content(Some(BLOCKED));
+        self.blocked.set_hidden(false);
+    }
+
+    pub fn copy_button(&self) -> HtmlElement {
+        self.copy.clone()
+    }
+
+    /// Says on the copy button whether the quote reached the clipboard: `None`
+    /// while the browser has not answered yet. A late answer is dropped when
+    /// the card has moved to another quote since (its button says "Copy").
+    pub fn say_copied(button: &HtmlElement, ok: Option<bool>) {
+        let text = match ok {
+            None => COPYING,
+            Some(true) => "Copied",
+            Some(false) => "Copy failed",
+        };
+        if ok.is_none() || button.text_content().as_deref() == Some(COPYING) {
+            button.set_text_content(Some(text));
+        }
     }
 
     /// Places the card below (or above, near the bottom) a point, wholly

@@ -3,10 +3,11 @@
 // shadow DOM, page scripts that sabotage built-ins, garbage in storage, and
 // toggling a hundred times. Big pages are generated here, not committed.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { FIXTURES, launch, openPage, openPopup, readOverlay, serve, settled } from './harness.mjs';
+import { FIXTURES, launch, openPage, openPopup, pasteClipboard, readOverlay, serve, setClipboard, settled } from './harness.mjs';
 
 const NAMES = ['Maria Lopez', 'John Okafor', 'Ana Silva', 'Peter Brandt', 'Lena Holm', 'Ravi Mehta'];
 const FILLER =
@@ -112,6 +113,30 @@ new MutationObserver(() => {
 }).observe(document.documentElement, { childList: true });
 </script>`,
 );
+// Pages that try to reach what the overlay does for the reader (issue 19, part 4).
+// Each records what its listeners saw in window.__seen.
+const REACH_SCRIPTS = {
+  // Rewrites (and reads) whatever a copy event would put on the clipboard.
+  copy: `window.__seen = [];
+    const hijack = (e) => { window.__seen.push(e.clipboardData.getData('text/plain')); e.clipboardData.setData('text/plain', 'HIJACKED'); e.preventDefault(); };
+    addEventListener('copy', hijack, true);
+    document.addEventListener('copy', hijack);`,
+  // Cancels every click a script made (a download link's .click()).
+  untrusted: `window.__seen = [];
+    for (const target of [window, document]) target.addEventListener('click', (e) => {
+      if (!e.isTrusted) { window.__seen.push(e.target.localName); e.preventDefault(); e.stopImmediatePropagation(); }
+    }, true);`,
+  // Makes every element it did not write inert: our host, once it is there.
+  inert: `window.__seen = [];
+    setInterval(() => { for (const el of document.documentElement.children) if (el !== document.head && el !== document.body && !el.inert) { el.inert = true; window.__seen.push(el.localName); } }, 50);`,
+  // Stops every pointer and mouse event before anything else sees it.
+  swallow: `window.__seen = [];
+    for (const type of ['pointerover', 'pointerenter', 'pointermove', 'pointerdown', 'pointerup', 'pointerout', 'mouseover', 'mousemove', 'mousedown', 'mouseup', 'mouseout', 'click'])
+      addEventListener(type, (e) => { window.__seen.push(type); e.stopImmediatePropagation(); }, true);`,
+  // Stops clicks only: hover still works, buttons do not.
+  clicks: `window.__seen = [];
+    addEventListener('click', (e) => { window.__seen.push('click'); e.stopImmediatePropagation(); }, true);`,
+};
 
 export function defineHardening(kind) {
   describe(`hardening in ${kind}`, { timeout: 900000 }, () => {
@@ -120,6 +145,7 @@ export function defineHardening(kind) {
     let extensionOrigin;
     const big = bigArticle(5 * 1024 * 1024);
     const seed = readFileSync(join(FIXTURES, 'seed-article.html'), 'utf8');
+    const downloads = mkdtempSync(join(tmpdir(), 'quotelens-downloads-'));
 
     before(async () => {
       server = await serve({
@@ -131,8 +157,20 @@ export function defineHardening(kind) {
         '/gen/frame.html': FRAME,
         '/gen/hostile.html': seed.replace('<head>', `<head>${HOSTILE_SCRIPT}`),
         '/gen/evicting.html': EVICTING,
+        ...Object.fromEntries(
+          Object.entries(REACH_SCRIPTS).map(([name, script]) => [`/gen/reach-${name}.html`, seed.replace('<head>', `<head><script>${script}</script>`)]),
+        ),
+        // A page whose permissions policy denies writing the clipboard (Chromium honours it).
+        '/gen/reach-noclip.html': { body: seed, headers: { 'permissions-policy': 'clipboard-write=()' } },
       });
       ({ browser, extensionOrigin } = await launch(kind));
+      if (kind === 'chromium') {
+        await browser.defaultBrowserContext().setDownloadBehavior({ policy: 'allow', downloadPath: downloads });
+      } else {
+        await browser.connection.send('browser.setDownloadBehavior', {
+          downloadBehavior: { type: 'allowed', destinationFolder: downloads },
+        });
+      }
     });
 
     after(async () => {
@@ -318,8 +356,9 @@ export function defineHardening(kind) {
         assert.equal(typed[1], before[1]);
         const after = (await readOverlay(page)).ranges.map((r) => r.text).sort();
         assert.deepEqual(after, texts);
-        // The <mark> fallback, with the same WASM in the page (from the test server:
-        // pages cannot load it from the extension): marks outside editable areas only.
+        // Without the Custom Highlight API (the same WASM in the page, from the
+        // test server: pages cannot load it from the extension), the quotes are
+        // still painted, from inside our root: no mark in the page, editors unchanged.
         const fallback = await page.evaluate(async (origin) => {
           const mod = await import(`${origin}/pkg/quotelens.js`);
           await mod.default({ module_or_path: `${origin}/pkg/quotelens_bg.wasm` });
@@ -329,10 +368,9 @@ export function defineHardening(kind) {
           const was = edit();
           try {
             const overlay = mod.Overlay.attach(document.querySelector('article'));
-            const marks = [...document.querySelectorAll('mark.quotelens-mark')];
             const result = {
-              marks: marks.length,
-              inEditable: marks.filter((m) => m.closest('[contenteditable]')).length,
+              quotes: overlay.quoteCount(),
+              marks: document.querySelectorAll('mark').length,
               same: edit() === was,
             };
             overlay.detach();
@@ -342,7 +380,7 @@ export function defineHardening(kind) {
             globalThis.Highlight = saved;
           }
         }, server.origin);
-        assert.deepEqual(fallback, { marks: 3, inEditable: 0, same: true });
+        assert.deepEqual(fallback, { quotes: 3, marks: 0, same: true });
         assert.deepEqual(v.errors, []);
       });
     });
@@ -519,5 +557,156 @@ export function defineHardening(kind) {
         assert.deepEqual(v.errors, []);
       });
     });
+    // Issue 19, part 4: what the reader does with our UI, on pages that try to stop or read it.
+    const until = async (read, ms = 5000) => {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const value = await read();
+        if (value || Date.now() > deadline) return value;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const centre = (page, selector) =>
+      page.evaluate((selector) => {
+        const el = document.querySelector('[data-quotelens-test]').shadowRoot.querySelector(selector);
+        el.scrollIntoView({ block: 'center' });
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, selector);
+    /// Opens the card of Blinken's “Very soon…” quote from the keyboard, clicks
+    /// its Copy button as a reader does, and returns what the button says after.
+    const copyFromCard = async (page) => {
+      await page.evaluate(() => {
+        const root = document.querySelector('[data-quotelens-test]').shadowRoot;
+        const badge = [...root.querySelectorAll('.ql-label')].find((b) => b.getAttribute('aria-label').includes('“Very soon, we will'));
+        badge.scrollIntoView({ block: 'center' });
+        badge.focus();
+      });
+      const copy = await centre(page, '.ql-copy');
+      await page.mouse.click(copy.x, copy.y);
+      const said = () => page.evaluate(() => document.querySelector('[data-quotelens-test]').shadowRoot.querySelector('.ql-copy').textContent);
+      // The answer, or (none within 5 s) what the button still says.
+      return (await until(async () => !['Copying…', 'Copy'].includes(await said()))) ? said() : `still “${await said()}”`;
+    };
+    const popupNote = async (v) => {
+      const fresh = await openPopup(browser, extensionOrigin, v.url);
+      try {
+        return await until(() => fresh.popup.evaluate(() => !document.querySelector('#note').hidden && document.querySelector('#note').textContent));
+      } finally {
+        await fresh.popup.close().catch(() => {});
+        await v.page.bringToFront();
+      }
+    };
+
+    test('copy: a page’s copy listener neither sees nor rewrites the citation', async () => {
+      await onVisit('/gen/reach-copy.html', {}, async (v) => {
+        const { page } = v;
+        assert.equal(await copyFromCard(page), 'Copied');
+        const pasted = await pasteClipboard(page);
+        assert.equal(pasted, `“Very soon, we will put that before the parties, and we will see what they say” — Antony Blinken, US Secretary of State (127.0.0.1, ${v.url})`);
+        assert.deepEqual(await page.evaluate(() => window.__seen), [], 'the page saw no copy event');
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('copy: where the page’s policy denies the clipboard, the button says what happened', async () => {
+      await onVisit('/gen/reach-noclip.html', {}, async (v) => {
+        const { page } = v;
+        // Something else on the clipboard first, copied by the reader.
+        await setClipboard(page, 'before');
+        // Past the overlay's re-read of the page that the scratch box caused.
+        await new Promise((r) => setTimeout(r, 800));
+        const said = await copyFromCard(page);
+        const pasted = await pasteClipboard(page);
+        console.log(`# ${kind} copy under clipboard-write=(): the button says “${said}”`);
+        // Never a lie: "Copied" only with the citation on the clipboard, "Copy failed" only without.
+        if (said === 'Copied') assert.match(pasted, /^“Very soon, we will/);
+        else assert.deepEqual([said, pasted], ['Copy failed', 'before']);
+        // Chromium logs its refusal in the console (not ours, and no page script reads it).
+        assert.deepEqual(v.errors.filter((e) => !/permissions policy/i.test(e)), []);
+      });
+    });
+
+    test('export: a page that cancels untrusted clicks neither sees nor stops the download', async () => {
+      await onVisit('/gen/reach-untrusted.html', {}, async (v) => {
+        const { page, popup } = v;
+        await popup.popup.evaluate((id) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, { type: 'panel' }), popup.tabId);
+        await page.bringToFront();
+        const file = join(downloads, 'quotes-127.0.0.1.csv');
+        const button = await centre(page, '.ql-export[data-format="csv"]');
+        await page.mouse.click(button.x, button.y);
+        assert.ok(await until(() => existsSync(file) && readFileSync(file, 'utf8').startsWith('n,speaker,'), 10000), 'the CSV downloaded');
+        assert.deepEqual(await page.evaluate(() => window.__seen), [], 'no untrusted click reached the page');
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('inert: a page that makes our host inert is named in the popup', async () => {
+      await onVisit('/gen/reach-inert.html', {}, async (v) => {
+        assert.ok(await until(async () => (await v.popup.status()).blocked === 'inert'), 'the status says inert');
+        // It truly is stopped: a click on a badge opens nothing.
+        const badge = await centre(v.page, '.ql-label:not([hidden])');
+        await v.page.mouse.click(badge.x, badge.y);
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal((await v.popup.status()).panel, false);
+        assert.match(await popupNote(v), /made them inert/);
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('an ordinary page: hovers, a held click and a right-click on our UI report nothing blocked', async () => {
+      await onVisit('/fixtures/seed-article.html', {}, async (v) => {
+        const { page } = v;
+        const badge = await centre(page, '.ql-label:not([hidden])');
+        for (let i = 0; i < 3; i++) {
+          await page.mouse.move(badge.x - 60, badge.y + 40);
+          await page.mouse.move(badge.x, badge.y, { steps: 4 });
+        }
+        await page.mouse.down({ button: 'right' });
+        await new Promise((r) => setTimeout(r, 150));
+        await page.mouse.up({ button: 'right' });
+        await page.mouse.down();
+        await new Promise((r) => setTimeout(r, 150));
+        await page.mouse.up();
+        assert.ok(await until(async () => (await v.popup.status()).panel), 'the held click opened the panel');
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal((await v.popup.status()).blocked, null);
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
+    for (const [name, path] of [
+      ['every pointer and mouse event', '/gen/reach-swallow.html'],
+      ['clicks', '/gen/reach-clicks.html'],
+    ]) {
+      test(`a page that stops ${name} in the capture phase: the card and popup say the buttons cannot work`, async () => {
+        await onVisit(path, {}, async (v) => {
+          const { page } = v;
+          assert.equal((await v.popup.status()).blocked, null, 'nothing said before the reader tries');
+          const badge = await centre(page, '.ql-label:not([hidden])');
+          await page.mouse.move(badge.x - 60, badge.y + 40);
+          await page.mouse.move(badge.x, badge.y, { steps: 4 });
+          // Hover alone shows the card (through CSS state, which no listener stops).
+          assert.ok(await until(() => page.evaluate(() => !document.querySelector('[data-quotelens-test]').shadowRoot.querySelector('.ql-card').hidden)), 'the card opened');
+          // One hover proves nothing (the page may have moved the badge under a
+          // still pointer): nothing is said until a press on our UI ends with no click.
+          assert.equal((await v.popup.status()).blocked, null);
+          await page.mouse.down();
+          await new Promise((r) => setTimeout(r, 150));
+          await page.mouse.up();
+          assert.ok(await until(async () => (await v.popup.status()).blocked === 'events'), 'the status says events are stopped');
+          const card = await page.evaluate(() => {
+            const root = document.querySelector('[data-quotelens-test]').shadowRoot;
+            const notice = root.querySelector('.ql-card .ql-blocked');
+            return { notice: notice.hidden ? null : notice.textContent, copy: root.querySelector('.ql-copy').textContent };
+          });
+          assert.match(card.notice ?? '', /stops clicks/);
+          assert.equal(card.copy, 'Copy', 'the copy button claims nothing');
+          assert.match(await popupNote(v), /stops clicks/);
+          assert.ok((await page.evaluate(() => window.__seen)).length > 0, 'the page’s listener ran');
+          assert.deepEqual(v.errors, []);
+        });
+      });
+    }
   });
 }

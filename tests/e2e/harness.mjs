@@ -363,3 +363,39 @@ export async function hoverCard(page, start) {
     .then((handle) => handle.jsonValue())
     .catch(() => '(no card)');
 }
+
+/// A text box put first in the page's body, focused, with `value` selected.
+function scratchBox(page, value) {
+  return page.evaluate((value) => {
+    const box = document.createElement('textarea');
+    box.id = 'scratch-box';
+    box.value = value;
+    document.body.prepend(box);
+    box.select();
+  }, value);
+}
+
+async function withControl(page, key) {
+  await page.keyboard.down('Control');
+  await page.keyboard.press(key);
+  await page.keyboard.up('Control');
+}
+
+/// What the clipboard holds, pasted as a reader pastes it (Ctrl+V into a text
+/// box the page gets for a moment): a page cannot read it back otherwise.
+export async function pasteClipboard(page) {
+  await scratchBox(page, '');
+  await withControl(page, 'v');
+  return page.evaluate(() => {
+    const box = document.querySelector('#scratch-box');
+    box.remove();
+    return box.value;
+  });
+}
+
+/// Puts `text` on the clipboard as a reader copies it (Ctrl+C on a selection).
+export async function setClipboard(page, text) {
+  await scratchBox(page, text);
+  await withControl(page, 'c');
+  await page.evaluate(() => document.querySelector('#scratch-box').remove());
+}

@@ -85,7 +85,7 @@ if not floor:
 # give the figures); dev is not floored.
 floors = [("seed", "detection.f1", 1.0), ("seed", "end_to_end.f1", 0.95),
           ("polnear-train", "detection.f1", 0.96), ("polnear-train", "end_to_end.f1", 0.885),
-          ("polnear-train-names", "names.end_to_end.f1", 0.81),
+          ("polnear-train-names", "names.end_to_end.f1", 0.82),
           ("german-train", "detection.f1", 0.84), ("german-train", "end_to_end.f1", 0.62)]
 status = 0
 print()

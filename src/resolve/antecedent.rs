@@ -71,9 +71,9 @@ pub(crate) fn parse_weights(data: &str) -> [f32; N] {
         let Some((name, value)) = line.split_once(char::is_whitespace) else {
             continue;
         };
-        if let (Some(i), Ok(value)) = (
+        if let (Some(i), Some(value)) = (
             FEATURES.iter().position(|f| *f == name),
-            value.trim().parse::<f32>(),
+            decimal(value.trim()),
         ) {
             weights[i] = value;
         }
@@ -93,6 +93,30 @@ pub(crate) fn with_weights<R>(weights: [f32; N], f: impl FnOnce() -> R) -> R {
     let result = f();
     TRIED.with(|tried| tried.set(None));
     result
+}
+
+/// `-1.2806`, `3`: a plain decimal. Not `str::parse::<f32>`, whose exact
+/// algorithm and tables would add about 16 KB to the WebAssembly.
+fn decimal(text: &str) -> Option<f32> {
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || fraction.len() > 6 {
+        return None;
+    }
+    let mut value = 0.0_f32;
+    for b in whole.bytes() {
+        value = value * 10.0 + f32::from(b - b'0');
+    }
+    let mut scale = 0.1_f32;
+    for b in fraction.bytes() {
+        value += f32::from(b - b'0') * scale;
+        scale /= 10.0;
+    }
+    Some(sign * value)
 }
 
 /// The candidate's score: the weighted sum of its features.
@@ -138,6 +162,18 @@ mod tests {
             );
         }
         assert!(weights().iter().any(|w| *w != 0.0));
+    }
+
+    #[test]
+    fn decimals_read_as_rust_reads_them() {
+        for text in ["0", "3", "-1.2806", "0.7590", "12.5", "-0.0001"] {
+            let ours = decimal(text).expect(text);
+            let rust: f32 = text.parse().unwrap();
+            assert!((ours - rust).abs() < 1e-5, "{text}: {ours} vs {rust}");
+        }
+        for text in ["", "-", "1e3", "1.2.3", "abc", ".5", "1.1234567"] {
+            assert_eq!(decimal(text), None, "{text}");
+        }
     }
 
     #[test]

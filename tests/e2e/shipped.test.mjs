@@ -96,11 +96,12 @@ for (const kind of ['chromium', 'firefox']) {
         assert.equal(seen.visibility, 'visible');
         assert.deepEqual([seen.highlights, seen.adopted, seen.marks], [0, 0, 0], 'nothing of ours in the page’s highlight registry, style sheets or DOM');
 
-        // Removed by the page: back at once.
+        // Removed by the page: back after the first back-off (100 ms), not at
+        // once, so an anti-injection observer and ours never loop.
         const back = await page.evaluate(async () => {
           const host = [...document.documentElement.children].find((e) => e !== document.head && e !== document.body);
           host.remove();
-          await new Promise((r) => setTimeout(r, 50));
+          await new Promise((r) => setTimeout(r, 400));
           return host.isConnected && host.parentNode === document.documentElement;
         });
         assert.equal(back, true, 'the host is re-attached');

@@ -26,10 +26,10 @@
 //!
 //! ```
 //! use quotelens::annotation::{anchor, annotations};
-//! use quotelens::export::QuoteOut;
+//! use quotelens::record::QuoteRecord;
 //! let text = "“Very soon, we will see,” Blinken said.";
 //! let analysis = quotelens::analyze(text);
-//! let quotes: Vec<QuoteOut> = analysis.quotes.iter().map(QuoteOut::from).collect();
+//! let quotes: Vec<QuoteRecord> = analysis.quotes.iter().map(QuoteRecord::from).collect();
 //! let notes = annotations("https://example.com/talks", text, &quotes);
 //! let (quote, position) = &notes[0].target.selector;
 //! assert_eq!(quote.exact, "Very soon, we will see,");
@@ -41,7 +41,7 @@
 
 use serde::Serialize;
 
-use crate::export::QuoteOut;
+use crate::record::QuoteRecord;
 
 /// The Web Annotation model's JSON-LD context; every annotation names it first.
 pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -158,7 +158,7 @@ pub struct AnnotationPage<'a> {
 pub fn annotations<'a>(
     source: &'a str,
     text: &'a str,
-    quotes: &[QuoteOut<'a>],
+    quotes: &[QuoteRecord<'a>],
 ) -> Vec<Annotation<'a>> {
     // Byte offset of every code point, and of the end: offsets are code points.
     let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -214,7 +214,7 @@ pub fn annotations<'a>(
 pub fn annotation_page<'a>(
     source: &'a str,
     text: &'a str,
-    quotes: &[QuoteOut<'a>],
+    quotes: &[QuoteRecord<'a>],
 ) -> AnnotationPage<'a> {
     let mut items = annotations(source, text, quotes);
     for item in &mut items {
@@ -328,7 +328,7 @@ mod tests {
     #[test]
     fn every_seed_quote_reanchors_on_the_page_and_on_an_edited_copy() {
         let found = quotes(SEED);
-        let out: Vec<QuoteOut> = found.iter().map(QuoteOut::from).collect();
+        let out: Vec<QuoteRecord> = found.iter().map(QuoteRecord::from).collect();
         let notes = annotations(URL, SEED, &out);
         assert_eq!(notes.len(), found.len());
         assert!(notes.len() >= 15, "{} quotes", notes.len());
@@ -373,7 +373,7 @@ mod tests {
     fn the_same_words_quoted_twice_are_told_apart_by_their_context() {
         let text = "“We will see,” Blinken said on Monday.\n“We will see,” Lammy said on Tuesday.";
         let found = quotes(text);
-        let out: Vec<QuoteOut> = found.iter().map(QuoteOut::from).collect();
+        let out: Vec<QuoteRecord> = found.iter().map(QuoteRecord::from).collect();
         let notes = annotations(URL, text, &out);
         assert_eq!(notes.len(), 2);
         let (second, _) = &notes[1].target.selector;
@@ -393,7 +393,7 @@ mod tests {
     fn an_annotation_is_json_ld_of_the_web_annotation_model() {
         let text = "Blinken said: “Very soon, we will see.”\n“It matters,” someone said.";
         let found = quotes(text);
-        let out: Vec<QuoteOut> = found.iter().map(QuoteOut::from).collect();
+        let out: Vec<QuoteRecord> = found.iter().map(QuoteRecord::from).collect();
         let notes = annotations("https://example.com/a", text, &out);
         let value = serde_json::to_value(&notes[0]).unwrap();
         assert_eq!(

@@ -33,7 +33,8 @@ use super::super::theme::PageStyle;
 use super::super::ui::{make, short_name};
 use super::State;
 use crate::annotation;
-use crate::export::{self, plural, PageRecord, QuoteOut, Source};
+use crate::export::{self, plural, PageRecord, Source};
+use crate::record::QuoteRecord;
 use crate::{Quote, Speaker};
 
 /// Time a frame may spend naming badges.
@@ -169,7 +170,7 @@ impl State {
             "md" => export::markdown(&source, &quotes),
             "csv" => export::csv(&source, &quotes),
             "jsonld" => {
-                let out: Vec<QuoteOut> = quotes.iter().map(QuoteOut::from).collect();
+                let out: Vec<QuoteRecord> = quotes.iter().map(QuoteRecord::from).collect();
                 json(&annotation::annotation_page(&url, &self.reading.text, &out))
             }
             _ => json(&PageRecord::new(

@@ -253,6 +253,80 @@ fn html_page_yields_the_article_text_and_only_its_quotes() {
     );
 }
 
+/// Code points `start..end` of `text`, as annotation positions count them.
+fn code_points(text: &str, start: &Value, end: &Value) -> String {
+    let (start, end) = (
+        start.as_u64().unwrap() as usize,
+        end.as_u64().unwrap() as usize,
+    );
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn annotation_output_is_one_web_annotation_a_quote_on_the_page() {
+    // A text file: the target is the file itself, and each position selects
+    // the quote's words in it.
+    let output = run(&["extract", "--output", "annotation", SEED_TXT], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let notes = records(&output);
+    let quotes = records(&run(&["extract", SEED_TXT], None))[0]["quotes"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(notes.len(), quotes);
+    let seed = std::fs::read_to_string(SEED_TXT).unwrap();
+    for note in &notes {
+        assert_eq!(note["type"], "Annotation");
+        assert_eq!(note["@context"][0], "http://www.w3.org/ns/anno.jsonld");
+        let source = note["target"]["source"].as_str().unwrap();
+        assert!(
+            source.starts_with("file:///") && source.ends_with("/tests/fixtures/seed-article.txt")
+        );
+        let [quote, position] = note["target"]["selector"].as_array().unwrap().as_slice() else {
+            panic!("two selectors: {note}");
+        };
+        assert_eq!(quote["type"], "TextQuoteSelector");
+        assert_eq!(position["type"], "TextPositionSelector");
+        assert_eq!(
+            quote["exact"],
+            code_points(&seed, &position["start"], &position["end"])
+        );
+    }
+    assert!(notes.iter().any(|n| n["body"]["value"] == "Antony Blinken"));
+
+    // A page with --url: the target is that address; positions count into
+    // the article text the JSON Lines output prints.
+    let url = "https://www.theguardian.com/world/article";
+    let output = run(&["extract", "-o", "annotation", "--url", url, PAGE], None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let notes = records(&output);
+    let text = records(&run(&["extract", PAGE], None))[0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(notes.len(), 7);
+    for note in &notes {
+        assert_eq!(note["target"]["source"], url);
+        let selectors = &note["target"]["selector"];
+        assert_eq!(
+            selectors[0]["exact"],
+            code_points(&text, &selectors[1]["start"], &selectors[1]["end"])
+        );
+    }
+
+    // Stdin has no address: said, not guessed.
+    let output = run(
+        &["extract", "-o", "annotation", "-"],
+        Some(b"\"Yes,\" Blinken said."),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("no page URL to annotate: give --url"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// The article text of a saved real page: it starts where the article starts,
 /// holds `inside`, and none of `outside` (navigation, widgets, comments).
 fn assert_real_page(page: &str, starts: &str, inside: &[&str], outside: &[&str]) -> Value {
@@ -689,6 +763,56 @@ fn each_html_response_of_a_warc_file_is_an_article() {
     assert_crawl_articles(&run(&["extract", path.to_str().unwrap()], None));
     // On stdin, a WARC file is recognised by its first bytes.
     assert_crawl_articles(&run(&["extract", "-"], Some(&warc)));
+}
+
+#[test]
+fn annotations_point_at_a_warc_records_url_or_a_json_lines_url_unless_url_is_given() {
+    let sources = |output: &Output| -> Vec<String> {
+        records(output)
+            .iter()
+            .map(|note| note["target"]["source"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // A web archive on stdin: each page's annotations point at its own URL.
+    let warc = crawl_records().concat();
+    let output = run(&["extract", "-o", "annotation", "-"], Some(&warc));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(sources(&output), ["https://news.example/a"; 2]);
+    // A JSON Lines object's "url"; one without it is said, and the rest printed.
+    let lines = b"{\"id\": 1, \"url\": \"https://news.example/b\", \"text\": \"\\u201cYes,\\u201d Blinken said.\"}\n\
+                  {\"id\": 2, \"text\": \"\\u201cNo,\\u201d Lammy said.\"}\n";
+    let output = run(&["extract", "-o", "annotation", "-"], Some(lines));
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(sources(&output), ["https://news.example/b"]);
+    assert!(
+        stderr(&output).contains("article 2: no page URL to annotate: give --url"),
+        "{}",
+        stderr(&output)
+    );
+    // --url wins over both.
+    let url = "https://example.org/mirror";
+    let output = run(
+        &["extract", "-o", "annotation", "--url", url, "-"],
+        Some(lines),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(sources(&output), [url; 2]);
+    // A file name is percent-encoded in its file: URL.
+    let path = scratch_file(
+        "annotation",
+        "two words.txt",
+        "“Yes,” Blinken said.".as_bytes(),
+    );
+    let output = run(
+        &["extract", "-o", "annotation", path.to_str().unwrap()],
+        None,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        sources(&output)[0].ends_with("/annotation/two%20words.txt"),
+        "{:?}",
+        sources(&output)
+    );
 }
 
 #[test]

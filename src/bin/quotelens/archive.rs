@@ -88,6 +88,7 @@ fn article(
         text: html::article_text(&decoded.text),
         derived: true,
         warning: decoded.warning,
+        url: Some(url.to_string()).filter(|url| !url.is_empty()),
     }))
 }
 

@@ -15,6 +15,10 @@ pub struct Article {
     pub text: String,
     /// Whether the text was derived (from HTML) and so belongs in the output.
     pub derived: bool,
+    /// The page's address, which `--output annotation` points at: a file's
+    /// `file:` URL, a web archive record's target URI, a JSON Lines object's
+    /// `"url"` (`--url` overrides them all). `None` for stdin text.
+    pub url: Option<String>,
     /// Something the reader had to mend (bytes that were not valid in the
     /// text's encoding), said on stderr; the article is still analysed.
     pub warning: Option<String>,

@@ -93,8 +93,29 @@ pub fn read_source(path: &str, options: Options) -> Articles {
             options.encoding,
             options.limit,
         )),
-        Format::Txt | Format::Html => one(whole(format, &name, id, reader, options)),
+        Format::Txt | Format::Html => one(whole(format, &name, id, reader, options).map(
+            |mut article| {
+                article.url = (path != "-").then(|| file_url(path)).flatten();
+                article
+            },
+        )),
     }
+}
+
+/// `file:///home/me/story%20one.html` for a path, as RFC 8089 writes it:
+/// absolute, with every byte outside the unreserved set and `/` percent-encoded.
+/// `None` when the path has no absolute form (it vanished since it was read).
+fn file_url(path: &str) -> Option<String> {
+    let absolute = std::fs::canonicalize(path).ok()?;
+    let mut url = String::from("file://");
+    for &b in absolute.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            url.push(char::from(b));
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(url)
 }
 
 /// A file to read, or why not: a directory is refused here, since reading one
@@ -152,6 +173,7 @@ fn whole(
         },
         derived: html,
         warning: decoded.warning,
+        url: None,
     })
 }
 
@@ -289,11 +311,16 @@ fn parse_line(
         // Without an id the line number still tells the articles apart.
         None => Value::String(format!("{}:{line_number}", stem(name))),
     };
+    let url = match record.remove("url") {
+        Some(Value::String(url)) => Some(url),
+        _ => None,
+    };
     Ok(Article {
         id,
         text,
         derived: false,
         warning: None,
+        url,
     })
 }
 

@@ -3,18 +3,22 @@
 //! ```text
 //! quotelens extract story.txt page.html corpus.jsonl crawl.warc.gz -   # JSON Lines on stdout
 //! quotelens extract --jobs 8 --output csv --speaker 'Blinken' corpus.jsonl
+//! quotelens extract --output annotation --url https://example.com/story page.html
 //! quotelens score gold.jsonl <(quotelens extract gold.jsonl)            # P/R/F1
 //! ```
 //!
 //! Prints one JSON object a line per article: `{"id", "quotes", "speakers"}`,
 //! plus `"text"` for an HTML page (the extracted text the offsets count into);
-//! or one CSV/TSV row a quote. Articles are analysed on every core and printed
-//! in input order, byte for byte what one thread prints. A source that cannot
-//! be read, or a bad line in a JSON Lines file, is reported on stderr with its
-//! file and line; the other articles are still processed and the exit status
-//! is 1 at the end. So is an article over the size limit (`--max-size`, 64 MiB
-//! by default: a file, a JSON line, a WARC record, after decompression), which
-//! is never read into memory beyond the limit.
+//! or one CSV/TSV row a quote; or one W3C Web Annotation a quote, a JSON-LD
+//! object a line, on the page's URL (`--url`, else the file's `file:` URL, a
+//! WARC record's URL, a JSON Lines object's `"url"`; an article without one is
+//! an error). Articles are analysed on every core and printed in input order,
+//! byte for byte what one thread prints. A source that cannot be read, or a
+//! bad line in a JSON Lines file, is reported on stderr with its file and
+//! line; the other articles are still processed and the exit status is 1 at
+//! the end. So is an article over the size limit (`--max-size`, 64 MiB by
+//! default: a file, a JSON line, a WARC record, after decompression), which is
+//! never read into memory beyond the limit.
 //!
 //! The modules form no cycle: `main` uses them all; readers ([`input`],
 //! [`archive`], [`warc`]) yield the types of [`article`], which the analysis
@@ -102,7 +106,8 @@ struct Extract {
     /// page's HTTP or <meta> charset, else UTF-8 when valid, else windows-1252.
     #[arg(long, value_name = "LABEL", value_parser = decode::encoding_from_label)]
     encoding: Option<&'static Encoding>,
-    /// What to print: one JSON object an article, or one row a quote.
+    /// What to print: one JSON object an article, one row a quote, or one
+    /// W3C Web Annotation a quote (JSON-LD, a line each).
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Jsonl)]
     output: OutputFormat,
     /// Keep only quotes whose speaker's name matches this regex (e.g. `(?i)blinken`).
@@ -114,6 +119,10 @@ struct Extract {
     /// Keep only quotes attributed with at least this confidence, in [0, 1].
     #[arg(long, value_name = "X", value_parser = filter::parse_confidence)]
     min_confidence: Option<f32>,
+    /// The page the annotations of `--output annotation` point at. Default: a
+    /// file's `file:` URL, a web archive record's URL, a JSON Lines object's "url".
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
     /// The largest article read: a text or HTML file, one JSON line, one WARC
     /// record, each after decompression (e.g. 512K, 64M, 1G). A larger one is
     /// reported and skipped, without being held in memory. The default is far
@@ -147,9 +156,16 @@ fn main() -> ExitCode {
         min_confidence: args.min_confidence,
     };
     let files = args.files;
+    let url = args.url;
     let sources = files
         .into_iter()
-        .flat_map(move |path| input::read_source(&path, options));
+        .flat_map(move |path| input::read_source(&path, options))
+        .map(move |item| {
+            item.map(|mut article| {
+                article.url = url.clone().or(article.url);
+                article
+            })
+        });
     match parallel::run(sources, jobs, args.output, &filters) {
         Ok(run) if run.failed => ExitCode::FAILURE,
         Ok(_) => ExitCode::SUCCESS,

@@ -1,11 +1,13 @@
-//! What is printed for one article: JSON Lines (an object an article), or CSV
-//! and TSV (a row a quote, so an article without quotes gives no row). The
-//! fields and columns are the core's [`quotelens::record`], shared with the
-//! Python module and the browser's export.
+//! What is printed for one article: JSON Lines (an object an article), CSV
+//! and TSV (a row a quote, so an article without quotes gives no row), or W3C
+//! Web Annotations (a JSON-LD object a quote, see [`quotelens::annotation`]).
+//! The fields and columns are the core's [`quotelens::record`], shared with
+//! the Python module and the browser's export.
 
 use std::io;
 
 use clap::ValueEnum;
+use quotelens::annotation;
 use quotelens::record::{self, ArticleRecord, Table};
 use quotelens::{Analysis, Quote};
 use serde_json::Value;
@@ -20,12 +22,24 @@ pub enum OutputFormat {
     /// One line a quote, with a header line, as CSV; tab, newline, carriage
     /// return and backslash in a field written as `\t`, `\n`, `\r` and `\\`.
     Tsv,
+    /// One W3C Web Annotation a quote, a JSON-LD object a line, on the page's
+    /// URL (`--url`, else the file's `file:` URL, a WARC record's URL, a JSON
+    /// Lines object's "url") with quote and position selectors.
+    Annotation,
 }
 
 /// The JSON object printed for one article: offsets are code points into the
 /// article text; `text` is present only when the tool derived it (from HTML),
 /// since otherwise the caller already has it.
 pub type Record<'a> = ArticleRecord<'a, &'a Value>;
+
+/// The page an article was read from, which only annotations print: the text
+/// the offsets count into and its address.
+#[derive(Debug, Clone, Copy)]
+pub struct Page<'a> {
+    pub text: &'a str,
+    pub url: Option<&'a str>,
+}
 
 /// The record of an analysis, with the quotes `keep` accepts (the `--speaker`,
 /// `--match` and `--min-confidence` filters). The speakers stay those of the
@@ -46,7 +60,7 @@ pub fn record<'a>(
 
 fn table(format: OutputFormat) -> Option<Table> {
     match format {
-        OutputFormat::Jsonl => None,
+        OutputFormat::Jsonl | OutputFormat::Annotation => None,
         OutputFormat::Csv => Some(Table::Csv),
         OutputFormat::Tsv => Some(Table::Tsv),
     }
@@ -61,8 +75,17 @@ pub fn write_header(format: OutputFormat, out: &mut Vec<u8>) {
     }
 }
 
-/// Appends one article's output to `out`.
-pub fn write_record(format: OutputFormat, record: &Record, out: &mut Vec<u8>) -> io::Result<()> {
+/// Appends one article's output to `out`; for annotations, an error when the
+/// page has no URL.
+pub fn write_record(
+    format: OutputFormat,
+    record: &Record,
+    page: Page,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
+    if format == OutputFormat::Annotation {
+        return write_annotations(record, page, out);
+    }
     let Some(table) = table(format) else {
         serde_json::to_writer(&mut *out, record)?;
         out.push(b'\n');
@@ -81,6 +104,19 @@ pub fn write_record(format: OutputFormat, record: &Record, out: &mut Vec<u8>) ->
     Ok(())
 }
 
+/// One annotation a quote of `record`, a JSON-LD document a line.
+fn write_annotations(record: &Record, page: Page, out: &mut Vec<u8>) -> io::Result<()> {
+    let url = page.url.ok_or_else(|| {
+        let id = record.id.map_or_else(String::new, ToString::to_string);
+        io::Error::other(format!("article {id}: no page URL to annotate: give --url"))
+    })?;
+    for note in annotation::annotations(url, page.text, &record.quotes) {
+        serde_json::to_writer(&mut *out, &note)?;
+        out.push(b'\n');
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,9 +125,10 @@ mod tests {
         let analysis = quotelens::analyze(text);
         let id = Value::from("a,1");
         let record = record(&id, None, &analysis, |_| true);
+        let page = Page { text, url: None };
         let mut out = Vec::new();
         write_header(format, &mut out);
-        write_record(format, &record, &mut out).unwrap();
+        write_record(format, &record, page, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

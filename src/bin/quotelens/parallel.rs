@@ -135,8 +135,12 @@ fn analyse(item: Item, format: OutputFormat, filters: &Filters) -> Printed {
     };
     let text = article.derived.then_some(article.text.as_str());
     let record = output::record(&article.id, text, &analysis, |q| filters.keeps(q));
+    let page = output::Page {
+        text: &article.text,
+        url: article.url.as_deref(),
+    };
     let mut output = Vec::new();
-    if let Err(e) = output::write_record(format, &record, &mut output) {
+    if let Err(e) = output::write_record(format, &record, page, &mut output) {
         return Printed::error(e.to_string());
     }
     Printed {

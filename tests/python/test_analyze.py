@@ -30,6 +30,12 @@ def test_one_text_gives_the_quote_and_speaker():
                 "cue": "said",
                 "kind": "direct",
                 "confidence": 0.95,
+                "why": {
+                    "rule": "after",
+                    "resolution": "named",
+                    "runner_up": None,
+                    "text": "after the quote, “said” names “Blinken”",
+                },
             }
         ],
         "speakers": [

@@ -31,32 +31,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
         .ok_or("usage: train GOLD.jsonl (articles with speaker_name on every quote)")?;
-    let file = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
+    // Read once: the pronoun examples and the whole-article search use the same articles.
+    let articles = read_named(&path)?;
     let mut examples = Vec::new();
     let (mut pronouns, mut without_right) = (0, 0);
-    for line in io::BufReader::new(file).lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let article: serde_json::Value = serde_json::from_str(&line)?;
-        let text = article["text"].as_str().ok_or("an article without text")?;
-        let gold: Vec<(usize, usize, &str)> = article["quotes"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|q| {
-                Some((
-                    q["speaker_start"].as_u64()? as usize,
-                    q["speaker_end"].as_u64()? as usize,
-                    q["speaker_name"].as_str()?,
-                ))
-            })
-            .collect();
-        for choice in quotelens::pronoun_choices(text) {
+    for article in &articles {
+        for choice in quotelens::pronoun_choices(&article.text) {
             // Both in code points.
             let (start, end) = (choice.start, choice.end);
-            let Some(&(_, _, name)) = gold.iter().find(|(s, e, _)| *s < end && start < *e) else {
+            let gold = article
+                .quotes
+                .iter()
+                .find(|q| q.mention.is_some_and(|(s, e)| s < end && start < e));
+            let Some(name) = gold.map(|q| q.name.as_str()) else {
                 continue;
             };
             pronouns += 1;
@@ -88,7 +75,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let logit = fit(&examples, features.len());
     let after = accuracy(&examples, &logit);
     // The logit's weights are the start when they already do better on whole articles.
-    let articles = read_named(&path)?;
     let shipped_right = names_right(&articles, &shipped);
     let logit_right = names_right(&articles, &logit);
     let (start, start_right) = if logit_right > shipped_right {
@@ -122,15 +108,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// One hand-named article: its text and, per gold quote, span and name.
+/// One hand-named article: its text and its quotes that name a speaker.
 struct Named {
     text: String,
-    quotes: Vec<(usize, usize, String)>,
+    quotes: Vec<GoldQuote>,
+}
+
+/// A gold quote's span, its speaker mention (when the gold marks one) and
+/// the hand-checked name that mention means. Offsets in code points.
+struct GoldQuote {
+    start: usize,
+    end: usize,
+    mention: Option<(usize, usize)>,
+    name: String,
 }
 
 fn read_named(path: &str) -> Result<Vec<Named>, Box<dyn std::error::Error>> {
     let mut articles = Vec::new();
-    for line in io::BufReader::new(std::fs::File::open(path)?).lines() {
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    for line in io::BufReader::new(file).lines() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
@@ -141,11 +137,13 @@ fn read_named(path: &str) -> Result<Vec<Named>, Box<dyn std::error::Error>> {
             .into_iter()
             .flatten()
             .filter_map(|q| {
-                Some((
-                    q["start"].as_u64()? as usize,
-                    q["end"].as_u64()? as usize,
-                    q["speaker_name"].as_str()?.to_string(),
-                ))
+                let offset = |key: &str| q[key].as_u64().map(|n| n as usize);
+                Some(GoldQuote {
+                    start: offset("start")?,
+                    end: offset("end")?,
+                    mention: offset("speaker_start").zip(offset("speaker_end")),
+                    name: q["speaker_name"].as_str()?.to_string(),
+                })
             })
             .collect();
         articles.push(Named {
@@ -168,12 +166,15 @@ fn names_right(articles: &[Named], weights: &[f64]) -> usize {
                 article
                     .quotes
                     .iter()
-                    .filter(|(start, end, name)| {
+                    .filter(|gold| {
                         analysis.quotes.iter().any(|q| {
-                            let overlap = q.end.min(*end).saturating_sub(q.start.max(*start));
+                            let overlap =
+                                q.end.min(gold.end).saturating_sub(q.start.max(gold.start));
                             overlap > 0
-                                && overlap * 2 >= (q.end - q.start).max(end - start)
-                                && q.speaker.as_deref().is_some_and(|s| same_name(s, name))
+                                && overlap * 2 >= (q.end - q.start).max(gold.end - gold.start)
+                                && q.speaker
+                                    .as_deref()
+                                    .is_some_and(|s| same_name(s, &gold.name))
                         })
                     })
                     .count()

@@ -184,5 +184,5 @@ fn run(text: &str, options: &Options, trace: Option<&mut Vec<resolve::PronounCho
     let lexicon = lexicon::Lexicon::of(lang);
     let tokens = tokens::tokenize(&chars, &spans);
     let cues = cues::attribute(&chars, &tokens, &spans, lang);
-    resolve::resolve_traced(&chars, &spans, cues, lexicon, trace)
+    resolve::resolve(&chars, &spans, cues, lexicon, trace)
 }

@@ -445,13 +445,9 @@ pub fn with_antecedent_weights<R>(weights: &[f32], f: impl FnOnce() -> R) -> R {
     antecedent::with_weights(tried, f)
 }
 
-/// Resolves every attribution to a speaker and assembles the result.
-pub fn resolve(chars: &[char], spans: &[Span], cues: Cues, lex: &'static Lexicon) -> Analysis {
-    resolve_traced(chars, spans, cues, lex, None)
-}
-
-/// [`resolve`], recording each quote's pronoun choice in `trace` when given.
-pub(crate) fn resolve_traced(
+/// Resolves every attribution to a speaker and assembles the result,
+/// recording each quote's pronoun choice in `trace` when given (for `make train`).
+pub(crate) fn resolve(
     chars: &[char],
     spans: &[Span],
     cues: Cues,

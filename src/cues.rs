@@ -584,7 +584,10 @@ impl<'a> Text<'a> {
     /// The cue verb at `i` with its particle (`went on`), if `i` is one.
     fn cue_at(&self, i: usize) -> Option<(String, usize)> {
         // A capital marks a name or the start of a sentence: `the Washington Post`.
-        if self.is_capitalised(i) {
+        // Where subjects are left out a sentence may open with its verb
+        // (`Admitió que el proceso es “complejo”`).
+        let opens_sentence = i == 0 || self.ends_sentence(i - 1);
+        if self.is_capitalised(i) && !(opens_sentence && self.lex.lang.drops_subjects()) {
             return None;
         }
         let word = self.word(i)?;

@@ -53,6 +53,14 @@ impl Lang {
         matches!(self, Lang::Es | Lang::Pt | Lang::It)
     }
 
+    /// Whether the finite verb comes second in a statement, after whatever
+    /// opens it (`Am Montag sagte Merkel`): German. Elsewhere the words
+    /// before a verb's own subject (`Minutos antes del encuentro, Albares ha
+    /// recalcado`) are no subject.
+    pub fn puts_verb_second(self) -> bool {
+        matches!(self, Lang::De)
+    }
+
     /// The language whose commonest words are commonest in the first few
     /// thousand characters of `text`; English when nothing stands out.
     pub fn detect(text: &str) -> Lang {
@@ -245,6 +253,7 @@ lists!(
     reported_speech_verbs,
     opinion_prepositions,
     resumptive_pronouns,
+    participle_endings,
 );
 
 /// One language's word lists, ready for lookups; see [`Lexicon::of`].
@@ -294,6 +303,7 @@ pub struct Lexicon {
     reported_speech_verbs: WordSet,
     opinion_prepositions: WordSet,
     resumptive_pronouns: WordSet,
+    participle_endings: Vec<&'static str>,
 }
 
 /// A man, a woman, or either: what a pronoun or honorific says of a person.
@@ -354,6 +364,7 @@ impl Lexicon {
             reported_speech_verbs: set(d.reported_speech_verbs),
             opinion_prepositions: set(d.opinion_prepositions),
             resumptive_pronouns: set(d.resumptive_pronouns),
+            participle_endings: entries(d.participle_endings).collect(),
             determiners: set(d.determiners),
             nominative_determiners: set(d.nominative_determiners),
             prepositions: set(d.prepositions),
@@ -432,6 +443,13 @@ impl Lexicon {
     /// with one takes up the quote before it.
     pub fn is_resumptive(&self, word: &str) -> bool {
         self.resumptive_pronouns.contains(word)
+    }
+
+    /// `anunciado`, `annunciato`: a past participle, which without an
+    /// auxiliary before it describes a noun (`un “bloqueo” anunciado a
+    /// principios de mes`) and never stands for a speaker left out.
+    pub fn is_participle(&self, word: &str) -> bool {
+        self.participle_endings.iter().any(|e| word.ends_with(e))
     }
 
     /// `pour`, `para`, `per`, `für`: in `Pour X, « … »` the quote is X's view.

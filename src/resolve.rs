@@ -630,9 +630,14 @@ fn resolve_mention(
             if let (Some(r), Some(gender)) = (resolved, gender) {
                 registry.entities[r.id].gender.get_or_insert(gender);
             }
+            // A verb standing for its subject (`dijo`) names nobody by itself.
+            let omitted = gender.is_none() && !lex.is_subject_pronoun(&pronoun);
             resolved
                 // Nobody to point to: the reader still sees who the text says spoke.
                 .or_else(|| {
+                    if omitted {
+                        return None;
+                    }
                     let written = slice(chars, (mention.start, mention.end));
                     let id = registry.add(written, None, EntityKind::Description);
                     Some(plain(id, Route::AsWritten))

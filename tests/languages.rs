@@ -22,6 +22,13 @@ fn names(names: &[&str]) -> Vec<Option<String>> {
     names.iter().map(|n| Some(n.to_string())).collect()
 }
 
+/// Each `(language, text, name)` has one quote, and `name` says it.
+fn assert_one_quote_each(cases: &[(&str, &str, &str)]) {
+    for (lang, text, name) in cases {
+        assert_eq!(speakers(text, lang), names(&[name]), "{text}");
+    }
+}
+
 #[test]
 fn the_text_tells_italian_from_the_other_languages() {
     let text = "La presidente del Consiglio ha parlato oggi alla Camera. \"Non arretreremo\", ha detto. Il governo è pronto per il voto che ci sarà nel mese di maggio.";
@@ -90,9 +97,7 @@ fn a_name_in_apposition_to_a_description_speaks() {
         ("es", "Según la ministra de Hacienda, María Jesús Montero, \"las cuentas están claras\".", "María Jesús Montero"),
         ("es", "El líder del PP, Alberto Núñez Feijóo, respondió con dureza: \"El Gobierno ha fracasado\".", "Alberto Núñez Feijóo"),
     ];
-    for (lang, text, name) in cases {
-        assert_eq!(speakers(text, lang), names(&[name]), "{text}");
-    }
+    assert_one_quote_each(&cases);
 }
 
 #[test]
@@ -169,4 +174,42 @@ fn a_french_incise_inside_the_guillemets_names_the_speaker() {
     // A hyphenated word that is no verb of saying is no incise.
     let text = "« Nous irons, peut-être, jusqu’au bout », dit le maire.";
     assert_eq!(speakers(text, "fr"), names(&["le maire"]));
+}
+
+#[test]
+fn a_verb_of_saying_opening_its_clause_stands_for_the_subject() {
+    // Where subjects are left out, `Admitió que …`, `y enfatizó:` and
+    // `Años después, valora que …` speak for the person the text is about.
+    let cases = [
+        ("es", "La vecina Laura Magallanes habló con la diaria.\nAdmitió que el proceso es \"muy complejo para todos los vecinos\".", "Laura Magallanes"),
+        ("es", "La vecina Laura Magallanes habló con la diaria y enfatizó: \"Lo que falta es un poco de control en la zona\".", "Laura Magallanes"),
+        ("es", "\"No nos vamos a callar\", dijo Elthon Rivera.\nCuatro años después, valora que la situación \"se ha agravado mucho en las universidades\".", "Elthon Rivera"),
+        ("it", "Il ministro Giancarlo Giorgetti è intervenuto ieri alla Camera.\nHa spiegato che la manovra è \"seria e prudente per tutto il Paese\".", "Giancarlo Giorgetti"),
+        ("pt", "O senador Eduardo Girão falou à imprensa.\nDestacou que a proposta \"limita a concessão do indulto presidencial\".", "Eduardo Girão"),
+    ];
+    for (lang, text, expected) in cases {
+        let shown = speakers(text, lang);
+        assert_eq!(shown.last(), Some(&Some(expected.to_string())), "{text}");
+    }
+}
+
+#[test]
+fn words_before_a_romance_subject_are_no_subject() {
+    // German puts the verb second after whatever opens the sentence; Spanish
+    // puts the subject before its own verb, after an adverbial opening.
+    let cases = [
+        ("es", "Minutos antes del encuentro, Albares ha recalcado en Madrid que el silencio es \"cómplice de lo que ocurre\".", "Albares"),
+        ("es", "Horas después, el presidente Pedro Sánchez afirmó que la decisión era \"un error histórico del Gobierno\".", "Pedro Sánchez"),
+    ];
+    assert_one_quote_each(&cases);
+}
+
+#[test]
+fn a_bare_participle_after_a_quote_describes_it() {
+    // `anunciado a principios de mes` describes the blockade; nobody is left out.
+    let text = "El portavoz Juan Pérez habló ayer. Los hutíes mantienen un \"bloqueo total del aeropuerto\" anunciado a principios de mes.";
+    assert_eq!(speakers(text, "es"), vec![None]);
+    // With its auxiliary it is a verb again: `ha anunciado.`
+    let text = "El portavoz Juan Pérez habló ayer.\n\"Mantendremos el bloqueo total del aeropuerto\", ha anunciado.";
+    assert_eq!(speakers(text, "es"), names(&["Juan Pérez"]));
 }

@@ -45,9 +45,12 @@ impl Text<'_> {
             if let Some(m) = self.noun_phrase_after(start) {
                 return Some((m, cue));
             }
+            // `un “bloqueo” anunciado a principios de mes`: a participle with
+            // no auxiliary before it describes the quote; nobody is left out.
+            let finite = !self.word(k).is_some_and(|w| self.lex.is_participle(w));
             return self
                 .participle_closing_clause(qt, last)
-                .or_else(|| self.omitted_subject(k, last))
+                .or_else(|| finite.then(|| self.omitted_subject(k, last)).flatten())
                 .map(|m| (m, cue));
         }
         if let Some(found) = self.source_phrase_at(k) {

@@ -60,6 +60,10 @@ impl Text<'_> {
                 }
                 return Some((m, Some(cue), Via::Before));
             }
+            if self.stands_for_its_subject(j, floor) {
+                let verb = self.omitted_subject(j, last)?;
+                return Some((verb, Some(cue), Via::Before));
+            }
             orphan_cue.get_or_insert(cue);
         }
         if let Some(cue) = orphan_cue {
@@ -261,13 +265,20 @@ impl Text<'_> {
         }
         // `Stoiber begründete seinen Rückzug`: a noun phrase that opens the
         // sentence and ends at the verb is the subject.
-        let opening = self.sentence_subject(floor, verb).or_else(|| {
-            self.noun_phrase_after(floor).filter(|m| {
-                self.lex
-                    .is_nominative_determiner(self.word(floor).unwrap_or_default())
-                    && m.end > 0
+        let opening = self
+            .lex
+            .lang
+            .puts_verb_second()
+            .then(|| {
+                self.sentence_subject(floor, verb).or_else(|| {
+                    self.noun_phrase_after(floor).filter(|m| {
+                        self.lex
+                            .is_nominative_determiner(self.word(floor).unwrap_or_default())
+                            && m.end > 0
+                    })
+                })
             })
-        });
+            .flatten();
         // `Über Steve Fossett sagte Branson`: a phrase opening with a preposition is no subject.
         let opening =
             opening.filter(|_| !self.word(floor).is_some_and(|w| self.lex.is_preposition(w)));
@@ -415,6 +426,37 @@ impl Text<'_> {
     /// subject speaks.
     /// So is one right after a document: `Trump and Ryan issued a statement
     /// describing …`, `in an email saying …`: the issuer speaks, not the document.
+    /// `Admitió que el proceso es “complejo”`, `y enfatizó: “…”`, `Según
+    /// entiende, “…”`: where subjects are left out, a finite verb of saying
+    /// that opens its clause (the sentence, or after `y`, `según`) has none
+    /// of its own: it stands for the person the text is about.
+    fn stands_for_its_subject(&self, j: usize, floor: usize) -> bool {
+        if !self.lex.lang.drops_subjects() {
+            return false;
+        }
+        let mut start = j;
+        let auxiliary = |i: usize| {
+            self.word(i)
+                .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w))
+        };
+        while start > floor && auxiliary(start - 1) {
+            start -= 1;
+        }
+        let finite = start < j || !self.word(j).is_some_and(|w| self.lex.is_participle(w));
+        // (`Cuatro años después, valora que …`: after a comma too, since no
+        // subject stood before the verb.)
+        let opens_clause = start == floor
+            || self.punct(start - 1) == Some(',')
+            || self
+                .word(start - 1)
+                .is_some_and(|w| self.lex.is_conjunction(w))
+            || self
+                .lex
+                .source_preposition_len(|i| self.word(start - 1 + i))
+                == 1;
+        finite && opens_clause
+    }
+
     pub(super) fn is_participle_cue(&self, j: usize) -> bool {
         self.lex.lang == Lang::En
             && self.word(j).is_some_and(|w| w.ends_with("ing"))

@@ -35,8 +35,10 @@ eval-ml: release
 ## Learns the weights of the pronoun ranker (src/resolve/antecedent.rs) from the hand-named
 ## PolNeAR train articles into src/weights/antecedent.txt; the same data gives the same weights.
 train:
-	$(CARGO) run --release --example train -- $(SHARED)/data/polnear-train-names.jsonl > target/antecedent.txt
+	$(CARGO) run --release --example train -- antecedents $(SHARED)/data/polnear-train-names.jsonl > target/antecedent.txt
 	mv target/antecedent.txt src/weights/antecedent.txt
+	$(CARGO) run --release --example train -- cues $(SHARED)/data/polnear-train.jsonl $(SHARED)/data/german-train.jsonl > target/cues.txt
+	mv target/cues.txt src/weights/cues.txt
 
 test: check-rust eval-floor tools lint-extension e2e www-test python-test package-test
 

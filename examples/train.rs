@@ -1,10 +1,17 @@
 //! `make train`: learns the weights of the pronoun antecedent ranker
-//! (`src/resolve/antecedent.rs`) from hand-named training articles and
-//! writes them to `src/weights/antecedent.txt`.
+//! (`src/resolve/antecedent.rs`) from hand-named training articles, and those
+//! of the cue choice (`src/cues/choice.rs`) from articles whose gold quotes
+//! mark their speaker mention; each run prints one weights file.
 //!
 //! ```sh
-//! cargo run --release --example train -- ../shared/data/polnear-train-names.jsonl > src/weights/antecedent.txt
+//! cargo run --release --example train -- antecedents ../shared/data/polnear-train-names.jsonl > src/weights/antecedent.txt
+//! cargo run --release --example train -- cues ../shared/data/polnear-train.jsonl ../shared/data/german-train.jsonl > src/weights/cues.txt
 //! ```
+//!
+//! Cues: every quote of ours that a gold quote matches (overlapping by half
+//! the longer), with two proposals or more and one whose mention overlaps
+//! the gold speaker mention, is one example; the same conditional logit
+//! learns which proposal to take.
 //!
 //! Every `he` or `she` that a quote's cue names, and that a gold quote names
 //! too (the gold mention overlaps ours), is one example: the candidates the
@@ -27,12 +34,111 @@ struct Example {
     right: Vec<bool>,
 }
 
+const USAGE: &str =
+    "usage: train antecedents NAMED.jsonl (speaker_name on every quote) | train cues GOLD.jsonl...";
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .ok_or("usage: train GOLD.jsonl (articles with speaker_name on every quote)")?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.split_first() {
+        Some((what, paths)) if what == "cues" && !paths.is_empty() => train_cues(paths),
+        Some((what, [path])) if what == "antecedents" => train_antecedents(path),
+        _ => Err(USAGE.into()),
+    }
+}
+
+fn train_cues(paths: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let features = quotelens::cues::cue_features();
+    let mut examples = Vec::new();
+    let (mut matched, mut single, mut without_right) = (0, 0, 0);
+    for path in paths {
+        for article in read_gold(path)? {
+            for choice in quotelens::cue_choices(&article.text) {
+                let Some(gold) = article.quotes.iter().find(|g| {
+                    let overlap = choice
+                        .end
+                        .min(g.end)
+                        .saturating_sub(choice.start.max(g.start));
+                    overlap > 0 && overlap * 2 >= (choice.end - choice.start).max(g.end - g.start)
+                }) else {
+                    continue;
+                };
+                let Some((gs, ge)) = gold.mention else {
+                    continue;
+                };
+                if choice.proposals.is_empty() {
+                    continue;
+                }
+                matched += 1;
+                let right: Vec<bool> = choice
+                    .proposals
+                    .iter()
+                    .map(|(s, e, _)| *s < ge && gs < *e)
+                    .collect();
+                if choice.proposals.len() == 1 {
+                    single += 1;
+                    continue;
+                }
+                if !right.contains(&true) {
+                    without_right += 1;
+                    continue;
+                }
+                examples.push(Example {
+                    candidates: choice
+                        .proposals
+                        .iter()
+                        .map(|(_, _, f)| f.iter().map(|&x| f64::from(x)).collect())
+                        .collect(),
+                    right,
+                });
+            }
+        }
+    }
+    let shipped: Vec<f64> = quotelens::cues::cue_weights()
+        .iter()
+        .map(|&w| f64::from(w))
+        .collect();
+    let before = accuracy(&examples, &shipped);
+    let weights = fit(&examples, features.len());
+    let after = accuracy(&examples, &weights);
+    let names: Vec<&str> = paths
+        .iter()
+        .map(|p| p.rsplit('/').next().unwrap_or(p))
+        .collect();
+    let header = [
+        "# Weights of the cue choice (src/cues/choice.rs).".to_string(),
+        format!("# Written by `make train` (examples/train.rs) from {}:", names.join(", ")),
+        "# PolNeAR v1.0.0 train articles (Newell, Margolin and Ruths, LREC 2018; research use)".into(),
+        "# and German WikiNews train articles (Petersen-Frey and Biemann, 2024; CC BY-NC-SA 4.0),".into(),
+        "# in ../shared/data; the data is not in this repository.".into(),
+        format!("# {matched} quotes of ours matched a gold quote with a speaker mention; {single} had one"),
+        format!("# proposal, {without_right} several but none right, {} several and a right one: the", examples.len()),
+        format!("# examples. Right proposal taken: {before:.3} with the weights before this run, {after:.3}"),
+        "# with these.".into(),
+        "# Do not edit by hand.".into(),
+    ];
+    write_weights(&header, features, &weights)?;
+    eprintln!(
+        "cue choice right {before:.3} -> {after:.3} of {} examples",
+        examples.len()
+    );
+    Ok(())
+}
+
+/// A weights file: the header, then `name weight` lines.
+fn write_weights(header: &[String], features: &[&str], weights: &[f64]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    for line in header {
+        writeln!(out, "{line}")?;
+    }
+    for (name, w) in features.iter().zip(weights) {
+        writeln!(out, "{name} {w:.4}")?;
+    }
+    Ok(())
+}
+
+fn train_antecedents(path: &str) -> Result<(), Box<dyn std::error::Error>> {
     // Read once: the pronoun examples and the whole-article search use the same articles.
-    let articles = read_named(&path)?;
+    let articles = read_named(path)?;
     let mut examples = Vec::new();
     let (mut pronouns, mut without_right) = (0, 0);
     for article in &articles {
@@ -95,13 +201,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         format!("# search on whole articles: {shipped_right} -> {right} of {total} named gold quotes right."),
         "# Do not edit by hand.".into(),
     ];
-    let mut out = io::stdout().lock();
-    for line in header {
-        writeln!(out, "{line}")?;
-    }
-    for (name, w) in features.iter().zip(&weights) {
-        writeln!(out, "{name} {w:.4}")?;
-    }
+    write_weights(&header, features, &weights)?;
     eprintln!(
         "names right {shipped_right} -> {right} of {total}; ranked first {before:.3} / {after:.3}"
     );
@@ -123,7 +223,17 @@ struct GoldQuote {
     name: String,
 }
 
+/// Every gold quote with its span and speaker mention, named or not.
+fn read_gold(path: &str) -> Result<Vec<Named>, Box<dyn std::error::Error>> {
+    read_articles(path, false)
+}
+
 fn read_named(path: &str) -> Result<Vec<Named>, Box<dyn std::error::Error>> {
+    read_articles(path, true)
+}
+
+/// The articles of a gold file; with `named`, only quotes with a `speaker_name`.
+fn read_articles(path: &str, named: bool) -> Result<Vec<Named>, Box<dyn std::error::Error>> {
     let mut articles = Vec::new();
     let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
     for line in io::BufReader::new(file).lines() {
@@ -142,7 +252,11 @@ fn read_named(path: &str) -> Result<Vec<Named>, Box<dyn std::error::Error>> {
                     start: offset("start")?,
                     end: offset("end")?,
                     mention: offset("speaker_start").zip(offset("speaker_end")),
-                    name: q["speaker_name"].as_str()?.to_string(),
+                    name: match q["speaker_name"].as_str() {
+                        Some(name) => name.to_string(),
+                        None if named => return None,
+                        None => String::new(),
+                    },
                 })
             })
             .collect();

@@ -1,16 +1,18 @@
 //! Stage 3b: cues and speaker candidates.
 //!
 //! For each quote, finds the cue that attributes it and the mention the cue
-//! names, looking only inside the quote's own sentence, in this order:
+//! names, looking only inside the quote's own sentence. Several rules may
+//! each find one (`cues/choice.rs` weighs them with learned weights):
 //!
 //! 1. **After the quote**, right after its closing mark: `“…,” Blinken said`,
 //!    `“…,” said Sen. John Smith`, `“…,” he added`, `“…,” according to aides`.
-//!    This wins over any name before the quote, which is how
+//!    Inside a sentence this wins over any name before the quote, which is how
 //!    `Russia’s President Vladimir Putin “will likely use them”, Blinken said`
 //!    goes to Blinken and not Putin.
 //! 2. **Before the quote**, the nearest verb of saying that has a subject:
 //!    `Lammy said the missiles marked "definitely a significant escalation"`,
-//!    `Blinken said: “…”`, `According to the ministry, “…”`.
+//!    `Blinken said: “…”`, `According to the ministry, “…”`. A quote that ends
+//!    its sentence belongs to the cue before it.
 //! 3. **No cue in the sentence**: the second half of a split quote
 //!    (`“A,” X said. “B.”`) and a quote that continues a speaker's paragraph
 //!    take the speaker of the quote before; those carry less confidence.
@@ -29,15 +31,17 @@
 //! The rules live by position: `cues/after.rs` (cues after the quote),
 //! `cues/before.rs` (cues before it, source phrases, the sentence subject)
 //! and `cues/mentions.rs` (what a cue's noun phrase names), each rule a
-//! function with tests on real sentences beside it; how sure each route is
-//! sits with [`Via::confidence`]. This file holds the words-and-sentences
-//! view they share (`Text`) and pass 2, inheritance.
+//! function with tests on real sentences beside it; `cues/choice.rs` picks
+//! among their finds; how sure each route is sits with [`Via::confidence`].
+//! This file holds the words-and-sentences view they share (`Text`) and
+//! pass 2, inheritance.
 //!
 //! Every search is bounded to one sentence and a fixed number of tokens, so
 //! the stage is linear in the text.
 
 mod after;
 mod before;
+mod choice;
 mod mentions;
 
 use crate::lexicon::{is_platform, is_possessive, possessive_owner, Lang, Lexicon};
@@ -200,7 +204,13 @@ const BEFORE_WINDOW: usize = 60;
 const NOUN_PHRASE_WORDS: usize = 7;
 
 /// Finds the cue and speaker mention of every quote in `spans`.
-pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span], lang: Lang) -> Cues {
+pub fn attribute(
+    chars: &[char],
+    tokens: &[Token],
+    spans: &[Span],
+    lang: Lang,
+    mut trace: Option<&mut Vec<CueChoice>>,
+) -> Cues {
     let text = Text::new(chars, tokens, spans, Lexicon::of(lang));
     let quote_tokens: Vec<usize> = tokens
         .iter()
@@ -214,45 +224,25 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span], lang: Lang) -
         .iter()
         .map(|&qt| {
             let kind = text.quote_kind(qt);
-            let after = || {
-                text.cue_after(qt)
-                    .filter(|(m, _)| text.could_speak(m))
-                    .map(|(m, c)| (Some(m), Some(c), Via::After))
-            };
-            let before = || {
-                text.cue_before(qt)
-                    .filter(|(m, _, _)| text.could_speak(m))
-                    .map(|(m, c, via)| (Some(m), c, via))
-            };
-            // `Bush called Trump “unhinged.” Sen. Marco Rubio called …`: a
-            // quote that ends its sentence belongs to the cue before it.
-            let found = if text.closes_sentence(qt) {
-                before().or_else(after)
-            } else {
-                after().or_else(before)
-            };
-            let (mention, cue, via) = found
-                .or_else(|| {
-                    text.cue_ending_sentence(qt)
-                        .filter(|(m, _)| text.could_speak(m))
-                        .map(|(m, c)| (Some(m), Some(c), Via::SentenceEnd))
-                })
-                .or_else(|| {
-                    text.incise_in_quote(qt)
-                        .map(|(m, c)| (Some(m), Some(c), Via::After))
-                })
-                .or_else(|| {
-                    text.resumptive_cue(qt)
-                        .filter(|(m, _)| text.could_speak(m))
-                        .map(|(m, c)| (Some(m), Some(c), Via::NextSentence))
-                })
-                .or_else(|| {
-                    (kind == QuoteKind::Partial)
-                        .then(|| text.woven_subject(qt))
-                        .flatten()
-                        .map(|m| (Some(m), None, Via::SentenceSubject))
-                })
-                .unwrap_or((None, None, Via::Unattributed));
+            let proposals = text.proposals(qt, kind);
+            let shape = text.quote_shape(qt, kind);
+            let chosen = choice::best(&proposals, shape).map(|i| &proposals[i]);
+            if let Some(trace) = trace.as_deref_mut() {
+                trace.push(CueChoice {
+                    start: shape.start,
+                    end: shape.end,
+                    proposals: proposals
+                        .iter()
+                        .map(|p| {
+                            let f = choice::features(p, shape);
+                            (p.mention.start, p.mention.end, f.to_vec())
+                        })
+                        .collect(),
+                });
+            }
+            let (mention, cue, via) = chosen.map_or((None, None, Via::Unattributed), |p| {
+                (Some(p.mention.clone()), p.cue.clone(), p.rule.via())
+            });
             Attribution {
                 mention,
                 cue,
@@ -276,6 +266,105 @@ pub fn attribute(chars: &[char], tokens: &[Token], spans: &[Span], lang: Lang) -
         attributions,
         subjects: subjects.into_iter().map(|(_, m)| m).collect(),
         names: text.all_names(),
+    }
+}
+
+/// One quote's proposals and their features, for training the cue choice
+/// (`examples/train.rs`): the quote's span, then each proposal's mention
+/// span and features.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct CueChoice {
+    pub start: usize,
+    pub end: usize,
+    pub proposals: Vec<(usize, usize, Vec<f32>)>,
+}
+
+/// The names of the cue choice's features, in the order of its weights.
+#[doc(hidden)]
+pub fn cue_features() -> &'static [&'static str] {
+    &choice::FEATURES
+}
+
+/// The cue choice's weights, in the order of [`cue_features`].
+#[doc(hidden)]
+pub fn cue_weights() -> &'static [f32] {
+    choice::weights()
+}
+
+impl Text<'_> {
+    /// Every rule's find for the quote at `qt`, in the order the rules were
+    /// once tried (ties keep it).
+    fn proposals(&self, qt: usize, kind: QuoteKind) -> Vec<choice::Proposal> {
+        use choice::{Proposal, Rule};
+        let speaks = |m: &Mention| self.could_speak(m);
+        let mut after = Vec::new();
+        if let Some((m, c)) = self.cue_after(qt).filter(|(m, _)| speaks(m)) {
+            after.push(Proposal {
+                rule: Rule::After,
+                mention: m,
+                cue: Some(c),
+            });
+        }
+        let mut before = Vec::new();
+        if let Some((m, c, via)) = self.cue_before(qt).filter(|(m, _, _)| speaks(m)) {
+            let rule = match via {
+                Via::Colon => Rule::Colon,
+                Via::SentenceSubject => Rule::SentenceSubject,
+                _ => Rule::Before,
+            };
+            before.push(Proposal {
+                rule,
+                mention: m,
+                cue: c,
+            });
+        }
+        let mut proposals = if self.closes_sentence(qt) {
+            before.into_iter().chain(after).collect::<Vec<_>>()
+        } else {
+            after.into_iter().chain(before).collect()
+        };
+        if let Some((m, c)) = self.cue_ending_sentence(qt).filter(|(m, _)| speaks(m)) {
+            proposals.push(Proposal {
+                rule: Rule::SentenceEnd,
+                mention: m,
+                cue: Some(c),
+            });
+        }
+        if let Some((m, c)) = self.incise_in_quote(qt) {
+            proposals.push(Proposal {
+                rule: Rule::Incise,
+                mention: m,
+                cue: Some(c),
+            });
+        }
+        if let Some((m, c)) = self.resumptive_cue(qt).filter(|(m, _)| speaks(m)) {
+            proposals.push(Proposal {
+                rule: Rule::NextSentence,
+                mention: m,
+                cue: Some(c),
+            });
+        }
+        if kind == QuoteKind::Partial {
+            if let Some(m) = self.woven_subject(qt) {
+                proposals.push(Proposal {
+                    rule: Rule::Woven,
+                    mention: m,
+                    cue: None,
+                });
+            }
+        }
+        proposals
+    }
+
+    /// Where the quote at `qt` stands and how it reads, for [`choice::features`].
+    fn quote_shape(&self, qt: usize, kind: QuoteKind) -> choice::QuoteShape {
+        choice::QuoteShape {
+            start: self.tokens[qt].start,
+            end: self.tokens[qt].end,
+            closes_sentence: self.closes_sentence(qt),
+            partial: kind == QuoteKind::Partial,
+        }
     }
 }
 

@@ -40,6 +40,7 @@ mod sort;
 pub mod spans;
 pub mod textmap;
 pub mod tokens;
+mod weights;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -144,7 +145,7 @@ pub fn analyze(text: &str) -> Analysis {
 /// assert_eq!(a.quotes[0].speaker.as_deref(), Some("Merkel"));
 /// ```
 pub fn analyze_with(text: &str, options: &Options) -> Analysis {
-    run(text, options, None)
+    run(text, options, Traces::default())
 }
 
 /// The `he` and `she` that quotes' cues name in `text`, each with the people
@@ -153,11 +154,41 @@ pub fn analyze_with(text: &str, options: &Options) -> Analysis {
 #[doc(hidden)]
 pub fn pronoun_choices(text: &str) -> Vec<resolve::PronounChoice> {
     let mut trace = Vec::new();
-    run(text, &Options::default(), Some(&mut trace));
+    run(
+        text,
+        &Options::default(),
+        Traces {
+            pronouns: Some(&mut trace),
+            cues: None,
+        },
+    );
     trace
 }
 
-fn run(text: &str, options: &Options, trace: Option<&mut Vec<resolve::PronounChoice>>) -> Analysis {
+/// The proposals every quote's cue rules make in `text`, with their
+/// features: what `make train` learns the cue choice from (`examples/train.rs`).
+#[doc(hidden)]
+pub fn cue_choices(text: &str) -> Vec<cues::CueChoice> {
+    let mut trace = Vec::new();
+    run(
+        text,
+        &Options::default(),
+        Traces {
+            cues: Some(&mut trace),
+            pronouns: None,
+        },
+    );
+    trace
+}
+
+/// What a training run records while analysing.
+#[derive(Default)]
+struct Traces<'a> {
+    pronouns: Option<&'a mut Vec<resolve::PronounChoice>>,
+    cues: Option<&'a mut Vec<cues::CueChoice>>,
+}
+
+fn run(text: &str, options: &Options, trace: Traces) -> Analysis {
     let chars: Vec<char> = text.chars().collect();
     let marks = marks::find_marks(&chars);
     let mut spans = spans::pair_marks(&chars, &marks);
@@ -183,6 +214,6 @@ fn run(text: &str, options: &Options, trace: Option<&mut Vec<resolve::PronounCho
     }
     let lexicon = lexicon::Lexicon::of(lang);
     let tokens = tokens::tokenize(&chars, &spans);
-    let cues = cues::attribute(&chars, &tokens, &spans, lang);
-    resolve::resolve(&chars, &spans, cues, lexicon, trace)
+    let cues = cues::attribute(&chars, &tokens, &spans, lang, trace.cues);
+    resolve::resolve(&chars, &spans, cues, lexicon, trace.pronouns)
 }

@@ -60,25 +60,9 @@ pub(crate) fn weights() -> &'static [f32; N] {
     WEIGHTS.get_or_init(|| parse_weights(include_str!("../weights/antecedent.txt")))
 }
 
-/// `name value` lines; `#` starts a comment. A feature without a line weighs
-/// nothing (a test checks that none is missing).
+/// `name value` lines, as [`crate::weights::parse`] reads them.
 pub(crate) fn parse_weights(data: &str) -> [f32; N] {
-    let mut weights = [0.0; N];
-    for line in data.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((name, value)) = line.split_once(char::is_whitespace) else {
-            continue;
-        };
-        if let (Some(i), Some(value)) = (
-            FEATURES.iter().position(|f| *f == name),
-            decimal(value.trim()),
-        ) {
-            weights[i] = value;
-        }
-    }
-    weights
+    crate::weights::parse(data, &FEATURES)
 }
 
 std::thread_local! {
@@ -95,35 +79,11 @@ pub(crate) fn with_weights<R>(weights: [f32; N], f: impl FnOnce() -> R) -> R {
     result
 }
 
-/// `-1.2806`, `3`: a plain decimal. Not `str::parse::<f32>`, whose exact
-/// algorithm and tables would add about 16 KB to the WebAssembly.
-fn decimal(text: &str) -> Option<f32> {
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => (-1.0, rest),
-        None => (1.0, text),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || fraction.len() > 6 {
-        return None;
-    }
-    let mut value = 0.0_f32;
-    for b in whole.bytes() {
-        value = value * 10.0 + f32::from(b - b'0');
-    }
-    let mut scale = 0.1_f32;
-    for b in fraction.bytes() {
-        value += f32::from(b - b'0') * scale;
-        scale /= 10.0;
-    }
-    Some(sign * value)
-}
-
 /// The candidate's score: the weighted sum of its features.
 pub(crate) fn score(features: &[f32; N]) -> f32 {
     let tried = TRIED.with(std::cell::Cell::get);
     let weights = tried.as_ref().unwrap_or_else(|| weights());
-    features.iter().zip(weights).map(|(f, w)| f * w).sum()
+    crate::weights::score(features, weights)
 }
 
 /// The best candidate and the runner-up, by score; the earlier one on a tie.
@@ -154,26 +114,8 @@ mod tests {
     #[test]
     fn every_feature_has_a_learned_weight() {
         let data = include_str!("../weights/antecedent.txt");
-        for feature in FEATURES {
-            assert!(
-                data.lines()
-                    .any(|l| l.split_whitespace().next() == Some(feature)),
-                "no weight for {feature}"
-            );
-        }
+        crate::weights::assert_every_feature_weighed(data, &FEATURES);
         assert!(weights().iter().any(|w| *w != 0.0));
-    }
-
-    #[test]
-    fn decimals_read_as_rust_reads_them() {
-        for text in ["0", "3", "-1.2806", "0.7590", "12.5", "-0.0001"] {
-            let ours = decimal(text).expect(text);
-            let rust: f32 = text.parse().unwrap();
-            assert!((ours - rust).abs() < 1e-5, "{text}: {ours} vs {rust}");
-        }
-        for text in ["", "-", "1e3", "1.2.3", "abc", ".5", "1.1234567"] {
-            assert_eq!(decimal(text), None, "{text}");
-        }
     }
 
     #[test]

@@ -401,6 +401,9 @@ pub(crate) enum Route {
     Relative,
     /// Nobody to point to: shown as written (`the spokesman`).
     AsWritten,
+    /// `he` when several people fit nearly as well: shown as written, the
+    /// likeliest of them as the runner-up.
+    Unsure,
 }
 
 /// The speaker a mention resolves to, how, and who came second.
@@ -522,6 +525,17 @@ pub(crate) fn resolve(
             }
         }
     }
+    // Too close to call: the reader sees the mention as written (`he`), the
+    // likeliest person as the runner-up; later choices still start from it.
+    for (r, a) in resolved.iter_mut().zip(&cues.attributions) {
+        if let (Some(found), Some(m)) = (r.as_mut(), &a.mention) {
+            if found.route == Route::Unsure {
+                let written = slice(chars, (m.start, m.end));
+                found.runner_up = Some(found.id);
+                found.id = registry.add(written, None, EntityKind::Description);
+            }
+        }
+    }
     for i in 0..resolved.len() {
         if let Some(source) = cues.attributions[i].inherits {
             resolved[i] = resolved[source];
@@ -571,9 +585,11 @@ fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {
 /// The ranker's choice among `candidates`, with the runner-up.
 fn ranked(candidates: Vec<antecedent::Candidate>) -> Option<Resolved> {
     let (best, second) = antecedent::best_two(&candidates);
+    // Less likely than not: too close to call.
+    let sure = antecedent::certainty(&candidates) >= 0.5;
     best.map(|id| Resolved {
         id,
-        route: Route::Pronoun,
+        route: if sure { Route::Pronoun } else { Route::Unsure },
         runner_up: second,
     })
 }
@@ -842,9 +858,14 @@ fn explain(
         Route::Described => format!("; {mention} = {name}, the last person who spoke"),
         Route::GroupReference => format!("; {mention} = {name}, the last group named"),
         Route::AsWritten => "; nobody named: shown as written".to_string(),
+        Route::Unsure => format!(
+            "; {mention} may be {}, but others fit nearly as well: shown as written",
+            runner_up.as_deref().unwrap_or_default()
+        ),
     };
     let second = runner_up
         .as_ref()
+        .filter(|_| resolved.route != Route::Unsure)
         .map(|r| format!(" (next likeliest: {r})"))
         .unwrap_or_default();
     Why {
@@ -868,6 +889,7 @@ impl Route {
             Route::GroupReference => "group-reference",
             Route::Relative => "relative",
             Route::AsWritten => "as-written",
+            Route::Unsure => "unsure",
         }
     }
 }

@@ -60,6 +60,21 @@ pub(crate) fn weights() -> &'static [f32; N] {
     WEIGHTS.get_or_init(|| parse_weights(include_str!("../weights/antecedent.txt")))
 }
 
+/// The scale that makes scores probabilities ([`certainty`]): learned with
+/// the weights, 1 when the file has none.
+fn temperature() -> f32 {
+    static T: std::sync::OnceLock<f32> = std::sync::OnceLock::new();
+    *T.get_or_init(|| {
+        let [t] =
+            crate::weights::parse(include_str!("../weights/antecedent.txt"), &["temperature"]);
+        if t > 0.0 {
+            t
+        } else {
+            1.0
+        }
+    })
+}
+
 /// `name value` lines, as [`crate::weights::parse`] reads them.
 pub(crate) fn parse_weights(data: &str) -> [f32; N] {
     crate::weights::parse(data, &FEATURES)
@@ -84,6 +99,25 @@ pub(crate) fn score(features: &[f32; N]) -> f32 {
     let tried = TRIED.with(std::cell::Cell::get);
     let weights = tried.as_ref().unwrap_or_else(|| weights());
     crate::weights::score(features, weights)
+}
+
+/// How much of the probability the best candidate holds when the scores are
+/// read as a softmax over `candidates`: near 1 when it stands out, 1/n when
+/// all score alike.
+pub(crate) fn certainty(candidates: &[Candidate]) -> f32 {
+    // A training run scores the ranking alone; the temperature comes after.
+    if TRIED.with(std::cell::Cell::get).is_some() {
+        return 1.0;
+    }
+    let t = temperature();
+    let scores: Vec<f32> = candidates.iter().map(|c| score(&c.features) / t).collect();
+    let top = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let total: f32 = scores.iter().map(|s| (s - top).exp()).sum();
+    if total > 0.0 {
+        1.0 / total
+    } else {
+        0.0
+    }
 }
 
 /// The best candidate and the runner-up, by score; the earlier one on a tie.
@@ -124,6 +158,41 @@ mod tests {
         assert_eq!(w[0], -1.0);
         assert_eq!(w[5], 2.5);
         assert_eq!(w.iter().filter(|x| **x != 0.0).count(), 2);
+    }
+
+    #[test]
+    fn certainty_is_the_best_candidates_share() {
+        let alike = |n: usize| {
+            vec![
+                Candidate {
+                    id: 0,
+                    features: [1.0; N]
+                };
+                n
+            ]
+        };
+        // Candidates that look alike share the probability evenly: three
+        // alike is too close to call, one alone is certain.
+        assert!((certainty(&alike(3)) - 1.0 / 3.0).abs() < 1e-6);
+        assert!((certainty(&alike(1)) - 1.0).abs() < 1e-6);
+        // The last speaker, quoted just before, against someone named long ago.
+        let mut speaker = [0.0; N];
+        speaker[0] = 1.0;
+        speaker[1] = 1.0;
+        let mut named = [0.0; N];
+        named[2] = 0.2;
+        named[6] = 2.0;
+        let c = [
+            Candidate {
+                id: 1,
+                features: speaker,
+            },
+            Candidate {
+                id: 2,
+                features: named,
+            },
+        ];
+        assert!(certainty(&c) > 0.9, "{}", certainty(&c));
     }
 
     #[test]

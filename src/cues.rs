@@ -689,7 +689,10 @@ impl<'a> Text<'a> {
                 !self.lex.is_subject_pronoun(o) && !matches!(o, "that" | "there" | "what")
             }) || w.ends_with("s’")
         };
+        // (German capitalises every noun, so there a lower-case word after
+        // `das` is a verb: `Das erklärte General Winai am Montag`.)
         if i > 0
+            && self.lex.lang != Lang::De
             && self
                 .word(i - 1)
                 .is_some_and(|w| self.lex.is_determiner(w) || possessive(w))

@@ -213,3 +213,14 @@ fn a_bare_participle_after_a_quote_describes_it() {
     let text = "El portavoz Juan Pérez habló ayer.\n\"Mantendremos el bloqueo total del aeropuerto\", ha anunciado.";
     assert_eq!(speakers(text, "es"), names(&["Juan Pérez"]));
 }
+
+#[test]
+fn a_german_sentence_opening_with_das_takes_up_the_quote_before() {
+    let text = "Die Armee will die neue Regierung nur „assistieren und im Hintergrund absichern“. Das erklärte General Winai Phattiyakul am Montag gegenüber ausländischen Diplomaten.";
+    let shown = speakers(text, "de");
+    assert_eq!(shown.len(), 1);
+    assert!(
+        shown[0].as_deref().is_some_and(|s| s.ends_with("Winai Phattiyakul")),
+        "{shown:?}"
+    );
+}

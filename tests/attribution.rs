@@ -33,6 +33,7 @@ fn cue_verbs_before_and_after_the_quote() {
         ("Clinton wrote on Twitter: “Love trumps hate.”", "Clinton", "wrote"),
         ("“Go back to Univision,” Trump barked.", "Trump", "barked"),
         ("He went on: “Dozens of Russian military personnel have been trained in Iran.”", "He", "went on"),
+        ("But at the time, as prosecutor Marc Trévidic put it, \"the threat was everywhere and nowhere.\"", "Marc Trévidic", "put it"),
         ("Japan branded North Korea an “outlaw nation in the neighborhood.” Russia insisted on talks.", "Japan", "branded"),
     ];
     for (text, speaker, cue) in table {

@@ -332,7 +332,15 @@ impl Lexicon {
                     cue_forms.entry(form).or_insert(stem);
                 }
             } else {
-                cue_forms.insert(stem.to_string(), stem);
+                // An infinitive stands for its forms, never for itself: `para
+                // explicar` names no speaker.
+                let forms = romance_forms(lang, stem);
+                if forms.is_empty() {
+                    cue_forms.insert(stem.to_string(), stem);
+                }
+                for form in forms {
+                    cue_forms.entry(form).or_insert(stem);
+                }
                 // German plurals of the past: `sagte` → `sagten`.
                 if lang == Lang::De && stem.ends_with("te") {
                     cue_forms.insert(format!("{stem}n"), stem);
@@ -661,6 +669,49 @@ impl Lexicon {
 }
 
 /// says, said-like regular forms, replies/replied, admitted/admitting, noting.
+/// The forms news uses of a regular Romance verb, from its infinitive: the
+/// third person present, imperfect and past (singular and plural) and,
+/// but in Portuguese, the participle. `afirmar` → `afirma`, `afirman`, `afirmaba`, `afirmó`,
+/// `afirmaron`, `afirmado`. A list word that is no infinitive of a regular
+/// class (`dijo`, `a déclaré`'s `déclaré` of an irregular verb) is a form
+/// as it stands and makes none.
+fn romance_forms(lang: Lang, word: &str) -> Vec<String> {
+    let endings: &[(&str, &[&str])] = match lang {
+        Lang::Es => &[
+            ("ar", &["a", "an", "aba", "ó", "aron", "ado"]),
+            ("er", &["e", "en", "ía", "ió", "ieron", "ido"]),
+            ("ir", &["e", "en", "ía", "ió", "ieron", "ido"]),
+        ],
+        // No participles: Portuguese reports in the simple past (`disse`,
+        // `afirmou`), and its participles are adjectives (`o anunciado plano`).
+        Lang::Pt => &[
+            ("ar", &["a", "am", "ava", "ou", "aram"]),
+            ("er", &["e", "em", "ia", "eu", "eram"]),
+            ("ir", &["e", "em", "ia", "iu", "iram"]),
+        ],
+        Lang::It => &[("are", &["a", "ano", "ava", "ò", "arono", "ato"])],
+        Lang::Fr => &[("er", &["e", "ent", "é"])],
+        _ => &[],
+    };
+    let Some((stem, forms)) = endings
+        .iter()
+        .find_map(|(end, forms)| Some((word.strip_suffix(end)?, *forms)))
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = forms.iter().map(|f| format!("{stem}{f}")).collect();
+    if lang == Lang::Fr {
+        // Before `a`, `c` softens to `ç` and `g` keeps its `e`: `annonçait`, `jugeait`.
+        let soft = match stem.strip_suffix('c') {
+            Some(base) => format!("{base}ç"),
+            None if stem.ends_with('g') => format!("{stem}e"),
+            None => stem.to_string(),
+        };
+        out.extend(["ait", "aient", "a"].iter().map(|f| format!("{soft}{f}")));
+    }
+    out
+}
+
 fn english_forms(stem: &str) -> Vec<String> {
     let mut forms = vec![stem.to_string()];
     for suffix in ["s", "es", "ed", "d", "ing"] {
@@ -893,5 +944,46 @@ mod tests {
         }
         assert!(!de.is_title("minister-"));
         assert!(!de.is_title("haus"));
+    }
+    #[test]
+    fn regular_romance_verbs_make_the_forms_news_uses() {
+        let forms = |lang, inf| romance_forms(lang, inf).join(" ");
+        assert_eq!(
+            forms(Lang::Es, "afirmar"),
+            "afirma afirman afirmaba afirmó afirmaron afirmado"
+        );
+        assert_eq!(
+            forms(Lang::Es, "insistir"),
+            "insiste insisten insistía insistió insistieron insistido"
+        );
+        assert_eq!(
+            forms(Lang::Pt, "afirmar"),
+            "afirma afirmam afirmava afirmou afirmaram"
+        );
+        assert_eq!(
+            forms(Lang::It, "spiegare"),
+            "spiega spiegano spiegava spiegò spiegarono spiegato"
+        );
+        assert_eq!(
+            forms(Lang::Fr, "annoncer"),
+            "annonce annoncent annoncé annonçait annonçaient annonça"
+        );
+        // A form as it stands (`dijo`) and an infinitive of no regular class make none.
+        assert!(romance_forms(Lang::Es, "dijo").is_empty());
+        assert!(romance_forms(Lang::It, "dire").is_empty());
+        // Every language's list knows its verbs in the forms news prints.
+        for (lang, word) in [
+            (Lang::Es, "recalcó"),
+            (Lang::Pt, "afirmou"),
+            (Lang::It, "sottolineato"),
+            (Lang::Fr, "déclaré"),
+        ] {
+            assert!(
+                Lexicon::of(lang).cue_stem(word).is_some(),
+                "{lang:?} {word}"
+            );
+        }
+        // An infinitive is no cue: `para explicar` names nobody.
+        assert_eq!(Lexicon::of(Lang::Es).cue_stem("explicar"), None);
     }
 }

@@ -639,12 +639,12 @@ fn resolve_mention(
                 // `“…”, dijo.`: the verb stands for a subject left out.
                 // (Never shown as written: the verb names nobody.)
                 None if !lex.is_subject_pronoun(&pronoun) => {
-                    ranked(context.antecedents(registry, None, mention.start, breaks)).map(
-                        |r| Resolved {
+                    ranked(context.antecedents(registry, None, mention.start, breaks)).map(|r| {
+                        Resolved {
                             route: Route::Pronoun,
                             ..r
-                        },
-                    )
+                        }
+                    })
                 }
                 None => last(context.last_speaker.or(context.last_person)),
             };

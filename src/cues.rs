@@ -428,10 +428,11 @@ impl QuoteContext<'_> {
         } = *self;
         let qt = quote_tokens[i];
         let reported = text.in_reported_speech(qt);
-        // `Iran’s “malign” influence`: three words or fewer with no cue of
-        // their own are a term or a scare quote, nobody's words, unless the
-        // sentence reports speech by its mood (`seien „randvoll“`).
-        if text.quote_words(qt) <= 3 && !reported && !text.is_short_sentence(qt) {
+        // `Iran’s “malign” influence`: a few words with no cue of their own
+        // are a term or a scare quote, nobody's words, unless the sentence
+        // reports speech by its mood (`seien „randvoll“`).
+        if text.quote_words(qt) <= crate::TERM_MAX_WORDS && !reported && !text.is_short_sentence(qt)
+        {
             return;
         }
         // Cue subjects before this quote, nearest first.

@@ -90,6 +90,22 @@ pub struct Quote {
     pub why: Option<Why>,
 }
 
+/// A quotation of this many words or fewer with nobody found to say it is
+/// read as a term or a scare quote (`Iran’s “malign” influence`), nobody's
+/// words: the cue stage lends it no neighbour's speaker, and the overlay
+/// tints it without a badge ([`Quote::reads_as_term`]).
+pub const TERM_MAX_WORDS: usize = 3;
+
+impl Quote {
+    /// A quoted name of a thing ([`QuoteKind::Term`]), or a quote of up to
+    /// [`TERM_MAX_WORDS`] words with no speaker: shown as a term, not a
+    /// quotation.
+    pub fn reads_as_term(&self) -> bool {
+        self.kind == QuoteKind::Term
+            || (self.speaker.is_none() && self.text.split_whitespace().count() <= TERM_MAX_WORDS)
+    }
+}
+
 /// Why a quote has the speaker it shows, for the hover card and the CLI.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Why {

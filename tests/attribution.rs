@@ -608,3 +608,16 @@ fn in_german_verb_second_order_the_phrase_before_the_verb_is_the_subject() {
         );
     }
 }
+
+#[test]
+fn a_few_words_nobody_says_read_as_a_term() {
+    let a = analyze("Iran’s “malign” influence grew across the region last year.");
+    assert!(a.quotes[0].reads_as_term(), "{:?}", a.quotes[0]);
+    // Four words with nobody found are an unattributed quotation, not a term.
+    let a = analyze("The region now faces “a long and violent” winter of shortages.");
+    assert_eq!(a.quotes[0].speaker, None);
+    assert!(!a.quotes[0].reads_as_term(), "{:?}", a.quotes[0]);
+    // A speaker makes even one word a quotation.
+    let a = analyze("Trump called the deal “terrible,” he said.");
+    assert!(!a.quotes[0].reads_as_term(), "{:?}", a.quotes[0]);
+}

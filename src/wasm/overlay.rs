@@ -50,8 +50,10 @@ mod panel;
 use super::extract::{
     added_articles, changed_blocks, context_before, document_order, Extracted, RootSearch, Walk,
 };
-use super::layout::{self, Rect, View};
+use super::geometry::{self, from_client, Rect};
+use super::layout;
 use super::paint::{Painter, Slot};
+use super::placement::{self, View};
 use super::ui::{CardText, Ui};
 use crate::{analyze_with, Analysis, Options, Quote, QuoteKind, Speaker};
 use panel::Reading;
@@ -748,8 +750,11 @@ impl Drawn {
             for i in 0..list.length() {
                 let Some(r) = list.item(i) else { continue };
                 if r.width() > 0.0 && r.height() > 0.0 {
-                    self.rects
-                        .push([r.left() - hx, r.top() - hy, r.right() - hx, r.bottom() - hy]);
+                    self.rects.push(from_client(
+                        [r.left(), r.top(), r.right(), r.bottom()],
+                        hx,
+                        hy,
+                    ));
                 }
             }
         }
@@ -782,12 +787,8 @@ impl Drawn {
                     .filter_map(|i| list.item(i))
                     .find(|r| r.width() > 0.0 && r.height() > 0.0)
             })
-            .map(|r| [r.left() - hx, r.top() - hy, r.right() - hx, r.bottom() - hy]);
-        match (now, self.rects.first()) {
-            (Some(a), Some(b)) => a.iter().zip(b).any(|(x, y)| (x - y).abs() > 0.5),
-            (None, None) => false,
-            _ => true,
-        }
+            .map(|r| from_client([r.left(), r.top(), r.right(), r.bottom()], hx, hy));
+        geometry::moved(now.as_ref(), self.rects.first())
     }
 
     /// Places the badge beside the first line; returns the box it took (or
@@ -800,13 +801,13 @@ impl Drawn {
             badge.set_hidden(true);
             return taken;
         };
-        let around = layout::Around {
+        let around = placement::Around {
             line,
             block: self.block_box,
             above: self.gaps.0,
             below: self.gaps.1,
         };
-        let (spot, took) = layout::spot(around, self.label_w, view, taken);
+        let (spot, took) = placement::spot(around, self.label_w, view, taken);
         layout::apply(badge, spot);
         Some(took)
     }
@@ -1052,7 +1053,7 @@ impl State {
         let label_w = badge
             .as_ref()
             .and_then(|b| b.text_content())
-            .map_or(0.0, |t| layout::estimate_width(&t));
+            .map_or(0.0, |t| placement::estimate_width(&t));
         Some(Drawn {
             quote,
             bounds,
@@ -1524,11 +1525,10 @@ impl State {
         let Some((x, y)) = self.pointer else { return };
         let host = self.ui.host.get_bounding_client_rect();
         let (x, y) = (x - host.left(), y - host.top());
-        let hit = self.drawn.iter().position(|d| {
-            d.rects
-                .iter()
-                .any(|r| x >= r[0] && x <= r[2] && y >= r[1] && y <= r[3])
-        });
+        let hit = self
+            .drawn
+            .iter()
+            .position(|d| d.rects.iter().any(|r| geometry::contains(r, x, y)));
         match hit {
             Some(i) if self.card_for != Some(i) => self.show_card(i),
             Some(_) => {}
@@ -1675,8 +1675,7 @@ impl State {
         let (hx, hy) = (host.left(), host.top());
         // Beside the line under the pointer (a tap deep in a long quote), else the first.
         let y = self.pointer.map_or(f64::NAN, |(_, y)| y - hy);
-        let line = d.rects.iter().find(|r| r[1] <= y && y <= r[3]);
-        let Some(&[left, top, _, bottom]) = line.or(d.rects.first()) else {
+        let Some(&[left, top, _, bottom]) = geometry::line_at(&d.rects, y) else {
             return;
         };
         // What the reader sees (a pinch-zoomed phone shows part of the layout
@@ -1689,7 +1688,7 @@ impl State {
                 let (x, y) = (v.offset_left(), v.offset_top());
                 [x, y, x + v.width(), y + v.height()]
             });
-        let view = [seen[0] - hx, seen[1] - hy, seen[2] - hx, seen[3] - hy];
+        let view = from_client(seen, hx, hy);
         self.ui.card.place(left, bottom + 4.0, top - 14.0, view);
     }
 

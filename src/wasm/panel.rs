@@ -32,6 +32,7 @@ use web_sys::{
     ScrollIntoViewOptions, ScrollLogicalPosition, ShadowRoot, Url,
 };
 
+use super::super::geometry::{overlaps, Rect};
 use super::super::paint::{call, colour_class, Slot};
 use super::super::ui::{make, short_name, Card, BLOCKED};
 use super::State;
@@ -660,13 +661,8 @@ impl State {
                 .collect()
         };
         let covers = |panel: &Panel, rects: &[DomRect]| {
-            let p = panel.root.get_bounding_client_rect();
-            rects.iter().any(|r| {
-                r.left() < p.right()
-                    && r.right() > p.left()
-                    && r.top() < p.bottom()
-                    && r.bottom() > p.top()
-            })
+            let p = edges(&panel.root.get_bounding_client_rect());
+            rects.iter().any(|r| overlaps(&edges(r), &p))
         };
         let sides = [panel.side, Side::Right, Side::Left];
         for side in sides {
@@ -779,6 +775,11 @@ fn json(value: &impl serde::Serialize) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
+}
+
+/// A client rectangle's edges.
+fn edges(r: &DomRect) -> Rect {
+    [r.left(), r.top(), r.right(), r.bottom()]
 }
 
 /// A string inside a CSS attribute selector's double quotes.

@@ -26,8 +26,9 @@ use web_sys::{
     CssStyleSheet, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use super::layout::Rect;
+use super::geometry::Rect;
 use super::paint::{colour_class, Slot, PALETTE};
+use super::placement::card_spot;
 use crate::export::fixed;
 
 /// A tag the page cannot define as a custom element, and that may host a shadow root.
@@ -272,18 +273,10 @@ impl Card {
     /// Places the card below (or above, near the bottom) a point, wholly
     /// inside `view` (the visible area) with a margin, in host coordinates.
     pub fn place(&self, x: f64, y_below: f64, y_above: f64, view: Rect) {
-        const MARGIN: f64 = 8.0;
-        let [min_x, min_y, max_x, max_y] = view;
         let style = self.root.style();
         let width = self.root.offset_width().max(200) as f64;
         let height = self.root.offset_height().max(80) as f64;
-        let left = x.min(max_x - width - MARGIN).max(min_x + MARGIN);
-        let top = if y_below + height > max_y - MARGIN && y_above - height > min_y + MARGIN {
-            y_above - height
-        } else {
-            y_below
-        };
-        let top = top.min(max_y - height - MARGIN).max(min_y + MARGIN);
+        let (left, top) = card_spot(x, y_below, y_above, (width, height), view);
         let _ = style.set_property("left", &format!("{}px", fixed(left, 1)));
         let _ = style.set_property("top", &format!("{}px", fixed(top, 1)));
     }

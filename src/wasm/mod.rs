@@ -45,6 +45,8 @@
 // Pure arithmetic, on the host too (its tests run there); outside its tests
 // only the browser build calls it.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod chunks;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod geometry;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod placement;

@@ -47,6 +47,7 @@ use web_sys::{
 #[path = "panel.rs"]
 mod panel;
 
+use super::chunks::{chunk_end, paragraph_breaks, paragraph_parts, shifted, CHUNK_BYTES};
 use super::extract::{
     added_articles, changed_blocks, context_before, document_order, Extracted, RootSearch, Walk,
 };
@@ -76,11 +77,6 @@ const SLICE_MS: f64 = 25.0;
 const WALK_BATCH: usize = 256;
 const DRAW_BATCH: usize = 64;
 const LAYOUT_BATCH: usize = 100;
-/// Text analysed at once, cut at a paragraph break after this many bytes. An
-/// article is shorter and is analysed whole; on a longer page a quote cannot
-/// run across a cut, and a speaker named only before it is not known after it.
-const CHUNK_BYTES: usize = 64 * 1024;
-
 /// A pass under way: find the article (on a whole page, when it is not known
 /// yet), walk, analyse chunk by chunk, draw quote by quote, paint; each step
 /// bounded, so the pass runs in slices.
@@ -649,18 +645,7 @@ fn paragraph_bounds(
     start: usize,
     end: usize,
 ) -> Vec<Bounds> {
-    let lo = breaks.partition_point(|&(b, _)| b < start);
-    let hi = breaks.partition_point(|&(b, _)| b < end).max(lo);
-    let mut parts = Vec::with_capacity(hi - lo + 1);
-    let mut from = start;
-    for &(at, next) in &breaks[lo..hi] {
-        parts.push((from, at));
-        from = next;
-    }
-    parts.push((from, end));
-    parts
-        .into_iter()
-        .filter(|(from, to)| from < to)
+    paragraph_parts(breaks, start, end)
         .filter_map(|(from, to)| {
             let (from, to) = extracted.map.range(from, to)?;
             let start = extracted.nodes.get(from.node)?.clone();
@@ -668,69 +653,6 @@ fn paragraph_bounds(
             Some((start, from.offset16 as u32, end, to.offset16 as u32))
         })
         .collect()
-}
-
-/// Every paragraph break (`\n`) of `text` with the code point where the next
-/// paragraph's text starts: after blank space and one reopening mark (the core
-/// continues a quote only when a quotation mark reopens the next paragraph).
-fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
-    let mut breaks = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut marked = false;
-    let mut count = 0;
-    for (i, c) in text.chars().enumerate() {
-        count = i + 1;
-        if c == '\n' {
-            if let Some(at) = open.replace(i) {
-                breaks.push((at, i));
-            }
-            marked = false;
-            continue;
-        }
-        let Some(at) = open else { continue };
-        if c.is_whitespace() {
-            continue;
-        }
-        if !marked && crate::marks::QUOTATION_MARKS.contains(&c) {
-            marked = true;
-            continue;
-        }
-        breaks.push((at, i));
-        open = None;
-    }
-    if let Some(at) = open {
-        breaks.push((at, count));
-    }
-    breaks
-}
-
-/// Where the chunk of `text` starting at byte `from` ends: at a paragraph
-/// break after [`CHUNK_BYTES`], else at a space, else at a character boundary.
-fn chunk_end(text: &str, from: usize) -> usize {
-    if text.len() - from <= CHUNK_BYTES {
-        return text.len();
-    }
-    let soft = from + CHUNK_BYTES;
-    let hard = (soft + 3 * CHUNK_BYTES).min(text.len());
-    let window = &text.as_bytes()[soft..hard];
-    let cut = window.iter().position(|&b| b == b'\n');
-    let cut = cut.or_else(|| window.iter().position(|&b| b == b' '));
-    match cut {
-        Some(i) => soft + i,
-        None => (soft..=hard)
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(hard),
-    }
-}
-
-/// A quote from a chunk whose first code point is `base` of the whole text.
-fn shifted(mut quote: Quote, base: usize) -> Quote {
-    quote.start += base;
-    quote.end += base;
-    quote.speaker_start = quote.speaker_start.map(|i| i + base);
-    quote.speaker_end = quote.speaker_end.map(|i| i + base);
-    quote
 }
 
 impl Drop for Drawn {
@@ -973,7 +895,8 @@ impl State {
         let text = extracted.map.text();
         if let Some((from, base)) = job.analysed {
             let to = chunk_end(text, from);
-            let chunk = &text[from..to];
+            // Both ends are character boundaries: `chunk_end` cuts at one.
+            let chunk = text.get(from..to).unwrap_or_default();
             let analysis = self.analyse(chunk);
             job.speakers.extend(analysis.speakers);
             job.quotes

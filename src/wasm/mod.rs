@@ -38,12 +38,13 @@
 //! Who said what comes only from [`crate::analyze`]. This layer reads text
 //! (`extract`, [`crate::textmap`]), colours it (`paint`), and draws our UI
 //! (`ui`); `overlay` ties them to the page's events. Where a badge or the
-//! card goes is plain arithmetic ([`placement`] on [`geometry`]), compiled
-//! for the host too so that `cargo test` checks it; the rest needs a browser
-//! and is built for `wasm32` only.
+//! card goes (`placement` on `geometry`) and how a pass cuts the text
+//! (`chunks`) is plain arithmetic, compiled for the host too so that
+//! `cargo test` checks it; the rest needs a browser and is built for `wasm32`
+//! only.
 
 // Pure arithmetic, on the host too (its tests run there); outside its tests
-// only the browser build calls it.
+// only the browser build calls it, so the host build would call it dead.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod chunks;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

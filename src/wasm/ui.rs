@@ -62,7 +62,7 @@ pub struct Card {
     pub prev: HtmlElement,
     pub next: HtmlElement,
     copy: HtmlElement,
-    /// Said when the page stops our clicks (see `State::on_ui_animation`).
+    /// Said when the page stops our clicks (see `overlay/blocked.rs`).
     blocked: HtmlElement,
 }
 

@@ -30,7 +30,7 @@ pub(super) struct Interaction {
     pointer_on_ui: bool,
     /// The quote whose card is open, and whether focus (not the pointer) opened it.
     pub card_for: Option<usize>,
-    pub card_pinned: bool,
+    card_pinned: bool,
 }
 
 impl Interaction {
@@ -190,7 +190,7 @@ impl Interaction {
         if let Some(target) = target {
             target.scroll_into_view_with_scroll_into_view_options(&options);
         }
-        painting.need_layout = true;
+        painting.mark_layout_due();
         self.relayout(page, painting);
         self.card_pinned = true;
         self.show_card(page, painting, next);

@@ -20,8 +20,9 @@ use super::super::chunks::{chunk_end, paragraph_breaks, paragraph_parts, shifted
 use super::super::extract::{
     added_articles, changed_blocks, context_before, document_order, Extracted, RootSearch, Walk,
 };
+use super::drawn::Drawn;
 use super::page::Page;
-use super::painting::{Drawn, Painting};
+use super::painting::Painting;
 use super::{live, OBSERVERS, SLICE_MS};
 use crate::{analyze_with, Analysis, Options, Quote, Speaker};
 

@@ -144,8 +144,7 @@ impl State {
         self.layout_some(deadline);
         let end = self.page.now();
         job.stages[LAYOUT] = end - laying_out;
-        self.pass.stages = job.stages;
-        self.pass.last_pass_ms = end - job.started;
+        self.pass.record(job.stages, end - job.started);
         self.pass.keep_read(job);
         self.after_pass();
     }
@@ -180,14 +179,14 @@ impl State {
         }
         self.page.ui.raise_card();
         let end = self.page.now();
-        self.pass.stages = [
+        let stages = [
             read.walked - started,
             read.analysed - read.walked,
             ranged - read.analysed,
             painted - ranged,
             end - painted,
         ];
-        self.pass.last_pass_ms = end - started;
+        self.pass.record(stages, end - started);
         self.page.note_slice(started);
         self.after_pass();
         true

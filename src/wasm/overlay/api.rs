@@ -102,7 +102,7 @@ impl Overlay {
     pub fn stage_ms(&self) -> Vec<f64> {
         self.state
             .try_borrow()
-            .map(|s| s.pass.stages.to_vec())
+            .map(|s| s.pass.stages().to_vec())
             .unwrap_or_default()
     }
 
@@ -170,7 +170,7 @@ impl Overlay {
     /// [`super::extract::MAX_TEXT_BYTES`] of the page's text.
     #[wasm_bindgen(js_name = textCapped)]
     pub fn text_capped(&self) -> bool {
-        self.state.try_borrow().is_ok_and(|s| s.pass.capped)
+        self.state.try_borrow().is_ok_and(|s| s.pass.capped())
     }
 
     /// Milliseconds of the last full pass: extract, analyse, paint and draw.
@@ -178,7 +178,7 @@ impl Overlay {
     pub fn last_pass_ms(&self) -> f64 {
         self.state
             .try_borrow()
-            .map(|s| s.pass.last_pass_ms)
+            .map(|s| s.pass.last_pass_ms())
             .unwrap_or(0.0)
     }
 }

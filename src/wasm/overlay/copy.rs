@@ -42,20 +42,16 @@ pub(super) fn export(page: &Page, painting: &Painting, pass: &Pass, format: &str
         title: &title,
         site: &site,
     };
+    let (text, speakers) = pass.read();
     let quotes = painting.quotes();
     match format {
         "md" => export::markdown(&source, &quotes),
         "csv" => export::csv(&source, &quotes),
         "jsonld" => {
             let out: Vec<QuoteRecord> = quotes.iter().map(QuoteRecord::from).collect();
-            json(&annotation::annotation_page(&url, &pass.text, &out))
+            json(&annotation::annotation_page(&url, text, &out))
         }
-        _ => json(&PageRecord::new(
-            &source,
-            &pass.text,
-            &quotes,
-            &pass.speakers,
-        )),
+        _ => json(&PageRecord::new(&source, text, &quotes, speakers)),
     }
 }
 

@@ -71,12 +71,12 @@ pub(super) struct Job {
 pub(super) struct Pass {
     /// The regions read, in document order: the root given or found, plus (on a
     /// whole page) articles that arrived later, as infinite scroll adds them.
-    pub roots: Vec<Element>,
+    roots: Vec<Element>,
     /// Articles added since the last pass, not yet checked against `roots`.
     arrived: Vec<Element>,
     /// Attached by `attachToPage`: find the article body again if it goes away,
     /// and take in articles added later.
-    pub page_mode: bool,
+    page_mode: bool,
     pub job: Option<Job>,
     /// The page changed while a pass was under way: run another after it.
     pub rerun: bool,
@@ -87,16 +87,16 @@ pub(super) struct Pass {
     /// Each observed root's width at the last resize: only a new width reflows
     /// text; a new height alone is content added or removed.
     root_widths: Vec<(Element, f64)>,
-    pub resize: Option<ResizeObserver>,
-    pub last_pass_ms: f64,
+    resize: Option<ResizeObserver>,
+    last_pass_ms: f64,
     /// Milliseconds per stage of the last pass (see [`STAGES`]).
-    pub stages: [f64; STAGES],
+    stages: [f64; STAGES],
     /// The last pass stopped at [`super::super::extract::MAX_TEXT_BYTES`] of text.
-    pub capped: bool,
+    capped: bool,
     /// The text the last pass analysed, which the quotes' offsets count into.
-    pub text: String,
+    text: String,
     /// The speakers the analyses named, for their aliases in the export.
-    pub speakers: Vec<Speaker>,
+    speakers: Vec<Speaker>,
 }
 
 /// Blocks the page added, read alone: their quotes as drawn (not yet in the
@@ -140,6 +140,41 @@ impl Pass {
             text: String::new(),
             speakers: Vec::new(),
         }
+    }
+
+    /// The first region read, and whether the overlay reads a whole page
+    /// (what the wiring observes).
+    pub fn watched(&self) -> (Option<Element>, bool) {
+        (self.roots.first().cloned(), self.page_mode)
+    }
+
+    /// The observer of the roots' sizes, which the pass keeps on its roots.
+    pub fn watch_sizes(&mut self, resize: ResizeObserver) {
+        self.resize = Some(resize);
+    }
+
+    /// Keeps what a pass took: per stage and in all, in milliseconds.
+    pub fn record(&mut self, stages: [f64; STAGES], took_ms: f64) {
+        self.stages = stages;
+        self.last_pass_ms = took_ms;
+    }
+
+    pub fn stages(&self) -> [f64; STAGES] {
+        self.stages
+    }
+
+    pub fn last_pass_ms(&self) -> f64 {
+        self.last_pass_ms
+    }
+
+    /// Whether the last pass stopped at the most text one pass reads.
+    pub fn capped(&self) -> bool {
+        self.capped
+    }
+
+    /// The text the last pass analysed, and the speakers its analyses named.
+    pub fn read(&self) -> (&str, &[Speaker]) {
+        (&self.text, &self.speakers)
     }
 
     /// The wait before re-reading a changed page: [`REFRESH_DELAY_MS`], or as

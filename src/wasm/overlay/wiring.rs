@@ -88,14 +88,13 @@ fn callback(state: &Shared, f: fn(&mut State)) -> Closure<dyn FnMut()> {
 }
 
 pub(super) fn wire(state: &Shared) -> Result<Wiring, JsValue> {
-    let (window, doc, shadow, root, page_mode) = {
+    let (window, doc, shadow, (root, page_mode)) = {
         let s = state.try_borrow().map_err(|_| JsValue::NULL)?;
         (
             s.page.window.clone(),
             s.page.doc.clone(),
             s.page.ui.shadow.clone(),
-            s.pass.roots.first().cloned(),
-            s.pass.page_mode,
+            s.pass.watched(),
         )
     };
     let win: EventTarget = window.clone().into();
@@ -204,7 +203,7 @@ pub(super) fn wire(state: &Shared) -> Result<Wiring, JsValue> {
     s.page.refresh_fn = Some(refresh.as_ref().unchecked_ref::<Function>().clone());
     s.host.callback = Some(host.as_ref().unchecked_ref::<Function>().clone());
     s.observer = Some(observer);
-    s.pass.resize = Some(resize);
+    s.pass.watch_sizes(resize);
     Ok(Wiring {
         listeners,
         _frame: frame,

@@ -42,7 +42,7 @@ pub mod textmap;
 pub mod tokens;
 mod weights;
 
-#[cfg(target_arch = "wasm32")]
+// The browser layer: its DOM parts are built for wasm32 only (see its docs).
 pub mod wasm;
 
 #[cfg(feature = "python")]

@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, Range, ShadowRoot, Window};
 
-use super::layout::Rect;
+use super::geometry::Rect;
 use crate::export::fixed;
 
 /// Speaker colours: dark enough for white badge text (WCAG AA), and used at

@@ -26,8 +26,9 @@ use web_sys::{
     CssStyleSheet, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use super::layout::Rect;
+use super::geometry::Rect;
 use super::paint::{colour_class, Slot, PALETTE};
+use super::placement::card_spot;
 use crate::export::fixed;
 
 /// A tag the page cannot define as a custom element, and that may host a shadow root.
@@ -35,52 +36,9 @@ const HOST_TAG: &str = "div";
 /// The global that opens the root for tests (see the module docs).
 const TEST_HOOK: &str = "__quotelensTestHook";
 
-const STYLE: &str = r#"
-:host { all: initial !important; position: absolute !important; left: 0 !important; top: 0 !important;
-  width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important;
-  pointer-events: none !important; display: block !important;
-  contain: layout style !important; }
-.ql-label { position: absolute; pointer-events: auto; box-sizing: border-box; max-width: 14em;
-  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 0 5px; height: 15px;
-  border-radius: 7px; font: 600 10px/15px system-ui, sans-serif; letter-spacing: .01em; color: #fff;
-  box-shadow: 0 0 0 1px rgba(255,255,255,.85), 0 1px 2px rgba(0,0,0,.35); cursor: default; user-select: none; }
-.ql-label:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
-.ql-label[hidden] { display: none; }
-.ql-label.ql-quiet { background: transparent; color: #57534e; box-shadow: inset 0 0 0 1px rgba(87,83,78,.55);
-  opacity: .8; padding: 0 4px; }
-.ql-label.ql-quiet:hover, .ql-label.ql-quiet:focus { opacity: 1; }
-/* After the quiet rules: a compact bar is 4 px wide whatever its kind. */
-.ql-label.ql-compact { width: 4px; height: 14px; padding: 0; border-radius: 2px; font-size: 0; }
-.ql-label.ql-compact:hover, .ql-label.ql-compact:focus { width: auto; height: 15px; padding: 0 5px;
-  border-radius: 7px; font-size: 10px; max-width: none; }
-.ql-card { position: absolute; pointer-events: auto; box-sizing: border-box; width: 21em;
-  max-width: calc(100vw - 16px); padding: 10px 12px;
-  border-radius: 8px; background: #fffdf8; color: #1c1917; border: 1px solid #d6d3d1;
-  box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 13px/1.4 system-ui, sans-serif; }
-.ql-card[hidden] { display: none; }
-/* Started by hover and press whatever the page does with events (State::on_ui_animation). */
-.ql-label:hover, .ql-card:hover, .ql-panel:hover { animation: ql-hover 1ms; }
-.ql-label:active, .ql-card button:active, .ql-panel button:active { animation: ql-press 1000s; }
-@keyframes ql-hover { to { --ql-seen: 1; } }
-@keyframes ql-press { to { --ql-seen: 2; } }
-.ql-blocked { margin: 6px 0 0; padding: 4px 6px; border-radius: 4px; background: #fef3c7; color: #78350f;
-  font-size: 12px; }
-.ql-panel .ql-blocked { margin: 0 12px 8px; }
-.ql-card .ql-name { font-weight: 700; font-size: 14px; display: flex; align-items: center; gap: 6px; }
-.ql-card .ql-dot { width: 10px; height: 10px; border-radius: 50%; flex: none; }
-.ql-card .ql-role { color: #57534e; }
-.ql-card .ql-meta { margin-top: 4px; color: #44403c; }
-.ql-card .ql-nav { margin-top: 8px; display: flex; align-items: center; gap: 6px; }
-.ql-card .ql-count { flex: 1; text-align: center; font-size: 12px; color: #44403c; }
-.ql-card button { font: inherit; width: 26px; height: 22px; padding: 0; border: 1px solid #a8a29e;
-  border-radius: 5px; background: #f5f5f4; color: #1c1917; cursor: pointer; }
-.ql-card button:disabled { opacity: .35; cursor: default; }
-@media (prefers-color-scheme: dark) {
-  .ql-card { background: #1c1917; color: #f5f5f4; border-color: #57534e; }
-  .ql-card .ql-role, .ql-card .ql-meta, .ql-card .ql-count { color: #d6d3d1; }
-  .ql-card button { background: #292524; color: #f5f5f4; border-color: #78716c; }
-}
-"#;
+/// The host, badges and card (`styles/overlay.css`); the colours, tints and
+/// panel follow it in the same sheet (see [`adopt_styles`]).
+const STYLE: &str = include_str!("styles/overlay.css");
 
 /// The host, its shadow root, and the card inside it.
 pub struct Ui {
@@ -104,7 +62,7 @@ pub struct Card {
     pub prev: HtmlElement,
     pub next: HtmlElement,
     copy: HtmlElement,
-    /// Said when the page stops our clicks (see `State::on_ui_animation`).
+    /// Said when the page stops our clicks (see `overlay/blocked.rs`).
     blocked: HtmlElement,
 }
 
@@ -315,18 +273,10 @@ impl Card {
     /// Places the card below (or above, near the bottom) a point, wholly
     /// inside `view` (the visible area) with a margin, in host coordinates.
     pub fn place(&self, x: f64, y_below: f64, y_above: f64, view: Rect) {
-        const MARGIN: f64 = 8.0;
-        let [min_x, min_y, max_x, max_y] = view;
         let style = self.root.style();
         let width = self.root.offset_width().max(200) as f64;
         let height = self.root.offset_height().max(80) as f64;
-        let left = x.min(max_x - width - MARGIN).max(min_x + MARGIN);
-        let top = if y_below + height > max_y - MARGIN && y_above - height > min_y + MARGIN {
-            y_above - height
-        } else {
-            y_below
-        };
-        let top = top.min(max_y - height - MARGIN).max(min_y + MARGIN);
+        let (left, top) = card_spot(x, y_below, y_above, (width, height), view);
         let _ = style.set_property("left", &format!("{}px", fixed(left, 1)));
         let _ = style.set_property("top", &format!("{}px", fixed(top, 1)));
     }

@@ -18,7 +18,7 @@ use super::drawn::{make_drawn, starts_before, Drawn};
 use super::page::Page;
 use super::pass::Bounds;
 use super::SLICE_MS;
-use crate::{Quote, QuoteKind};
+use crate::Quote;
 
 /// Quotes measured per batch of layout, between two looks at the clock.
 const LAYOUT_BATCH: usize = 100;
@@ -210,18 +210,13 @@ impl Painting {
     }
 
     /// A speaker's colour, kept for the life of the overlay. What the core
-    /// calls a term (a quoted name of a thing), and a quote of up to three
-    /// words without a speaker, is only tinted.
+    /// reads as a term ([`Quote::reads_as_term`]) is only tinted.
     fn slot(&mut self, quote: &Quote) -> Slot {
-        if quote.kind == QuoteKind::Term {
+        if quote.reads_as_term() {
             return Slot::Term;
         }
         let Some(name) = quote.speaker.as_deref() else {
-            return if quote.text.split_whitespace().count() <= 3 {
-                Slot::Term
-            } else {
-                Slot::Unattributed
-            };
+            return Slot::Unattributed;
         };
         Slot::Speaker(match self.slots.iter().position(|s| s == name) {
             Some(i) => i,

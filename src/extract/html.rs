@@ -189,6 +189,21 @@ mod tests {
     }
 
     #[test]
+    fn the_card_goes_and_the_name_it_pops_up_over_stays() {
+        // The name's link and the card sit in one span: only the card goes.
+        let html = format!(
+            "<body><article>{STORY}<p>South Dakota Gov. <span><a href='/p/noem'>Kristi Noem</a>\
+             <span><span><img src='noem.jpg'><a href='/p/noem'>Kristi Noem</a>\
+             <a href='/s/1'>Noem signs budget bill</a></span></span></span> (R) is defending \
+             the state's new anti-drug campaign, “Meth. We're on it.”</p>{OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html).lines().nth(1),
+            Some("South Dakota Gov. Kristi Noem (R) is defending the state's new anti-drug campaign, “Meth. We're on it.”")
+        );
+    }
+
+    #[test]
     fn a_sign_up_box_with_its_form_is_not_read() {
         let html = format!(
             "<body><article>{STORY}{OTHER}<div><h4>Morning Rundown</h4>\

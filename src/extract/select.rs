@@ -154,6 +154,7 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
             container: container as u32,
         };
     }
+    let cards = cards(page, scope.clone());
     let mut kept_roots = kept_roots.into_iter().peekable();
     for index in scope {
         // The best paragraph's own ancestors are the story's frame, however
@@ -161,7 +162,7 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
         let frames_best = index <= best && best < elements[index].end as usize;
         let story_root = kept_roots.next_if_eq(&index).is_some();
         if story_root || elements[index].parent.is_some_and(|p| kept[p as usize]) {
-            kept[index] = frames_best || !is_furniture(page, index, score[index]);
+            kept[index] = frames_best || !(cards[index] || is_furniture(page, index, score[index]));
         }
     }
     drop_repeated_paragraphs(page, root as usize, &mut kept);
@@ -366,6 +367,30 @@ fn joins_story<N>(page: &Page<N>, index: usize, top: usize, score: f32, threshol
     (e.text > 80 && density < 0.25) || (e.text < 80 && density == 0.0 && e.ends_sentence)
 }
 
+/// Inside a sentence, a picture with links and nothing else: a card that pops
+/// up over a name (the person's photo and latest stories). Only the innermost
+/// such element is the card: the one around it also holds the name's own link,
+/// which is part of the sentence ("South Dakota Gov. Kristi Noem (R) is …").
+fn cards<N>(page: &Page<N>, scope: std::ops::Range<usize>) -> Vec<bool> {
+    let elements = &page.elements;
+    let mut card = vec![false; elements.len()];
+    // Whether an element holds a card below it; children come after their
+    // parent, so one pass from the end sees every child first.
+    let mut holds = vec![false; elements.len()];
+    for index in scope.clone().rev() {
+        let e = &elements[index];
+        card[index] = !holds[index]
+            && e.tag == Tag::Inline
+            && e.images > 0
+            && e.text > 0
+            && e.link_text == e.text;
+        if let Some(parent) = e.parent.filter(|p| scope.contains(&(*p as usize))) {
+            holds[parent as usize] |= holds[index] || card[index];
+        }
+    }
+    card
+}
+
 /// Readability's "clean conditionally" on counts alone: a box that reads like
 /// page furniture rather than prose.
 fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
@@ -379,11 +404,6 @@ fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
     // Not one holding a picture: its links may be a card over a name (below),
     // which goes alone, and the sentence around it stays.
     if e.tag == Tag::Paragraph && e.images == 0 && e.text > 0 && density >= LINK_PARAGRAPH {
-        return true;
-    }
-    // Inside a sentence, a picture with links and nothing else: a card that
-    // pops up over a name (the person's photo and latest stories).
-    if e.tag == Tag::Inline && e.images > 0 && e.text > 0 && e.link_text == e.text {
         return true;
     }
     match e.tag {

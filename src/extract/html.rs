@@ -109,13 +109,46 @@ mod tests {
     }
 
     #[test]
-    fn headline_and_paragraph_do_not_run_together() {
-        let html = "<body><article><h1>Talks resume</h1><p>“We are close,” Blinken said.</p>\
+    fn heading_and_paragraph_do_not_run_together() {
+        let html = "<body><article><p>“We are close,” Blinken said.</p><h2>Talks resume</h2>\
                     <p>Lammy agreed, and said “the deal is on the table” in a statement to the press.</p></article></body>";
         assert_eq!(
             article_text(html),
-            "Talks resume\n“We are close,” Blinken said.\nLammy agreed, and said “the deal is on the table” in a \
+            "“We are close,” Blinken said.\nTalks resume\nLammy agreed, and said “the deal is on the table” in a \
              statement to the press."
+        );
+    }
+
+    #[test]
+    fn the_title_and_byline_above_and_the_credit_and_contact_below_are_not_read() {
+        let html = format!(
+            "<body><article><h1>Talks resume in London</h1><div>By Ann Lee and Raj Patel</div>\
+             <div>November 19, 2019 - 11:28</div>{STORY}{OTHER}\
+             <p>Reporting by Ann Lee; Editing by Raj Patel</p>\
+             <p><em>Write to Ann Lee at ann.lee@paper.example or follow her @annlee.</em></p></article></body>"
+        );
+        assert_eq!(
+            article_text(&html),
+            format!("{}\n{}", text_of(STORY), text_of(OTHER))
+        );
+    }
+
+    #[test]
+    fn a_line_with_a_quote_stays_at_either_end_and_a_sentence_with_its_credit_stays() {
+        let html = format!(
+            "<body><article><h1>“We are close,” says Blinken</h1>{STORY}{OTHER}\
+             <p>“We did it!” the ministry wrote @FCDOGovUK</p>\
+             <p>Both ministers fly home on Tuesday. PTI</p></article></body>"
+        );
+        let text = article_text(&html);
+        assert!(text.starts_with("“We are close,” says Blinken\n"), "{text}");
+        assert!(
+            text.contains("“We did it!” the ministry wrote @FCDOGovUK\n"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("Both ministers fly home on Tuesday. PTI"),
+            "{text}"
         );
     }
 

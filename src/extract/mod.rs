@@ -23,7 +23,9 @@
 //!    so an article split over sibling sections stays whole. Inside what it
 //!    keeps it drops boxes that read like furniture: link lists, teasers, boxes
 //!    of pictures or embeds with a caption and little text. `<blockquote>` is
-//!    never dropped: quotations live there.
+//!    never dropped: quotations live there. Then [`edges`] trims the
+//!    story's two ends: the title, byline and date above its first
+//!    paragraph, the credit and contact lines below its last.
 //! 3. [`Page::emit`] feeds the kept text nodes into a
 //!    [`TextMapBuilder`](crate::textmap::TextMapBuilder), one paragraph per
 //!    block, so the text and its map back to the nodes come from one place.
@@ -52,13 +54,13 @@
 //!     </article></body>";
 //! assert_eq!(
 //!     quotelens::extract::article_text(page),
-//!     "Talks resume\n\
-//!      “We are close to a deal, closer than we have been in months,” Blinken said.\n\
+//!     "“We are close to a deal, closer than we have been in months,” Blinken said.\n\
 //!      Lammy agreed, and said “the deal is on the table”, in a statement."
 //! );
 //! # }
 //! ```
 
+mod edges;
 mod scan;
 mod select;
 mod tags;

@@ -22,6 +22,9 @@ pub struct Element<N> {
     pub own_commas: u32,
     /// Commas below it.
     pub commas: u32,
+    /// Double quotation marks below it (`“ ” " « » „`…): where quotes are,
+    /// badges go, so a rule that drops text without them costs no quote.
+    pub quote_marks: u32,
     /// Descendant blocks with a paragraph of their own (`own_text` ≥ 25).
     pub paragraphs: u32,
     /// The part of `paragraphs` in `<p>` elements.
@@ -36,6 +39,8 @@ pub struct Element<N> {
     pub class: Option<u64>,
     /// Carries schema.org's `itemprop="articleBody"` (or `text`).
     pub article_body: bool,
+    /// An `<h1>`: the page's title for the story.
+    pub title: bool,
     /// Index of its first event, and one past its last.
     pub first_event: u32,
     pub end_event: u32,
@@ -142,11 +147,17 @@ impl<D: Dom> Scan<D> {
 
     fn text(&mut self, dom: &D, node: D::Node, element: u32, block: u32, in_link: bool) {
         let data = dom.text(&node).into_owned();
-        let (length, commas, last) = measure(&data);
+        let Measure {
+            length,
+            commas,
+            quote_marks,
+            last,
+        } = measure(&data);
         if length > 0 {
             let el = &mut self.page.elements[element as usize];
             el.text += length;
             el.commas += commas;
+            el.quote_marks += quote_marks;
             if in_link {
                 el.link_text += length;
             }
@@ -210,6 +221,7 @@ impl<D: Dom> Scan<D> {
             own_text: 0,
             own_commas: 0,
             commas: 0,
+            quote_marks: 0,
             paragraphs: 0,
             prose: 0,
             images: 0,
@@ -218,6 +230,7 @@ impl<D: Dom> Scan<D> {
             quotations: u32::from(tag == Tag::Quotation),
             forms: u32::from(tag == Tag::Form),
             article_body,
+            title: tag == Tag::Heading && dom.local_name(&node) == "h1",
             class: attribute("class").map(|c| {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -268,6 +281,7 @@ impl<D: Dom> Scan<D> {
             parent.text += child.text;
             parent.link_text += child.link_text;
             parent.commas += child.commas;
+            parent.quote_marks += child.quote_marks;
             parent.paragraphs += child.paragraphs;
             parent.prose += child.prose;
             parent.images += child.images;
@@ -318,24 +332,65 @@ fn is_comma(c: char) -> bool {
     )
 }
 
-/// In one pass over a text node: its length in code points as a reader sees
-/// it (a run of white space counts one), its commas, and its last visible
-/// character.
-fn measure(data: &str) -> (u32, u32, char) {
-    let (mut length, mut commas, mut last) = (0, 0, ' ');
+/// A double quotation mark of any language (not the apostrophe-like single
+/// marks, which are also apostrophes).
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '「' | '」' | '『' | '』' | '〝' | '〞' | '＂'
+    )
+}
+
+/// What [`measure`] counts in a text node.
+struct Measure {
+    /// Code points as a reader sees them (a run of white space counts one).
+    length: u32,
+    commas: u32,
+    quote_marks: u32,
+    /// The last visible character.
+    last: char,
+}
+
+/// Measures a text node in one pass.
+fn measure(data: &str) -> Measure {
+    let mut m = Measure {
+        length: 0,
+        commas: 0,
+        quote_marks: 0,
+        last: ' ',
+    };
     let mut in_space = true;
     for c in data.chars() {
         if c.is_whitespace() {
-            length += u32::from(!in_space);
+            m.length += u32::from(!in_space);
             in_space = true;
         } else {
-            length += 1;
-            commas += u32::from(is_comma(c));
-            last = c;
+            m.length += 1;
+            m.commas += u32::from(is_comma(c));
+            m.quote_marks += u32::from(is_quote_mark(c));
+            m.last = c;
             in_space = false;
         }
     }
-    (length, commas, last)
+    m
+}
+
+impl<N> Page<N> {
+    /// The text events under element `index`, in document order, as (text
+    /// node, nearest element, nearest block).
+    pub fn texts_under(&self, index: usize) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+        let e = &self.elements[index];
+        self.events[e.first_event as usize..e.end_event as usize]
+            .iter()
+            .filter_map(|event| match *event {
+                Event::Text {
+                    text,
+                    element,
+                    block,
+                } => Some((text, element, block)),
+                Event::Break => None,
+            })
+    }
 }
 
 impl<N: Clone> Page<N> {

@@ -22,7 +22,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
 use std::hash::Hasher;
 
-use super::scan::{Event, Page};
+use super::scan::Page;
 use super::tags::Tag;
 
 /// What [`select`] keeps of a scanned root.
@@ -166,6 +166,7 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
         }
     }
     drop_repeated_paragraphs(page, root as usize, &mut kept);
+    super::edges::trim_edges(page, root as usize, &mut kept);
     Selection {
         kept,
         container: container as u32,
@@ -180,7 +181,6 @@ const MIN_REPEATED: u32 = 40;
 /// (compared by a hash of their words, white space collapsed).
 fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
     let elements = &page.elements;
-    let events = elements[root].first_event as usize..elements[root].end_event as usize;
     let mut seen = HashSet::new();
     // The paragraph being hashed: its index, hasher, and whether a word was
     // written and white space followed it.
@@ -192,15 +192,7 @@ fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
             }
         }
     };
-    for event in &page.events[events] {
-        let Event::Text {
-            text,
-            element,
-            block,
-        } = *event
-        else {
-            continue;
-        };
+    for (text, element, block) in page.texts_under(root) {
         let b = &elements[block as usize];
         // Only a paragraph of its own (no block inside), whose text is contiguous.
         if !kept[element as usize] || b.own_text < MIN_REPEATED || b.own_text != b.text {

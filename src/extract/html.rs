@@ -176,7 +176,7 @@ mod tests {
              <p aria-hidden=\"true\">“Aria hidden,” nobody said.</p>\
              <div contenteditable>“Typed,” a reader said.</div>\
              <div role=\"complementary\">“Box quote,” a box said.</div>\
-             <aside>“Aside quote,” a box said.</aside></div></body>"
+             <aside><h3>Related</h3><p>“Aside quote,” a box said.</p></aside></div></body>"
         );
         let text = article_text(&html);
         assert_eq!(text.lines().count(), 2, "{text}");
@@ -233,6 +233,25 @@ mod tests {
         assert_eq!(
             article_text(&html).lines().nth(1),
             Some("South Dakota Gov. Kristi Noem (R) is defending the state's new anti-drug campaign, “Meth. We're on it.”")
+        );
+    }
+
+    #[test]
+    fn a_pull_quote_in_an_aside_is_read_and_a_box_beside_the_story_is_not() {
+        let html = format!(
+            "<body><article>{STORY}\
+             <aside><span>“Their immune system behaves in an exaggerated fashion,” Dempsey said.</span></aside>\
+             <aside><p>“Iran will respond,” says <a href='/x'>foreign minister</a></p></aside>\
+             <aside><h4>Most read</h4><p>“We lost everything,” residents say after the flood.</p></aside>\
+             {OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html),
+            format!(
+                "{}\n“Their immune system behaves in an exaggerated fashion,” Dempsey said.\n{}",
+                text_of(STORY),
+                text_of(OTHER)
+            )
         );
     }
 

@@ -14,8 +14,10 @@
 //!    and records, per element, its tag, its text length, how much of that
 //!    text is link text, its commas and paragraphs, and, in document order,
 //!    the text nodes and block boundaries. Page furniture that is never prose
-//!    (scripts, `nav`, `header`, `footer`, `aside`, forms, hidden elements,
-//!    ARIA navigation landmarks, editable regions) is not entered.
+//!    (scripts, `nav`, `header`, `footer`, forms, hidden elements, ARIA
+//!    navigation landmarks, editable regions) is not entered; an `aside` is
+//!    entered but never weighs in choosing the story, and is read only when
+//!    it is a pull quote.
 //! 2. [`select`] scores the recorded elements the way Readability does (each
 //!    paragraph of 25+ characters gives its ancestors points for its length
 //!    and commas; a candidate's score shrinks with its link density), takes

@@ -41,6 +41,9 @@ pub struct Element<N> {
     pub article_body: bool,
     /// An `<h1>`: the page's title for the story.
     pub title: bool,
+    /// An `<aside>` or inside one: its counts are not added to the elements
+    /// around it, so it never weighs in choosing the story.
+    pub in_aside: bool,
     /// Index of its first event, and one past its last.
     pub first_event: u32,
     pub end_event: u32,
@@ -231,6 +234,8 @@ impl<D: Dom> Scan<D> {
             forms: u32::from(tag == Tag::Form),
             article_body,
             title: tag == Tag::Heading && dom.local_name(&node) == "h1",
+            in_aside: tag == Tag::Aside
+                || parent.is_some_and(|p| self.page.elements[p as usize].in_aside),
             class: attribute("class").map(|c| {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -276,7 +281,7 @@ impl<D: Dom> Scan<D> {
             el.prose += u32::from(el.tag == Tag::Paragraph);
         }
         let child = el.clone();
-        if let Some(parent) = child.parent {
+        if let Some(parent) = child.parent.filter(|_| child.tag != Tag::Aside) {
             let parent = &mut self.page.elements[parent as usize];
             parent.text += child.text;
             parent.link_text += child.link_text;
@@ -334,7 +339,7 @@ fn is_comma(c: char) -> bool {
 
 /// A double quotation mark of any language (not the apostrophe-like single
 /// marks, which are also apostrophes).
-fn is_quote_mark(c: char) -> bool {
+pub(super) fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '“' | '”' | '„' | '«' | '»' | '「' | '」' | '『' | '』' | '〝' | '〞' | '＂'

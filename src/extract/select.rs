@@ -51,6 +51,8 @@ const BOX_LINKS: f32 = 0.4;
 const LIST_LINKS: f32 = 0.5;
 /// A paragraph with this share of link text or more is a link to elsewhere.
 const LINK_PARAGRAPH: f32 = 0.8;
+/// An `<aside>` with more text than this is a box of its own, not a pull quote.
+const MAX_PULL_QUOTE: u32 = 300;
 /// How many ancestors of a paragraph share its points.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -67,7 +69,7 @@ pub fn holds_story<N>(page: &Page<N>, root: usize) -> bool {
     let elements = &page.elements[root as usize..page.elements[root as usize].end as usize];
     let text: u32 = elements
         .iter()
-        .filter(|e| e.tag == Tag::Paragraph)
+        .filter(|e| e.tag == Tag::Paragraph && !e.in_aside)
         .map(|e| e.own_text)
         .sum();
     text >= MIN_STORY
@@ -93,7 +95,7 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
     let mut score = vec![f32::NAN; elements.len()];
     for index in scope.clone() {
         let e = &elements[index];
-        if e.own_text < MIN_PARAGRAPH || !scores_as_paragraph(e.tag) {
+        if e.own_text < MIN_PARAGRAPH || !scores_as_paragraph(e.tag) || e.in_aside {
             continue;
         }
         let points = 1.0 + e.own_commas as f32 + (e.own_text as f32 / 100.0).floor().min(3.0);
@@ -258,6 +260,9 @@ fn child_lists<N>(page: &Page<N>, root: u32) -> Vec<Vec<u32>> {
     let mut children = vec![Vec::new(); page.elements.len()];
     let end = page.elements[root as usize].end;
     for index in root + 1..end {
+        if page.elements[index as usize].in_aside {
+            continue;
+        }
         if let Some(parent) = page.elements[index as usize].parent {
             children[parent as usize].push(index);
         }
@@ -383,10 +388,32 @@ fn cards<N>(page: &Page<N>, scope: std::ops::Range<usize>) -> Vec<bool> {
     card
 }
 
+/// A pull quote: a quotation set large beside the story, an `<aside>` whose
+/// line or two opens with a quotation mark and holds nothing else (no link,
+/// no picture, no form). It repeats a quote of the story, or gives one the
+/// story does not; either way it is quoted text a reader sees, and gets its
+/// badge. A box that opens with its own title ("Related") is not one.
+fn is_pull_quote<N>(page: &Page<N>, index: usize) -> bool {
+    let e = &page.elements[index];
+    let opens_with_quote = || {
+        page.texts_under(index)
+            .find_map(|(text, _, _)| page.texts[text as usize].1.trim_start().chars().next())
+            .is_some_and(super::scan::is_quote_mark)
+    };
+    e.quote_marks > 0
+        && e.text <= MAX_PULL_QUOTE
+        && e.link_text == 0
+        && e.images + e.embeds + e.forms == 0
+        && opens_with_quote()
+}
+
 /// Readability's "clean conditionally" on counts alone: a box that reads like
 /// page furniture rather than prose.
 fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
     let e = &page.elements[index];
+    if e.tag == Tag::Aside {
+        return !is_pull_quote(page, index);
+    }
     if e.quotations > 0 {
         return false;
     }

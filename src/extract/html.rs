@@ -256,6 +256,20 @@ mod tests {
     }
 
     #[test]
+    fn the_title_of_a_list_of_links_goes_with_the_list_and_a_section_title_stays() {
+        let html = format!(
+            "<body><article>{STORY}<h4>More:</h4>\
+             <ul><li><h4><a href='/a'>The New Space Race</a></h4></li></ul>\
+             <ul><li><h4><a href='/b'>Spacewalking into 'her-story'</a></h4></li></ul>\
+             <h2>What comes next</h2>{OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html),
+            format!("{}\nWhat comes next\n{}", text_of(STORY), text_of(OTHER))
+        );
+    }
+
+    #[test]
     fn a_sign_up_box_with_its_form_is_not_read() {
         let html = format!(
             "<body><article>{STORY}{OTHER}<div><h4>Morning Rundown</h4>\

@@ -167,11 +167,41 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
             kept[index] = frames_best || !(cards[index] || is_furniture(page, index, score[index]));
         }
     }
+    drop_titles_of_dropped_boxes(page, &children, &mut kept);
     drop_repeated_paragraphs(page, root as usize, &mut kept);
     super::edges::trim_edges(page, root as usize, &mut kept);
     Selection {
         kept,
         container: container as u32,
+    }
+}
+
+/// A title longer than this is a line of its own, not a box's title.
+const MAX_BOX_TITLE: u32 = 60;
+
+/// Drops the title of a box that went as furniture: a heading, or a short
+/// line that is no sentence ("More:", "Related coverage"), whose next sibling
+/// is a dropped set of links. Without its box it would be read as a line of
+/// the story.
+fn drop_titles_of_dropped_boxes<N>(page: &Page<N>, children: &[Vec<u32>], kept: &mut [bool]) {
+    let elements = &page.elements;
+    for siblings in children {
+        for pair in siblings.windows(2) {
+            let (title, next) = (pair[0] as usize, pair[1] as usize);
+            let t = &elements[title];
+            let is_title = t.tag == Tag::Heading
+                || (t.text < MAX_BOX_TITLE && !t.ends_sentence && t.text == t.own_text);
+            if kept[title]
+                && !kept[next]
+                && is_title
+                && t.quote_marks == 0
+                && t.text > 0
+                && elements[next].text > 0
+                && link_density(page, next) > LIST_LINKS
+            {
+                kept[title..t.end as usize].fill(false);
+            }
+        }
     }
 }
 

@@ -270,6 +270,19 @@ mod tests {
     }
 
     #[test]
+    fn a_picture_with_its_caption_in_a_paragraph_is_not_read() {
+        let html = format!(
+            "<body><article><div class='wp-caption'><img src='wework.jpg' alt=''>\
+             <p class='wp-caption-text'>More than 4,000 people are expected to receive notice (Credit: iStock)</p></div>\
+             {STORY}{OTHER}</article></body>"
+        );
+        assert_eq!(
+            article_text(&html),
+            format!("{}\n{}", text_of(STORY), text_of(OTHER))
+        );
+    }
+
+    #[test]
     fn a_sign_up_box_with_its_form_is_not_read() {
         let html = format!(
             "<body><article>{STORY}{OTHER}<div><h4>Morning Rundown</h4>\

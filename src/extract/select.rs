@@ -41,6 +41,10 @@ const MIN_PARAGRAPH: u32 = 25;
 /// A box with a picture and less text than this, none of it in a `<p>`, is a
 /// picture with its caption, a gallery or a teaser.
 const MAX_CAPTIONED: u32 = 500;
+/// A box with a picture and one paragraph shorter than this is a picture with
+/// its caption set as a paragraph. On the tune half every value from 150 to
+/// 400 scores the same.
+const MAX_CAPTION_PARAGRAPH: u32 = 250;
 /// A box (not a list) with more than this share of link text is a set of
 /// links. Readability says 0.2 for a box of little weight, which drops boxes
 /// of the story whose line or two carry a link (a video's headline and
@@ -477,6 +481,9 @@ fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
         || (!is_list && density > BOX_LINKS)
         || density > LIST_LINKS
         || (e.images > 0 && e.prose == 0 && e.text < MAX_CAPTIONED)
+        // A picture and one short paragraph: the caption set as a `<p>`
+        // (WordPress's `wp-caption`).
+        || (e.images > 0 && e.paragraphs <= 1 && e.text < MAX_CAPTION_PARAGRAPH)
         || (e.embeds == 1 && e.text < 75)
         // A form with a line or two and no paragraph: a newsletter sign-up, a search box.
         || (e.forms > 0 && e.prose == 0 && e.text < MAX_CAPTIONED)

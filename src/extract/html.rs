@@ -134,6 +134,21 @@ mod tests {
     }
 
     #[test]
+    fn the_about_paragraph_below_a_rule_is_not_read_but_a_quote_or_a_long_part_there_stays() {
+        let about = "<hr><p>Ascom is a global solutions provider focused on healthcare ICT.<br>\
+                     Ascom is headquartered in Baar (Switzerland).</p>";
+        let more = "<p>The two ministers are due to meet again in Washington next month, officials said.</p>";
+        let release = format!("<body><article>{STORY}{OTHER}{more}{about}</article></body>");
+        assert!(!article_text(&release).contains("Ascom"));
+        let quoted = about.replace("Ascom is a", "“We are a");
+        let release = format!("<body><article>{STORY}{OTHER}{more}{quoted}</article></body>");
+        assert!(article_text(&release).contains("Ascom is headquartered"));
+        // Below the rule, more than a third of the text: a part of the story.
+        let release = format!("<body><article>{STORY}{more}{about}</article></body>");
+        assert!(article_text(&release).contains("Ascom is headquartered"));
+    }
+
+    #[test]
     fn a_line_with_a_quote_stays_at_either_end_and_a_sentence_with_its_credit_stays() {
         let html = format!(
             "<body><article><h1>“We are close,” says Blinken</h1>{STORY}{OTHER}\

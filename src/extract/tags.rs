@@ -14,6 +14,8 @@ pub enum Tag {
     Paragraph,
     /// A block that is not one of the kinds below (`section`, `tr`…).
     Block,
+    /// `hr`: a thematic break, no content.
+    Rule,
     /// `div`: Readability's favourite article container.
     Div,
     /// `article`, `main`: HTML's own word for the story.
@@ -66,7 +68,8 @@ impl Tag {
             "img" => Tag::Image,
             "iframe" | "video" | "audio" | "embed" | "object" => Tag::Embed,
             "p" | "pre" => Tag::Paragraph,
-            "section" | "address" | "details" | "summary" | "center" | "hr" | "thead" | "tbody"
+            "hr" => Tag::Rule,
+            "section" | "address" | "details" | "summary" | "center" | "thead" | "tbody"
             | "tfoot" | "tr" | "caption" | "body" | "html" | "hgroup" => Tag::Block,
             "script" | "style" | "noscript" | "template" | "svg" | "math" | "canvas" | "nav"
             | "header" | "footer" | "button" | "input" | "select" | "textarea" | "dialog"

@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 BIN=target/release/quotelens
-FLOOR=0.97
+FLOOR=0.99
 pages=$SHARED/bench-pages
 if [ ! -f "$pages/truth.json" ] || [ ! -f "$SHARED/body_score.py" ]; then
   echo "== article extraction: SKIPPED ($pages/truth.json or $SHARED/body_score.py not found)"

@@ -138,13 +138,22 @@ fn is_label<N>(page: &Page<N>, line: &Line, kept: &[bool]) -> bool {
         .is_some_and(|b| b.title || (b.own_text < MAX_LABEL && !is_sentence(page, line, b)))
 }
 
-/// Below the story: a credit line (short, no sentence, no link), or a contact
-/// line (an e-mail address or a handle).
+/// Below the story: a credit line (short, no sentence, no link, not ending
+/// in a colon), or a contact line (an e-mail address or a handle). A line
+/// ending in a colon introduces what follows ("Twitter seemed a bit confused
+/// by the campaign:" above the posts it shows): the story's own.
 fn is_signature<N>(page: &Page<N>, line: &Line, kept: &[bool]) -> bool {
     let Some(b) = whole_line(page, line, kept) else {
         return false;
     };
-    (b.own_text < MAX_CREDIT && !is_sentence(page, line, b) && b.link_text == 0)
+    let introduces = || {
+        line.texts
+            .iter()
+            .rev()
+            .find_map(|&t| page.texts[t as usize].1.trim_end().chars().last())
+            .is_some_and(|c| matches!(c, ':' | '：'))
+    };
+    (b.own_text < MAX_CREDIT && !is_sentence(page, line, b) && b.link_text == 0 && !introduces())
         || (b.own_text < MAX_CONTACT && line_has_address(page, line))
 }
 

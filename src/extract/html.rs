@@ -173,6 +173,15 @@ mod tests {
     }
 
     #[test]
+    fn a_last_line_that_introduces_the_posts_below_it_stays() {
+        let html = format!(
+            "<body><article>{STORY}{OTHER}<p>Twitter seemed a bit confused by the campaign:</p>\
+             <blockquote><a href='/t/1'>pic.twitter.com/x</a></blockquote></article></body>"
+        );
+        assert!(article_text(&html).contains("\nTwitter seemed a bit confused by the campaign:"));
+    }
+
+    #[test]
     fn a_line_with_a_quote_stays_at_either_end_and_a_sentence_with_its_credit_stays() {
         let html = format!(
             "<body><article><h1>“We are close,” says Blinken</h1>{STORY}{OTHER}\

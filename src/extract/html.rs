@@ -159,26 +159,26 @@ mod tests {
 
     #[test]
     fn the_about_paragraph_below_a_rule_is_not_read_but_a_quote_or_a_long_part_there_stays() {
-        let about = "<hr><p>Ascom is a global solutions provider focused on healthcare ICT.<br>\
-                     Ascom is headquartered in Baar (Switzerland).</p>";
+        let about = "<hr><p>Harbourline is a maker of flood barriers for ports and rivers.<br>\
+                     Harbourline is based in Portsea and employs 300 people.</p>";
         let more = "<p>The two ministers are due to meet again in Washington next month, officials said.</p>";
         let release = format!("<body><article>{STORY}{OTHER}{more}{about}</article></body>");
-        assert!(!article_text(&release).contains("Ascom"));
-        let quoted = about.replace("Ascom is a", "“We are a");
+        assert!(!article_text(&release).contains("Harbourline"));
+        let quoted = about.replace("Harbourline is a", "“We are a");
         let release = format!("<body><article>{STORY}{OTHER}{more}{quoted}</article></body>");
-        assert!(article_text(&release).contains("Ascom is headquartered"));
+        assert!(article_text(&release).contains("Harbourline is based"));
         // Below the rule, more than a third of the text: a part of the story.
         let release = format!("<body><article>{STORY}{more}{about}</article></body>");
-        assert!(article_text(&release).contains("Ascom is headquartered"));
+        assert!(article_text(&release).contains("Harbourline is based"));
     }
 
     #[test]
     fn a_last_line_that_introduces_the_posts_below_it_stays() {
         let html = format!(
-            "<body><article>{STORY}{OTHER}<p>Twitter seemed a bit confused by the campaign:</p>\
+            "<body><article>{STORY}{OTHER}<p>Residents were quick to answer online:</p>\
              <blockquote><a href='/t/1'>pic.twitter.com/x</a></blockquote></article></body>"
         );
-        assert!(article_text(&html).contains("\nTwitter seemed a bit confused by the campaign:"));
+        assert!(article_text(&html).contains("\nResidents were quick to answer online:"));
     }
 
     #[test]
@@ -273,14 +273,14 @@ mod tests {
     fn the_card_goes_and_the_name_it_pops_up_over_stays() {
         // The name's link and the card sit in one span: only the card goes.
         let html = format!(
-            "<body><article>{STORY}<p>South Dakota Gov. <span><a href='/p/noem'>Kristi Noem</a>\
-             <span><span><img src='noem.jpg'><a href='/p/noem'>Kristi Noem</a>\
-             <a href='/s/1'>Noem signs budget bill</a></span></span></span> (R) is defending \
-             the state's new anti-drug campaign, “Meth. We're on it.”</p>{OTHER}</article></body>"
+            "<body><article>{STORY}<p>Portsea's mayor, <span><a href='/p/reyes'>Ana Reyes</a>\
+             <span><span><img src='reyes.jpg'><a href='/p/reyes'>Ana Reyes</a>\
+             <a href='/s/1'>Reyes opens the ferry terminal</a></span></span></span> (D), is defending \
+             the city's flood plan, “Higher walls, drier homes.”</p>{OTHER}</article></body>"
         );
         assert_eq!(
             article_text(&html).lines().nth(1),
-            Some("South Dakota Gov. Kristi Noem (R) is defending the state's new anti-drug campaign, “Meth. We're on it.”")
+            Some("Portsea's mayor, Ana Reyes (D), is defending the city's flood plan, “Higher walls, drier homes.”")
         );
     }
 
@@ -288,7 +288,7 @@ mod tests {
     fn a_pull_quote_in_an_aside_is_read_and_a_box_beside_the_story_is_not() {
         let html = format!(
             "<body><article>{STORY}\
-             <aside><span>“Their immune system behaves in an exaggerated fashion,” Dempsey said.</span></aside>\
+             <aside><span>“The sea gives and the sea takes, and this year it took,” the harbour master said.</span></aside>\
              <aside><p>“Iran will respond,” says <a href='/x'>foreign minister</a></p></aside>\
              <aside><h4>Most read</h4><p>“We lost everything,” residents say after the flood.</p></aside>\
              {OTHER}</article></body>"
@@ -296,7 +296,7 @@ mod tests {
         assert_eq!(
             article_text(&html),
             format!(
-                "{}\n“Their immune system behaves in an exaggerated fashion,” Dempsey said.\n{}",
+                "{}\n“The sea gives and the sea takes, and this year it took,” the harbour master said.\n{}",
                 text_of(STORY),
                 text_of(OTHER)
             )
@@ -307,8 +307,8 @@ mod tests {
     fn the_title_of_a_list_of_links_goes_with_the_list_and_a_section_title_stays() {
         let html = format!(
             "<body><article>{STORY}<h4>More:</h4>\
-             <ul><li><h4><a href='/a'>The New Space Race</a></h4></li></ul>\
-             <ul><li><h4><a href='/b'>Spacewalking into 'her-story'</a></h4></li></ul>\
+             <ul><li><h4><a href='/a'>Ferry fares rise again</a></h4></li></ul>\
+             <ul><li><h4><a href='/b'>The harbour wall: a timeline</a></h4></li></ul>\
              <h2>What comes next</h2>{OTHER}</article></body>"
         );
         assert_eq!(
@@ -321,7 +321,7 @@ mod tests {
     fn a_picture_with_its_caption_in_a_paragraph_is_not_read() {
         let html = format!(
             "<body><article><div class='wp-caption'><img src='wework.jpg' alt=''>\
-             <p class='wp-caption-text'>More than 4,000 people are expected to receive notice (Credit: iStock)</p></div>\
+             <p class='wp-caption-text'>The harbour wall after the January storm (Credit: City Archive)</p></div>\
              {STORY}{OTHER}</article></body>"
         );
         assert_eq!(

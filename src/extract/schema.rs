@@ -6,8 +6,8 @@
 //! once in a `<script type="application/ld+json">` for search engines:
 //!
 //! ```text
-//! {"@type": "NewsArticle", "headline": "A Man Developed 'Feather Duvet Lung'…",
-//!  "articleBody": "A UK man’s innocent decision to change his bedding caused him…"}
+//! {"@type": "NewsArticle", "headline": "Council approves harbour plan",
+//!  "articleBody": "PORTSEA – The city council on Tuesday approved a plan to …"}
 //! ```
 //!
 //! It is not trustworthy as text: on the bench pages it is often cut after

@@ -474,7 +474,7 @@ fn joins_story<N>(page: &Page<N>, index: usize, top: usize, score: f32, threshol
 /// Inside a sentence, a picture with links and nothing else: a card that pops
 /// up over a name (the person's photo and latest stories). Only the innermost
 /// such element is the card: the one around it also holds the name's own link,
-/// which is part of the sentence ("South Dakota Gov. Kristi Noem (R) is …").
+/// which is part of the sentence ("Portsea's mayor, Ana Reyes (D), is …").
 fn cards<N>(page: &Page<N>, scope: std::ops::Range<usize>) -> Vec<bool> {
     let elements = &page.elements;
     let mut card = vec![false; elements.len()];

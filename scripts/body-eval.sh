@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 BIN=target/release/quotelens
-FLOOR=0.97
+FLOOR=0.99
 pages=$SHARED/bench-pages
 if [ ! -f "$pages/truth.json" ] || [ ! -f "$SHARED/body_score.py" ]; then
   echo "== article extraction: SKIPPED ($pages/truth.json or $SHARED/body_score.py not found)"
@@ -51,9 +51,10 @@ scores = {half: json.load(open(f"{out}/score-{half}.json")) for half in ("all", 
 for half, score in scores.items():
     print(f"{half:>5} ({score['pages']} pages): 4-gram precision {score['precision']}, recall {score['recall']}, F1 {score['f1']}")
 print("(published, all 79 pages: go-trafilatura 0.965, trafilatura 0.959, Readability.js 0.940)")
-for half in ("tune", "check"):
-    worst = sorted(scores[half]["per_page_f1"].items(), key=lambda kv: kv[1])[:5]
-    print(f"lowest {half} pages: " + ", ".join(f"{page} {f1}" for page, f1 in worst))
+# Only the tune half's weakest pages: the check half is read as one figure, never page
+# by page, or it stops being a check.
+worst = sorted(scores["tune"]["per_page_f1"].items(), key=lambda kv: kv[1])[:5]
+print("lowest tune pages: " + ", ".join(f"{page} {f1}" for page, f1 in worst))
 if floor_flag == "--floor":
     f1 = scores["tune"]["f1"]
     ok = f1 >= floor

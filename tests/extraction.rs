@@ -51,15 +51,11 @@ fn every_page_in_the_table_keeps_its_article_and_drops_the_rest() {
 }
 
 #[test]
-fn the_seed_page_reads_as_its_headline_and_the_seed_article() {
+fn the_seed_page_reads_as_the_seed_article_without_its_headline() {
     let html = std::fs::read_to_string(fixtures().join("seed-article.html")).unwrap();
     let seed = std::fs::read_to_string(fixtures().join("seed-article.txt")).unwrap();
     let text = article_text(&html);
-    let mut lines = text.lines();
-    assert_eq!(
-        lines.next(),
-        Some("Blinken and Lammy warn of Iran’s threat after London talks")
-    );
+    let lines = text.lines();
     let paragraphs: Vec<&str> = seed.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.collect::<Vec<_>>(), paragraphs);
 }

@@ -14,8 +14,10 @@
 //!    and records, per element, its tag, its text length, how much of that
 //!    text is link text, its commas and paragraphs, and, in document order,
 //!    the text nodes and block boundaries. Page furniture that is never prose
-//!    (scripts, `nav`, `header`, `footer`, `aside`, forms, hidden elements,
-//!    ARIA navigation landmarks, editable regions) is not entered.
+//!    (scripts, `nav`, `header`, `footer`, forms, hidden elements, ARIA
+//!    navigation landmarks, editable regions) is not entered; an `aside` is
+//!    entered but never weighs in choosing the story, and is read only when
+//!    it is a pull quote.
 //! 2. [`select`] scores the recorded elements the way Readability does (each
 //!    paragraph of 25+ characters gives its ancestors points for its length
 //!    and commas; a candidate's score shrinks with its link density), takes
@@ -23,7 +25,9 @@
 //!    so an article split over sibling sections stays whole. Inside what it
 //!    keeps it drops boxes that read like furniture: link lists, teasers, boxes
 //!    of pictures or embeds with a caption and little text. `<blockquote>` is
-//!    never dropped: quotations live there.
+//!    never dropped: quotations live there. Then [`edges`] trims the
+//!    story's two ends: the title, byline and date above its first
+//!    paragraph, the credit and contact lines below its last.
 //! 3. [`Page::emit`] feeds the kept text nodes into a
 //!    [`TextMapBuilder`](crate::textmap::TextMapBuilder), one paragraph per
 //!    block, so the text and its map back to the nodes come from one place.
@@ -31,7 +35,8 @@
 //! No rule names a site, a class or an id: class names differ per site and per
 //! language, structure does not. The only signals are tags (HTML's own
 //! semantics: `article`, `main`, `blockquote`, `h1`…), the schema.org
-//! `itemprop="articleBody"` attribute, ARIA roles, whether two sibling
+//! `itemprop="articleBody"` attribute and JSON-LD `articleBody` (which checks
+//! the chosen container, see [`SchemaBody`]), ARIA roles, whether two sibling
 //! sections share a class attribute (one template), and the text itself.
 //!
 //! What only a live page knows: the browser's [`Dom`] reports elements whose
@@ -52,14 +57,15 @@
 //!     </article></body>";
 //! assert_eq!(
 //!     quotelens::extract::article_text(page),
-//!     "Talks resume\n\
-//!      “We are close to a deal, closer than we have been in months,” Blinken said.\n\
+//!     "“We are close to a deal, closer than we have been in months,” Blinken said.\n\
 //!      Lammy agreed, and said “the deal is on the table”, in a statement."
 //! );
 //! # }
 //! ```
 
+mod edges;
 mod scan;
+mod schema;
 mod select;
 mod tags;
 
@@ -67,6 +73,7 @@ mod tags;
 mod html;
 
 pub use scan::{Event, Page, Scan};
+pub use schema::SchemaBody;
 pub use select::{article_container, holds_story, select, Selection};
 pub use tags::is_page_chrome;
 

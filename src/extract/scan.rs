@@ -1,5 +1,6 @@
 //! Step 1: one resumable walk over the page that records what the scorer needs.
 
+use super::schema::SchemaBody;
 use super::tags::{is_chrome_role, Tag};
 use super::{Dom, NodeKind};
 use crate::textmap::TextMapBuilder;
@@ -22,6 +23,9 @@ pub struct Element<N> {
     pub own_commas: u32,
     /// Commas below it.
     pub commas: u32,
+    /// Double quotation marks below it (`“ ” " « » „`…): where quotes are,
+    /// badges go, so a rule that drops text without them costs no quote.
+    pub quote_marks: u32,
     /// Descendant blocks with a paragraph of their own (`own_text` ≥ 25).
     pub paragraphs: u32,
     /// The part of `paragraphs` in `<p>` elements.
@@ -36,6 +40,11 @@ pub struct Element<N> {
     pub class: Option<u64>,
     /// Carries schema.org's `itemprop="articleBody"` (or `text`).
     pub article_body: bool,
+    /// An `<h1>`: the page's title for the story.
+    pub title: bool,
+    /// An `<aside>` or inside one: its counts are not added to the elements
+    /// around it, so it never weighs in choosing the story.
+    pub in_aside: bool,
     /// Index of its first event, and one past its last.
     pub first_event: u32,
     pub end_event: u32,
@@ -61,6 +70,9 @@ pub struct Page<N> {
     pub events: Vec<Event>,
     /// The element index of each root the scan started from.
     pub roots: Vec<u32>,
+    /// The page's schema.org `articleBody`, when its caller found one: the
+    /// selection checks its choice against it.
+    pub schema: Option<SchemaBody>,
 }
 
 /// One open element of the walk.
@@ -91,6 +103,7 @@ impl<D: Dom> Scan<D> {
                 texts: Vec::new(),
                 events: Vec::new(),
                 roots: Vec::new(),
+                schema: None,
             },
         }
     }
@@ -142,11 +155,17 @@ impl<D: Dom> Scan<D> {
 
     fn text(&mut self, dom: &D, node: D::Node, element: u32, block: u32, in_link: bool) {
         let data = dom.text(&node).into_owned();
-        let (length, commas, last) = measure(&data);
+        let Measure {
+            length,
+            commas,
+            quote_marks,
+            last,
+        } = measure(&data);
         if length > 0 {
             let el = &mut self.page.elements[element as usize];
             el.text += length;
             el.commas += commas;
+            el.quote_marks += quote_marks;
             if in_link {
                 el.link_text += length;
             }
@@ -210,6 +229,7 @@ impl<D: Dom> Scan<D> {
             own_text: 0,
             own_commas: 0,
             commas: 0,
+            quote_marks: 0,
             paragraphs: 0,
             prose: 0,
             images: 0,
@@ -218,6 +238,9 @@ impl<D: Dom> Scan<D> {
             quotations: u32::from(tag == Tag::Quotation),
             forms: u32::from(tag == Tag::Form),
             article_body,
+            title: tag == Tag::Heading && dom.local_name(&node) == "h1",
+            in_aside: tag == Tag::Aside
+                || parent.is_some_and(|p| self.page.elements[p as usize].in_aside),
             class: attribute("class").map(|c| {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -263,11 +286,12 @@ impl<D: Dom> Scan<D> {
             el.prose += u32::from(el.tag == Tag::Paragraph);
         }
         let child = el.clone();
-        if let Some(parent) = child.parent {
+        if let Some(parent) = child.parent.filter(|_| child.tag != Tag::Aside) {
             let parent = &mut self.page.elements[parent as usize];
             parent.text += child.text;
             parent.link_text += child.link_text;
             parent.commas += child.commas;
+            parent.quote_marks += child.quote_marks;
             parent.paragraphs += child.paragraphs;
             parent.prose += child.prose;
             parent.images += child.images;
@@ -318,24 +342,65 @@ fn is_comma(c: char) -> bool {
     )
 }
 
-/// In one pass over a text node: its length in code points as a reader sees
-/// it (a run of white space counts one), its commas, and its last visible
-/// character.
-fn measure(data: &str) -> (u32, u32, char) {
-    let (mut length, mut commas, mut last) = (0, 0, ' ');
+/// A double quotation mark of any language (not the apostrophe-like single
+/// marks, which are also apostrophes).
+pub(super) fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '「' | '」' | '『' | '』' | '〝' | '〞' | '＂'
+    )
+}
+
+/// What [`measure`] counts in a text node.
+struct Measure {
+    /// Code points as a reader sees them (a run of white space counts one).
+    length: u32,
+    commas: u32,
+    quote_marks: u32,
+    /// The last visible character.
+    last: char,
+}
+
+/// Measures a text node in one pass.
+fn measure(data: &str) -> Measure {
+    let mut m = Measure {
+        length: 0,
+        commas: 0,
+        quote_marks: 0,
+        last: ' ',
+    };
     let mut in_space = true;
     for c in data.chars() {
         if c.is_whitespace() {
-            length += u32::from(!in_space);
+            m.length += u32::from(!in_space);
             in_space = true;
         } else {
-            length += 1;
-            commas += u32::from(is_comma(c));
-            last = c;
+            m.length += 1;
+            m.commas += u32::from(is_comma(c));
+            m.quote_marks += u32::from(is_quote_mark(c));
+            m.last = c;
             in_space = false;
         }
     }
-    (length, commas, last)
+    m
+}
+
+impl<N> Page<N> {
+    /// The text events under element `index`, in document order, as (text
+    /// node, nearest element, nearest block).
+    pub fn texts_under(&self, index: usize) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+        let e = &self.elements[index];
+        self.events[e.first_event as usize..e.end_event as usize]
+            .iter()
+            .filter_map(|event| match *event {
+                Event::Text {
+                    text,
+                    element,
+                    block,
+                } => Some((text, element, block)),
+                Event::Break => None,
+            })
+    }
 }
 
 impl<N: Clone> Page<N> {

@@ -22,7 +22,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
 use std::hash::Hasher;
 
-use super::scan::{Event, Page};
+use super::scan::Page;
 use super::tags::Tag;
 
 /// What [`select`] keeps of a scanned root.
@@ -41,6 +41,10 @@ const MIN_PARAGRAPH: u32 = 25;
 /// A box with a picture and less text than this, none of it in a `<p>`, is a
 /// picture with its caption, a gallery or a teaser.
 const MAX_CAPTIONED: u32 = 500;
+/// A box with a picture and one paragraph shorter than this is a picture with
+/// its caption set as a paragraph. On the tune half every value from 150 to
+/// 400 scores the same.
+const MAX_CAPTION_PARAGRAPH: u32 = 250;
 /// A box (not a list) with more than this share of link text is a set of
 /// links. Readability says 0.2 for a box of little weight, which drops boxes
 /// of the story whose line or two carry a link (a video's headline and
@@ -51,6 +55,8 @@ const BOX_LINKS: f32 = 0.4;
 const LIST_LINKS: f32 = 0.5;
 /// A paragraph with this share of link text or more is a link to elsewhere.
 const LINK_PARAGRAPH: f32 = 0.8;
+/// An `<aside>` with more text than this is a box of its own, not a pull quote.
+const MAX_PULL_QUOTE: u32 = 300;
 /// How many ancestors of a paragraph share its points.
 const ANCESTOR_LEVELS: usize = 5;
 
@@ -67,7 +73,7 @@ pub fn holds_story<N>(page: &Page<N>, root: usize) -> bool {
     let elements = &page.elements[root as usize..page.elements[root as usize].end as usize];
     let text: u32 = elements
         .iter()
-        .filter(|e| e.tag == Tag::Paragraph)
+        .filter(|e| e.tag == Tag::Paragraph && !e.in_aside)
         .map(|e| e.own_text)
         .sum();
     text >= MIN_STORY
@@ -93,7 +99,7 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
     let mut score = vec![f32::NAN; elements.len()];
     for index in scope.clone() {
         let e = &elements[index];
-        if e.own_text < MIN_PARAGRAPH || !scores_as_paragraph(e.tag) {
+        if e.own_text < MIN_PARAGRAPH || !scores_as_paragraph(e.tag) || e.in_aside {
             continue;
         }
         let points = 1.0 + e.own_commas as f32 + (e.own_text as f32 / 100.0).floor().min(3.0);
@@ -147,6 +153,14 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
             }
         }
     }
+    if let Some(story) = page
+        .schema
+        .as_ref()
+        .and_then(|schema| schema_story(page, root as usize, schema, &children, &kept_roots))
+    {
+        kept_roots = vec![story];
+        container = story;
+    }
     let mut kept = vec![false; if read { elements.len() } else { 0 }];
     if !read {
         return Selection {
@@ -154,6 +168,7 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
             container: container as u32,
         };
     }
+    let cards = cards(page, scope.clone());
     let mut kept_roots = kept_roots.into_iter().peekable();
     for index in scope {
         // The best paragraph's own ancestors are the story's frame, however
@@ -161,13 +176,109 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
         let frames_best = index <= best && best < elements[index].end as usize;
         let story_root = kept_roots.next_if_eq(&index).is_some();
         if story_root || elements[index].parent.is_some_and(|p| kept[p as usize]) {
-            kept[index] = frames_best || !is_furniture(page, index, score[index]);
+            kept[index] = frames_best || !(cards[index] || is_furniture(page, index, score[index]));
         }
     }
+    drop_titles_of_dropped_boxes(page, &children, &mut kept);
     drop_repeated_paragraphs(page, root as usize, &mut kept);
+    super::edges::trim_edges(page, root as usize, &mut kept);
     Selection {
         kept,
         container: container as u32,
+    }
+}
+
+/// The page's `articleBody` is on the page when this share of its word
+/// triples is found there (it may be escaped twice, or be another text).
+const SCHEMA_PRESENT: f32 = 0.5;
+/// The container holds the story the `articleBody` names when it holds this
+/// share of the matches found on the page.
+const SCHEMA_HOLDS: f32 = 0.8;
+/// An `articleBody` shorter than this is likely cut ("…" after 500
+/// characters) and names only the lede: it does not choose the story.
+const SCHEMA_MIN_WORDS: usize = 150;
+
+/// The story the page's `articleBody` names, when the chosen story roots
+/// (`chosen`) hold too little of it: the smallest element holding
+/// [`SCHEMA_HOLDS`] of the matches, widened until its text is as long as
+/// most of the `articleBody`. `None` when the choice stands, the body is too
+/// short to tell, or its text is not on the page.
+fn schema_story<N>(
+    page: &Page<N>,
+    root: usize,
+    schema: &super::SchemaBody,
+    children: &[Vec<u32>],
+    chosen: &[usize],
+) -> Option<usize> {
+    if schema.words() < SCHEMA_MIN_WORDS {
+        return None;
+    }
+    let elements = &page.elements;
+    // Per element, the words below it that end one of the body's triples.
+    let mut matched = vec![0u32; elements.len()];
+    let mut words = super::schema::Words::default();
+    for (text, element, _) in page.texts_under(root) {
+        for word in page.texts[text as usize]
+            .1
+            .split(|c: char| !c.is_alphanumeric())
+        {
+            if words.push(word).is_some_and(|t| schema.has(t)) {
+                matched[element as usize] += 1;
+            }
+        }
+    }
+    for index in (root + 1..elements[root].end as usize).rev() {
+        if let Some(parent) = elements[index].parent {
+            matched[parent as usize] += matched[index];
+        }
+    }
+    let total = matched[root] as f32;
+    let held: u32 = chosen.iter().map(|&c| matched[c]).sum();
+    if total < SCHEMA_PRESENT * schema.triples() as f32 || held as f32 >= SCHEMA_HOLDS * total {
+        return None;
+    }
+    let mut story = root;
+    while let Some(&child) = children[story]
+        .iter()
+        .find(|&&c| matched[c as usize] as f32 >= SCHEMA_HOLDS * total)
+    {
+        story = child as usize;
+    }
+    while (elements[story].text as f32) < SCHEMA_HOLDS * schema.chars() as f32 {
+        match elements[story].parent {
+            Some(parent) if parent as usize >= root => story = parent as usize,
+            _ => break,
+        }
+    }
+    Some(story)
+}
+
+/// A title longer than this is a line of its own, not a box's title.
+const MAX_BOX_TITLE: u32 = 60;
+
+/// Drops the title of a box that went as furniture: a heading, or a short
+/// line that is no sentence ("More:", "Related coverage"), whose next sibling
+/// is a dropped set of links. Without its box it would be read as a line of
+/// the story.
+fn drop_titles_of_dropped_boxes<N>(page: &Page<N>, children: &[Vec<u32>], kept: &mut [bool]) {
+    let elements = &page.elements;
+    for siblings in children {
+        for pair in siblings.windows(2) {
+            let (title, next) = (pair[0] as usize, pair[1] as usize);
+            let t = &elements[title];
+            let is_title = t.tag == Tag::Heading
+                || (t.text < MAX_BOX_TITLE && !t.ends_sentence && t.text == t.own_text);
+            if kept[title]
+                && !kept[next]
+                && is_title
+                && t.quote_marks == 0
+                && t.text > 0
+                && elements[next].text > 0
+                && link_density(page, next) > LIST_LINKS
+            {
+                kept[title..t.end as usize].fill(false);
+            }
+        }
     }
 }
 
@@ -179,7 +290,6 @@ const MIN_REPEATED: u32 = 40;
 /// (compared by a hash of their words, white space collapsed).
 fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
     let elements = &page.elements;
-    let events = elements[root].first_event as usize..elements[root].end_event as usize;
     let mut seen = HashSet::new();
     // The paragraph being hashed: its index, hasher, and whether a word was
     // written and white space followed it.
@@ -191,15 +301,7 @@ fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
             }
         }
     };
-    for event in &page.events[events] {
-        let Event::Text {
-            text,
-            element,
-            block,
-        } = *event
-        else {
-            continue;
-        };
+    for (text, element, block) in page.texts_under(root) {
         let b = &elements[block as usize];
         // Only a paragraph of its own (no block inside), whose text is contiguous.
         if !kept[element as usize] || b.own_text < MIN_REPEATED || b.own_text != b.text {
@@ -265,6 +367,9 @@ fn child_lists<N>(page: &Page<N>, root: u32) -> Vec<Vec<u32>> {
     let mut children = vec![Vec::new(); page.elements.len()];
     let end = page.elements[root as usize].end;
     for index in root + 1..end {
+        if page.elements[index as usize].in_aside {
+            continue;
+        }
         if let Some(parent) = page.elements[index as usize].parent {
             children[parent as usize].push(index);
         }
@@ -366,10 +471,56 @@ fn joins_story<N>(page: &Page<N>, index: usize, top: usize, score: f32, threshol
     (e.text > 80 && density < 0.25) || (e.text < 80 && density == 0.0 && e.ends_sentence)
 }
 
+/// Inside a sentence, a picture with links and nothing else: a card that pops
+/// up over a name (the person's photo and latest stories). Only the innermost
+/// such element is the card: the one around it also holds the name's own link,
+/// which is part of the sentence ("Portsea's mayor, Ana Reyes (D), is …").
+fn cards<N>(page: &Page<N>, scope: std::ops::Range<usize>) -> Vec<bool> {
+    let elements = &page.elements;
+    let mut card = vec![false; elements.len()];
+    // Whether an element holds a card below it; children come after their
+    // parent, so one pass from the end sees every child first.
+    let mut holds = vec![false; elements.len()];
+    for index in scope.clone().rev() {
+        let e = &elements[index];
+        card[index] = !holds[index]
+            && e.tag == Tag::Inline
+            && e.images > 0
+            && e.text > 0
+            && e.link_text == e.text;
+        if let Some(parent) = e.parent.filter(|p| scope.contains(&(*p as usize))) {
+            holds[parent as usize] |= holds[index] || card[index];
+        }
+    }
+    card
+}
+
+/// A pull quote: a quotation set large beside the story, an `<aside>` whose
+/// line or two opens with a quotation mark and holds nothing else (no link,
+/// no picture, no form). It repeats a quote of the story, or gives one the
+/// story does not; either way it is quoted text a reader sees, and gets its
+/// badge. A box that opens with its own title ("Related") is not one.
+fn is_pull_quote<N>(page: &Page<N>, index: usize) -> bool {
+    let e = &page.elements[index];
+    let opens_with_quote = || {
+        page.texts_under(index)
+            .find_map(|(text, _, _)| page.texts[text as usize].1.trim_start().chars().next())
+            .is_some_and(super::scan::is_quote_mark)
+    };
+    e.quote_marks > 0
+        && e.text <= MAX_PULL_QUOTE
+        && e.link_text == 0
+        && e.images + e.embeds + e.forms == 0
+        && opens_with_quote()
+}
+
 /// Readability's "clean conditionally" on counts alone: a box that reads like
 /// page furniture rather than prose.
 fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
     let e = &page.elements[index];
+    if e.tag == Tag::Aside {
+        return !is_pull_quote(page, index);
+    }
     if e.quotations > 0 {
         return false;
     }
@@ -379,11 +530,6 @@ fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
     // Not one holding a picture: its links may be a card over a name (below),
     // which goes alone, and the sentence around it stays.
     if e.tag == Tag::Paragraph && e.images == 0 && e.text > 0 && density >= LINK_PARAGRAPH {
-        return true;
-    }
-    // Inside a sentence, a picture with links and nothing else: a card that
-    // pops up over a name (the person's photo and latest stories).
-    if e.tag == Tag::Inline && e.images > 0 && e.text > 0 && e.link_text == e.text {
         return true;
     }
     match e.tag {
@@ -408,6 +554,9 @@ fn is_furniture<N>(page: &Page<N>, index: usize, score: f32) -> bool {
         || (!is_list && density > BOX_LINKS)
         || density > LIST_LINKS
         || (e.images > 0 && e.prose == 0 && e.text < MAX_CAPTIONED)
+        // A picture and one short paragraph: the caption set as a `<p>`
+        // (WordPress's `wp-caption`).
+        || (e.images > 0 && e.paragraphs <= 1 && e.text < MAX_CAPTION_PARAGRAPH)
         || (e.embeds == 1 && e.text < 75)
         // A form with a line or two and no paragraph: a newsletter sign-up, a search box.
         || (e.forms > 0 && e.prose == 0 && e.text < MAX_CAPTIONED)

@@ -14,6 +14,8 @@ pub enum Tag {
     Paragraph,
     /// A block that is not one of the kinds below (`section`, `tr`…).
     Block,
+    /// `hr`: a thematic break, no content.
+    Rule,
     /// `div`: Readability's favourite article container.
     Div,
     /// `article`, `main`: HTML's own word for the story.
@@ -32,6 +34,10 @@ pub enum Tag {
     Cell,
     /// `figure`, `figcaption`, `picture`: pictures and their captions.
     Figure,
+    /// `aside`: a box beside the story. Read only when it is a pull quote
+    /// (a quotation set large in the story's column); it never counts
+    /// towards choosing the story.
+    Aside,
     /// `form`, `fieldset`: usually a search box or a sign-up, sometimes (old
     /// ASP.NET sites) the whole page.
     Form,
@@ -58,14 +64,16 @@ impl Tag {
             "td" | "th" => Tag::Cell,
             "figure" | "figcaption" | "picture" => Tag::Figure,
             "form" | "fieldset" => Tag::Form,
+            "aside" => Tag::Aside,
             "img" => Tag::Image,
             "iframe" | "video" | "audio" | "embed" | "object" => Tag::Embed,
             "p" | "pre" => Tag::Paragraph,
-            "section" | "address" | "details" | "summary" | "center" | "hr" | "thead" | "tbody"
+            "hr" => Tag::Rule,
+            "section" | "address" | "details" | "summary" | "center" | "thead" | "tbody"
             | "tfoot" | "tr" | "caption" | "body" | "html" | "hgroup" => Tag::Block,
             "script" | "style" | "noscript" | "template" | "svg" | "math" | "canvas" | "nav"
-            | "header" | "footer" | "aside" | "button" | "input" | "select" | "textarea"
-            | "dialog" | "head" | "title" | "label" | "option" | "quotelens-root" => Tag::Skipped,
+            | "header" | "footer" | "button" | "input" | "select" | "textarea" | "dialog"
+            | "head" | "title" | "label" | "option" | "quotelens-root" => Tag::Skipped,
             _ => Tag::Inline,
         }
     }
@@ -92,10 +100,11 @@ pub const SKIPPED_ROLES: &[&str] = &[
     "menubar",
 ];
 
-/// Whether an element with this local name and `role` is page chrome whose
-/// content is never read (`nav`, `footer`, `role="navigation"`…).
+/// Whether an element with this local name and `role` is page chrome
+/// (`nav`, `footer`, `aside`, `role="navigation"`…): never read, but for an
+/// `aside` that is a pull quote inside the story.
 pub fn is_page_chrome(local_name: &str, role: Option<&str>) -> bool {
-    Tag::of(local_name) == Tag::Skipped || role.is_some_and(is_chrome_role)
+    matches!(Tag::of(local_name), Tag::Skipped | Tag::Aside) || role.is_some_and(is_chrome_role)
 }
 
 /// Whether an ARIA `role` names a landmark of site chrome.

@@ -1,7 +1,9 @@
 //! Reads the text a person reads on the live page: the browser's side of
 //! [`crate::extract`], which decides, for the CLI and the extension alike,
 //! which elements are the story. This module only implements its [`Dom`] over
-//! `web-sys` nodes and keeps the text nodes, so spans map back to `Range`s.
+//! `web-sys` nodes, hands the page's JSON-LD `articleBody` to the shared
+//! selection (found with one `querySelectorAll`, as the CLI finds it in the
+//! parsed page), and keeps the text nodes, so spans map back to `Range`s.
 //!
 //! Nothing here decides who said what, nor which text is the article: the
 //! shared extraction does (see its docs). What only a live page knows is the
@@ -21,6 +23,7 @@ use std::borrow::Cow;
 
 use crate::extract::{
     article_container, holds_story, is_page_chrome, select, Dom, Event, NodeKind, Page, Scan,
+    SchemaBody,
 };
 use crate::textmap::{TextMap, TextMapBuilder};
 use wasm_bindgen::prelude::*;
@@ -117,6 +120,8 @@ impl Dom for WebDom {
 pub struct Walk {
     scan: Option<Scan<WebDom>>,
     read: Option<Read>,
+    /// The page's `articleBody`, which the selection checks its choice against.
+    schema: Option<SchemaBody>,
 }
 
 /// The second half of a walk: the kept text going into the map, up to
@@ -217,6 +222,10 @@ impl Read {
 
 impl Walk {
     pub fn new(roots: Vec<Element>) -> Walk {
+        let schema = roots
+            .first()
+            .and_then(|root| root.owner_document())
+            .and_then(|doc| schema_body(&doc));
         let roots = roots
             .into_iter()
             .filter(|root| root.closest(EDITABLE).ok().flatten().is_none())
@@ -225,6 +234,7 @@ impl Walk {
         Walk {
             scan: Some(Scan::new(roots)),
             read: None,
+            schema,
         }
     }
 
@@ -236,7 +246,11 @@ impl Walk {
             };
             if scan.step(&dom, budget) {
                 let page = self.scan.take().map(Scan::finish);
-                self.read = page.map(Read::new);
+                let schema = self.schema.take();
+                self.read = page.map(|mut page| {
+                    page.schema = schema;
+                    Read::new(page)
+                });
             }
             return false;
         }
@@ -246,7 +260,11 @@ impl Walk {
     pub fn finish(self) -> Extracted {
         let read = match (self.read, self.scan) {
             (Some(read), _) => read,
-            (None, Some(scan)) => Read::new(scan.finish()),
+            (None, Some(scan)) => {
+                let mut page = scan.finish();
+                page.schema = self.schema;
+                Read::new(page)
+            }
             (None, None) => Read::new(Scan::<WebDom>::new(Vec::new()).finish()),
         };
         let (map, nodes, capped) = read.finish();
@@ -284,6 +302,7 @@ pub fn find_article_root(doc: &Document) -> Option<Element> {
 pub struct RootSearch {
     body: Element,
     scan: Scan<WebDom>,
+    schema: Option<SchemaBody>,
 }
 
 impl RootSearch {
@@ -296,6 +315,7 @@ impl RootSearch {
         Some(RootSearch {
             scan: Scan::new(vec![Node::from(body.clone())]),
             body,
+            schema: schema_body(doc),
         })
     }
 
@@ -305,10 +325,11 @@ impl RootSearch {
     }
 
     pub fn finish(self) -> Element {
-        let page = self.scan.finish();
+        let mut page = self.scan.finish();
         if page.roots.is_empty() {
             return self.body;
         }
+        page.schema = self.schema;
         page.elements[article_container(&page, 0) as usize]
             .node
             .clone()
@@ -330,8 +351,19 @@ pub fn article_text(live: bool) -> Result<String, JsError> {
     let dom = WebDom {
         window: live.then_some(window),
     };
-    let page = Scan::all(&dom, vec![Node::from(root)]);
+    let mut page = Scan::all(&dom, vec![Node::from(root)]);
+    page.schema = schema_body(&doc);
     Ok(Read::new(page).finish().0.text().to_owned())
+}
+
+/// The page's schema.org `articleBody`, from its JSON-LD scripts, as the CLI
+/// reads it from a saved page.
+fn schema_body(doc: &Document) -> Option<SchemaBody> {
+    let list = doc.query_selector_all("script[type*='ld+json' i]").ok()?;
+    let scripts: Vec<String> = (0..list.length())
+        .filter_map(|i| list.item(i)?.text_content())
+        .collect();
+    SchemaBody::from_scripts(scripts.iter().map(String::as_str))
 }
 
 /// Articles that arrived with `added` (infinite scroll): the element itself or

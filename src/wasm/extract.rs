@@ -1,9 +1,7 @@
 //! Reads the text a person reads on the live page: the browser's side of
 //! [`crate::extract`], which decides, for the CLI and the extension alike,
 //! which elements are the story. This module only implements its [`Dom`] over
-//! `web-sys` nodes, hands the page's JSON-LD `articleBody` to the shared
-//! selection (found with one `querySelectorAll`, as the CLI finds it in the
-//! parsed page), and keeps the text nodes, so spans map back to `Range`s.
+//! `web-sys` nodes and keeps the text nodes, so spans map back to `Range`s.
 //!
 //! Nothing here decides who said what, nor which text is the article: the
 //! shared extraction does (see its docs). What only a live page knows is the

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use scraper::{Html, Node};
 
-use super::{article_container, select, Dom, NodeKind, Scan, SchemaBody};
+use super::{article_container, select, Dom, NodeKind, Scan};
 use crate::textmap::TextMapBuilder;
 
 /// A parsed HTML document seen through [`Dom`].
@@ -78,43 +78,19 @@ pub fn article_root<'a>(dom: &HtmlDom<'a>, document: &'a Html) -> HtmlNode<'a> {
         .children()
         .find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"))
         .unwrap_or_else(|| *document.root_element());
-    let mut page = Scan::all(dom, vec![body]);
+    let page = Scan::all(dom, vec![body]);
     if page.roots.is_empty() {
         return body;
     }
-    page.schema = schema_body(document);
     page.elements[article_container(&page, 0) as usize].node
-}
-
-/// The page's schema.org `articleBody`, from its JSON-LD scripts.
-pub fn schema_body(document: &Html) -> Option<SchemaBody> {
-    let scripts: Vec<String> = document
-        .tree
-        .nodes()
-        .filter(|node| {
-            node.value().as_element().is_some_and(|e| {
-                e.name() == "script"
-                    && e.attr("type")
-                        .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
-            })
-        })
-        .map(|script| {
-            script
-                .children()
-                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                .collect()
-        })
-        .collect();
-    SchemaBody::from_scripts(scripts.iter().map(String::as_str))
 }
 
 /// The text of the story under `container`, one paragraph a line.
 pub fn read<'a>(dom: &HtmlDom<'a>, container: HtmlNode<'a>) -> String {
-    let mut page = Scan::all(dom, vec![container]);
+    let page = Scan::all(dom, vec![container]);
     if page.roots.is_empty() {
         return String::new();
     }
-    page.schema = schema_body(dom.0);
     let selection = select(&page, 0);
     let mut builder = TextMapBuilder::new();
     page.emit(&selection.kept, &mut builder);
@@ -328,51 +304,6 @@ mod tests {
             article_text(&html),
             format!("{}\n{}", text_of(STORY), text_of(OTHER))
         );
-    }
-
-    /// A story of short plain sentences and, below it, readers' comments full
-    /// of commas, which Readability's scoring prefers; with `ld` the page's
-    /// JSON-LD names the story's text.
-    fn story_and_comments(ld: &str) -> String {
-        let story: Vec<String> = [
-            "The ferry sailed at dawn",
-            "Nobody on board knew the forecast had changed overnight",
-            "By noon the wind had turned",
-            "The captain turned back",
-            "All forty passengers were safe",
-            "The company said it would review its rules",
-            "The harbour master agreed",
-            "Sailings resume on Friday and tickets for the cancelled trips will be refunded",
-        ]
-        .iter()
-        .map(|s| {
-            format!("{s} and the crew kept the passengers below deck for the whole crossing home.")
-        })
-        .collect();
-        let comments: String = (0..8)
-            .map(|i| {
-                format!(
-                    "<p>Comment {i}: well, honestly, as I said before, in my view, frankly, and again, \
-                     as usual, the council, the company, the captain, everyone, is to blame, and, yes, I mean it.</p>"
-                )
-            })
-            .collect();
-        format!(
-            "<html><head><script type='application/ld+json'>{{\"@type\": \"NewsArticle\", \"{ld}\": \"{}\"}}</script></head>\
-             <body><div>{}</div><div>{comments}</div></body></html>",
-            story.join(" "),
-            story.iter().map(|s| format!("<p>{s}</p>")).collect::<String>()
-        )
-    }
-
-    #[test]
-    fn the_schema_article_body_names_the_story_when_the_scoring_prefers_the_comments() {
-        let text = article_text(&story_and_comments("articleBody"));
-        assert!(text.starts_with("The ferry sailed at dawn"), "{text}");
-        assert!(!text.contains("Comment"), "{text}");
-        // Without it, the comments' commas win: the case the check is for.
-        let text = article_text(&story_and_comments("description"));
-        assert!(text.starts_with("Comment 0"), "{text}");
     }
 
     #[test]

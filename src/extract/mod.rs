@@ -35,8 +35,7 @@
 //! No rule names a site, a class or an id: class names differ per site and per
 //! language, structure does not. The only signals are tags (HTML's own
 //! semantics: `article`, `main`, `blockquote`, `h1`…), the schema.org
-//! `itemprop="articleBody"` attribute and JSON-LD `articleBody` (which checks
-//! the chosen container, see [`SchemaBody`]), ARIA roles, whether two sibling
+//! `itemprop="articleBody"` attribute, ARIA roles, whether two sibling
 //! sections share a class attribute (one template), and the text itself.
 //!
 //! What only a live page knows: the browser's [`Dom`] reports elements whose
@@ -65,7 +64,6 @@
 
 mod edges;
 mod scan;
-mod schema;
 mod select;
 mod tags;
 
@@ -73,7 +71,6 @@ mod tags;
 mod html;
 
 pub use scan::{Event, Page, Scan};
-pub use schema::SchemaBody;
 pub use select::{article_container, holds_story, select, Selection};
 pub use tags::is_page_chrome;
 

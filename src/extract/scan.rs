@@ -1,6 +1,5 @@
 //! Step 1: one resumable walk over the page that records what the scorer needs.
 
-use super::schema::SchemaBody;
 use super::tags::{is_chrome_role, Tag};
 use super::{Dom, NodeKind};
 use crate::textmap::TextMapBuilder;
@@ -70,9 +69,6 @@ pub struct Page<N> {
     pub events: Vec<Event>,
     /// The element index of each root the scan started from.
     pub roots: Vec<u32>,
-    /// The page's schema.org `articleBody`, when its caller found one: the
-    /// selection checks its choice against it.
-    pub schema: Option<SchemaBody>,
 }
 
 /// One open element of the walk.
@@ -103,7 +99,6 @@ impl<D: Dom> Scan<D> {
                 texts: Vec::new(),
                 events: Vec::new(),
                 roots: Vec::new(),
-                schema: None,
             },
         }
     }

@@ -153,14 +153,6 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
             }
         }
     }
-    if let Some(story) = page
-        .schema
-        .as_ref()
-        .and_then(|schema| schema_story(page, root as usize, schema, &children, &kept_roots))
-    {
-        kept_roots = vec![story];
-        container = story;
-    }
     let mut kept = vec![false; if read { elements.len() } else { 0 }];
     if !read {
         return Selection {
@@ -186,71 +178,6 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
         kept,
         container: container as u32,
     }
-}
-
-/// The page's `articleBody` is on the page when this share of its word
-/// triples is found there (it may be escaped twice, or be another text).
-const SCHEMA_PRESENT: f32 = 0.5;
-/// The container holds the story the `articleBody` names when it holds this
-/// share of the matches found on the page.
-const SCHEMA_HOLDS: f32 = 0.8;
-/// An `articleBody` shorter than this is likely cut ("…" after 500
-/// characters) and names only the lede: it does not choose the story.
-const SCHEMA_MIN_WORDS: usize = 150;
-
-/// The story the page's `articleBody` names, when the chosen story roots
-/// (`chosen`) hold too little of it: the smallest element holding
-/// [`SCHEMA_HOLDS`] of the matches, widened until its text is as long as
-/// most of the `articleBody`. `None` when the choice stands, the body is too
-/// short to tell, or its text is not on the page.
-fn schema_story<N>(
-    page: &Page<N>,
-    root: usize,
-    schema: &super::SchemaBody,
-    children: &[Vec<u32>],
-    chosen: &[usize],
-) -> Option<usize> {
-    if schema.words() < SCHEMA_MIN_WORDS {
-        return None;
-    }
-    let elements = &page.elements;
-    // Per element, the words below it that end one of the body's triples.
-    let mut matched = vec![0u32; elements.len()];
-    let mut words = super::schema::Words::default();
-    for (text, element, _) in page.texts_under(root) {
-        for word in page.texts[text as usize]
-            .1
-            .split(|c: char| !c.is_alphanumeric())
-        {
-            if words.push(word).is_some_and(|t| schema.has(t)) {
-                matched[element as usize] += 1;
-            }
-        }
-    }
-    for index in (root + 1..elements[root].end as usize).rev() {
-        if let Some(parent) = elements[index].parent {
-            matched[parent as usize] += matched[index];
-        }
-    }
-    let total = matched[root] as f32;
-    let held: u32 = chosen.iter().map(|&c| matched[c]).sum();
-    if total < SCHEMA_PRESENT * schema.triples() as f32 || held as f32 >= SCHEMA_HOLDS * total {
-        return None;
-    }
-    let mut story = root;
-    while let Some(&child) = children[story]
-        .iter()
-        .find(|&&c| matched[c as usize] as f32 >= SCHEMA_HOLDS * total)
-    {
-        story = child as usize;
-    }
-    while (elements[story].text as f32) < SCHEMA_HOLDS * schema.chars() as f32 {
-        match elements[story].parent {
-            Some(parent) if parent as usize >= root => story = parent as usize,
-            _ => break,
-        }
-    }
-    Some(story)
 }
 
 /// A title longer than this is a line of its own, not a box's title.

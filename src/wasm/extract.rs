@@ -21,7 +21,6 @@ use std::borrow::Cow;
 
 use crate::extract::{
     article_container, holds_story, is_page_chrome, select, Dom, Event, NodeKind, Page, Scan,
-    SchemaBody,
 };
 use crate::textmap::{TextMap, TextMapBuilder};
 use wasm_bindgen::prelude::*;
@@ -118,8 +117,6 @@ impl Dom for WebDom {
 pub struct Walk {
     scan: Option<Scan<WebDom>>,
     read: Option<Read>,
-    /// The page's `articleBody`, which the selection checks its choice against.
-    schema: Option<SchemaBody>,
 }
 
 /// The second half of a walk: the kept text going into the map, up to
@@ -220,10 +217,6 @@ impl Read {
 
 impl Walk {
     pub fn new(roots: Vec<Element>) -> Walk {
-        let schema = roots
-            .first()
-            .and_then(|root| root.owner_document())
-            .and_then(|doc| schema_body(&doc));
         let roots = roots
             .into_iter()
             .filter(|root| root.closest(EDITABLE).ok().flatten().is_none())
@@ -232,7 +225,6 @@ impl Walk {
         Walk {
             scan: Some(Scan::new(roots)),
             read: None,
-            schema,
         }
     }
 
@@ -244,11 +236,7 @@ impl Walk {
             };
             if scan.step(&dom, budget) {
                 let page = self.scan.take().map(Scan::finish);
-                let schema = self.schema.take();
-                self.read = page.map(|mut page| {
-                    page.schema = schema;
-                    Read::new(page)
-                });
+                self.read = page.map(Read::new);
             }
             return false;
         }
@@ -258,11 +246,7 @@ impl Walk {
     pub fn finish(self) -> Extracted {
         let read = match (self.read, self.scan) {
             (Some(read), _) => read,
-            (None, Some(scan)) => {
-                let mut page = scan.finish();
-                page.schema = self.schema;
-                Read::new(page)
-            }
+            (None, Some(scan)) => Read::new(scan.finish()),
             (None, None) => Read::new(Scan::<WebDom>::new(Vec::new()).finish()),
         };
         let (map, nodes, capped) = read.finish();
@@ -300,7 +284,6 @@ pub fn find_article_root(doc: &Document) -> Option<Element> {
 pub struct RootSearch {
     body: Element,
     scan: Scan<WebDom>,
-    schema: Option<SchemaBody>,
 }
 
 impl RootSearch {
@@ -313,7 +296,6 @@ impl RootSearch {
         Some(RootSearch {
             scan: Scan::new(vec![Node::from(body.clone())]),
             body,
-            schema: schema_body(doc),
         })
     }
 
@@ -323,11 +305,10 @@ impl RootSearch {
     }
 
     pub fn finish(self) -> Element {
-        let mut page = self.scan.finish();
+        let page = self.scan.finish();
         if page.roots.is_empty() {
             return self.body;
         }
-        page.schema = self.schema;
         page.elements[article_container(&page, 0) as usize]
             .node
             .clone()
@@ -349,19 +330,8 @@ pub fn article_text(live: bool) -> Result<String, JsError> {
     let dom = WebDom {
         window: live.then_some(window),
     };
-    let mut page = Scan::all(&dom, vec![Node::from(root)]);
-    page.schema = schema_body(&doc);
+    let page = Scan::all(&dom, vec![Node::from(root)]);
     Ok(Read::new(page).finish().0.text().to_owned())
-}
-
-/// The page's schema.org `articleBody`, from its JSON-LD scripts, as the CLI
-/// reads it from a saved page.
-fn schema_body(doc: &Document) -> Option<SchemaBody> {
-    let list = doc.query_selector_all("script[type*='ld+json' i]").ok()?;
-    let scripts: Vec<String> = (0..list.length())
-        .filter_map(|i| list.item(i)?.text_content())
-        .collect();
-    SchemaBody::from_scripts(scripts.iter().map(String::as_str))
 }
 
 /// Articles that arrived with `added` (infinite scroll): the element itself or

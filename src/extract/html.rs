@@ -65,10 +65,142 @@ impl<'a> Dom for HtmlDom<'a> {
 /// two steps as the extension (find the story's container on the whole page,
 /// then read the container), so the CLI measures what ships.
 pub fn article_text(html: &str) -> String {
-    let document = Html::parse_document(html);
+    let document = Html::parse_document(&flatten_deep_nesting(html, MAX_DEPTH));
     let dom = HtmlDom(&document);
     let container = article_root(&dom, &document);
     read(&dom, container)
+}
+
+/// How deep elements may nest before their tags are dropped (their text
+/// stays). Browsers cap it too (Chromium at 512); real news pages stay well
+/// under 100.
+const MAX_DEPTH: usize = 4096;
+
+/// `html` with the start and end tags nested deeper than `max` taken out,
+/// their text kept: html5ever looks through every open element at each
+/// `<div>` and `<p>`, so 80,000 nested `<div>`s took a minute; this keeps it
+/// linear. One pass to measure, a second only when the page is that deep.
+fn flatten_deep_nesting(html: &str, max: usize) -> Cow<'_, str> {
+    if tags(html, max, None) <= max {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    tags(html, max, Some(&mut out));
+    Cow::Owned(out)
+}
+
+/// Walks the tags of `html`, tracking how deep elements nest; returns the
+/// deepest it saw. With `out`, copies `html` there without the tags deeper
+/// than `max`. Comments, doctypes and the text of `script`, `style`,
+/// `textarea` and `title` are copied as they stand.
+fn tags(html: &str, max: usize, mut out: Option<&mut String>) -> usize {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    const RAW: [&str; 4] = ["script", "style", "textarea", "title"];
+    // Elements whose end tag may be left out close by themselves (a `<p>`
+    // closes the `<p>` before it): counting them would take a page of
+    // unclosed paragraphs for a deep one.
+    const SELF_ENDING: [&str; 21] = [
+        "body", "caption", "colgroup", "dd", "dt", "head", "html", "li", "optgroup", "option", "p",
+        "rb", "rp", "rt", "rtc", "tbody", "td", "tfoot", "th", "thead", "tr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut i, mut copied) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(offset) = memchr(b'<', &bytes[i..]) {
+        let at = i + offset;
+        let closing = bytes.get(at + 1) == Some(&b'/');
+        let name_start = at + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            // `<!-- … -->`, `<!doctype>`, a lone `<`: skip past it.
+            i = if bytes[at..].starts_with(b"<!--") {
+                find(bytes, at + 4, b"-->").map_or(bytes.len(), |e| e + 3)
+            } else {
+                at + 1
+            };
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = tag_end(bytes, name_start + name_len);
+        let self_closing = !closing && bytes[..end].ends_with(b"/>");
+        let counts = !SELF_ENDING.contains(&name.as_str());
+        let nests = !closing && !self_closing && !VOID.contains(&name.as_str());
+        let too_deep = if !counts {
+            false
+        } else if closing {
+            let deep = depth > max;
+            depth = depth.saturating_sub(1);
+            deep
+        } else if nests {
+            depth += 1;
+            deepest = deepest.max(depth);
+            depth > max
+        } else {
+            false
+        };
+        if let Some(out) = out.as_deref_mut() {
+            out.push_str(&html[copied..at]);
+            if !too_deep {
+                out.push_str(&html[at..end]);
+            }
+            copied = end;
+        }
+        i = end;
+        // The text of a script or style is no markup, whatever it holds.
+        if nests && RAW.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ignoring_case(bytes, i, close.as_bytes()).unwrap_or(bytes.len());
+        }
+    }
+    if let Some(out) = out {
+        out.push_str(&html[copied..]);
+    }
+    deepest
+}
+
+/// Just past the `>` ending the tag whose attributes start at `from`
+/// (a `>` inside a quoted attribute value does not end it).
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    let mut after_equals = false;
+    for (k, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            // Only a value opens with a quote: `alt="a > b"`, not `don't`.
+            (None, b'"' | b'\'') if after_equals => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return k + 1,
+            _ => {}
+        }
+        if !b.is_ascii_whitespace() {
+            after_equals = quote.is_none() && b == b'=';
+        }
+    }
+    bytes.len()
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_ignoring_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
 }
 
 /// The element holding the story (see [`select`]).
@@ -365,6 +497,43 @@ mod tests {
         assert!(is_page_chrome("div", Some(" Navigation ")));
         assert!(!is_page_chrome("div", Some("main")));
         assert!(!is_page_chrome("article", None));
+    }
+
+    #[test]
+    fn tags_deeper_than_the_cap_go_and_their_text_stays() {
+        let page = format!(
+            "<body>{}<p>He said \"hello there\".</p>{}</body>",
+            "<div>".repeat(40),
+            "</div>".repeat(40)
+        );
+        let flat = flatten_deep_nesting(&page, 8);
+        assert_eq!(flat.matches("<div>").count(), 8, "{flat}");
+        assert_eq!(flat.matches("</div>").count(), 8, "{flat}");
+        assert!(flat.contains("<p>He said \"hello there\".</p>"));
+        // A page within the cap is read as it is, not copied.
+        assert!(matches!(flatten_deep_nesting(&page, 40), Cow::Borrowed(_)));
+        // Unclosed paragraphs and list items, void elements, a `>` in a
+        // value and markup in a script nest nothing.
+        let sloppy = format!(
+            "<ul>{}</ul><img alt=\"a > b\"><br><script>if (a <b) {{ x('<div><div>') }}</script><div>don't</div>",
+            "<li><p>one".repeat(50)
+        );
+        assert_eq!(tags(&sloppy, 8, None), 1);
+        assert!(matches!(flatten_deep_nesting(&sloppy, 8), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn eighty_thousand_nested_divs_still_give_their_quote() {
+        let n = 80_000;
+        let page = format!(
+            "<body>{}<p>He said \"hello there, my friend\" today.</p>{}</body>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        assert_eq!(
+            article_text(&page),
+            "He said \"hello there, my friend\" today."
+        );
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! A page's language picks its lexicon ([`Lang`]); the text decides when the
 //! page does not say ([`Lang::detect`]). English cue verbs are listed by stem
 //! and every inflected form is generated (`say` → `says`, `said`, `saying`);
-//! other languages list their forms as they stand (`sagte`, `a déclaré` is
-//! `a` + `déclaré`).
+//! Czech and Polish list the masculine past and get its feminine, neuter and
+//! plural (`řekl` → `řekla`, `řeklo`, `řekli`, `řekly`; `powiedział` →
+//! `powiedziała`, `powiedzieli`); other languages list their forms as they
+//! stand (`sagte`, `a déclaré` is `a` + `déclaré`).
 //!
 //! ```
 //! use quotelens::lexicon::{Lang, Lexicon};
@@ -28,10 +30,23 @@ pub enum Lang {
     Es,
     Pt,
     It,
+    Cs,
+    Pl,
+    Nl,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 6] = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Pt, Lang::It];
+    pub const ALL: [Lang; 9] = [
+        Lang::En,
+        Lang::De,
+        Lang::Fr,
+        Lang::Es,
+        Lang::Pt,
+        Lang::It,
+        Lang::Cs,
+        Lang::Pl,
+        Lang::Nl,
+    ];
 
     /// `de`, `de-AT`, `pt_BR`, `EN`: the language of a BCP 47 tag, if known.
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -43,14 +58,18 @@ impl Lang {
             "es" => Some(Lang::Es),
             "pt" => Some(Lang::Pt),
             "it" => Some(Lang::It),
+            "cs" => Some(Lang::Cs),
+            "pl" => Some(Lang::Pl),
+            "nl" => Some(Lang::Nl),
             _ => None,
         }
     }
 
     /// Whether a finite verb may stand without its subject (`dijo`, `disse`,
-    /// `ha detto`): Spanish, Portuguese and Italian news do it after every quote.
+    /// `ha detto`, `dodal`, `dodała`): Spanish, Portuguese, Italian, Czech and
+    /// Polish news do it after every quote.
     pub fn drops_subjects(self) -> bool {
-        matches!(self, Lang::Es | Lang::Pt | Lang::It)
+        matches!(self, Lang::Es | Lang::Pt | Lang::It | Lang::Cs | Lang::Pl)
     }
 
     /// Whether the finite verb comes second in a statement, after whatever
@@ -60,6 +79,23 @@ impl Lang {
     pub fn puts_verb_second(self) -> bool {
         matches!(self, Lang::De)
     }
+
+    /// Czech and Polish have no articles: a title opens a description by
+    /// itself (`ministr financí`, `minister finansów`).
+    pub fn lacks_articles(self) -> bool {
+        matches!(self, Lang::Cs | Lang::Pl)
+    }
+
+    /// Whether the past tense agrees with its subject's gender and number
+    /// (`řekl` he, `řekla` she, `řekli` they): Czech and Polish.
+    fn genders_the_past(self) -> bool {
+        matches!(self, Lang::Cs | Lang::Pl)
+    }
+
+    /// The languages [`Lang::detect`] has always known; a later one wins only
+    /// with more of its words than any of these, so adding a language never
+    /// turns a text these tied over.
+    const FIRST: usize = 6;
 
     /// The language whose commonest words are commonest in the first few
     /// thousand characters of `text`; English when nothing stands out.
@@ -86,11 +122,17 @@ impl Lang {
                 }
             }
         }
-        let (best, &count) = counts
+        let (mut best, &count) = counts[..Lang::FIRST]
             .iter()
             .enumerate()
             .max_by_key(|(_, c)| **c)
             .unwrap_or((0, &0));
+        let mut count = count;
+        for (i, &c) in counts.iter().enumerate().skip(Lang::FIRST) {
+            if c > count {
+                (best, count) = (i, c);
+            }
+        }
         if count == 0 || count <= counts[0] {
             Lang::En
         } else {
@@ -100,10 +142,10 @@ impl Lang {
 }
 
 /// Each function word with the languages (bit `i` for `Lang::ALL[i]`) it is common in.
-fn function_words() -> &'static HashMap<&'static str, u8, BuildHasherDefault<Fnv>> {
-    static WORDS: OnceLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
+fn function_words() -> &'static HashMap<&'static str, u16, BuildHasherDefault<Fnv>> {
+    static WORDS: OnceLock<HashMap<&'static str, u16, BuildHasherDefault<Fnv>>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut words: HashMap<&'static str, u16, BuildHasherDefault<Fnv>> = HashMap::default();
         for (i, lang) in Lang::ALL.iter().enumerate() {
             for word in function_words_of(*lang) {
                 *words.entry(word).or_default() |= 1 << i;
@@ -134,6 +176,21 @@ fn function_words_of(lang: Lang) -> &'static [&'static str] {
         // Not `il`, which French uses as much.
         Lang::It => &[
             "che", "gli", "di", "per", "nel", "sono", "è", "dei", "alla", "ha", "suo",
+        ],
+        // Not `na`, `do`, `to`, `a`, which Polish, Slovak or the Romance
+        // languages use as much; `že` is Polish too, but Polish has its own
+        // words to outweigh it.
+        Lang::Cs => &[
+            "se", "je", "že", "v", "ve", "jsou", "pro", "byl", "už", "což", "při", "než", "nebo",
+        ],
+        Lang::Pl => &[
+            "się", "nie", "że", "jest", "w", "dla", "są", "już", "przy", "jej", "oraz",
+        ],
+        // Not `de`, `en`, `is`, `was`, `met`, `er`: French, Spanish, English
+        // and German use them.
+        Lang::Nl => &[
+            "het", "een", "van", "niet", "dat", "op", "voor", "ook", "hij", "zijn", "maar", "te",
+            "om", "bij", "nog", "naar", "wel", "zei", "werd", "deze", "dit",
         ],
     }
 }
@@ -192,6 +249,9 @@ macro_rules! lists {
                 Lang::Es => Data { $($concept: include_str!(concat!("lexicon/es/", stringify!($concept), ".txt")),)* },
                 Lang::Pt => Data { $($concept: include_str!(concat!("lexicon/pt/", stringify!($concept), ".txt")),)* },
                 Lang::It => Data { $($concept: include_str!(concat!("lexicon/it/", stringify!($concept), ".txt")),)* },
+                Lang::Cs => Data { $($concept: include_str!(concat!("lexicon/cs/", stringify!($concept), ".txt")),)* },
+                Lang::Pl => Data { $($concept: include_str!(concat!("lexicon/pl/", stringify!($concept), ".txt")),)* },
+                Lang::Nl => Data { $($concept: include_str!(concat!("lexicon/nl/", stringify!($concept), ".txt")),)* },
             }
         }
 
@@ -261,6 +321,8 @@ pub struct Lexicon {
     pub lang: Lang,
     /// Every form of every verb of saying → its stem.
     cue_forms: HashMap<String, &'static str, BuildHasherDefault<Fnv>>,
+    /// Czech and Polish past forms → whom they agree with (`řekla`: a woman).
+    agreement: HashMap<String, Agreement, BuildHasherDefault<Fnv>>,
     cue_particles: Vec<(&'static str, &'static str)>,
     strong_cue_verbs: WordSet,
     noun_like_cues: WordSet,
@@ -306,6 +368,15 @@ pub struct Lexicon {
     participle_endings: Vec<&'static str>,
 }
 
+/// Whom a Czech or Polish past form agrees with: `řekl` a man, `řekla` a
+/// woman, `řeklo` a thing (`ministerstvo`), `řekli` several people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Agreement {
+    One(Gender),
+    Thing,
+    Several,
+}
+
 /// A man, a woman, or either: what a pronoun or honorific says of a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -326,10 +397,16 @@ impl Lexicon {
     fn build(lang: Lang) -> Lexicon {
         let d = data(lang);
         let mut cue_forms = HashMap::default();
+        let mut agreement = HashMap::default();
         for stem in entries(d.cue_verbs) {
             if lang == Lang::En {
                 for form in english_forms(stem) {
                     cue_forms.entry(form).or_insert(stem);
+                }
+            } else if lang.genders_the_past() && past_forms(lang, stem).is_some() {
+                for (form, agrees) in past_forms(lang, stem).into_iter().flatten() {
+                    cue_forms.insert(form.clone(), stem);
+                    agreement.insert(form, agrees);
                 }
             } else {
                 // An infinitive stands for its forms, never for itself: `para
@@ -355,6 +432,7 @@ impl Lexicon {
         Lexicon {
             lang,
             cue_forms,
+            agreement,
             cue_particles: pairs(d.cue_particles).collect(),
             strong_cue_verbs: set(d.strong_cue_verbs),
             noun_like_cues: set(d.noun_like_cues),
@@ -547,19 +625,90 @@ impl Lexicon {
         self.subject_pronouns.contains(word)
     }
 
-    /// The gender a pronoun gives its person, if any.
+    /// The gender a pronoun gives its person, if any; in Czech and Polish
+    /// also a past form that stands for a subject left out (`dodala`: she).
     pub fn gender_of_pronoun(&self, word: &str) -> Option<Gender> {
         if self.male_pronouns.contains(word) {
             Some(Gender::Male)
         } else if self.female_pronouns.contains(word) {
             Some(Gender::Female)
         } else {
+            match self.agreement_of(word)? {
+                Agreement::One(gender) => Some(gender),
+                Agreement::Thing | Agreement::Several => None,
+            }
+        }
+    }
+
+    /// `they`, or a Czech or Polish plural past (`řekli`, `dodali`).
+    pub fn is_plural_pronoun(&self, word: &str) -> bool {
+        self.plural_pronouns.contains(word) || self.agreement_of(word) == Some(Agreement::Several)
+    }
+
+    /// A name (lower case) as resolution files it: in Czech and Polish,
+    /// whose names decline, without its case ending, so `Redla`, `Redlovi`
+    /// and `Redlem` are `Redl`, and `Kowalskiego` is `Kowalski`; elsewhere
+    /// the name itself.
+    ///
+    /// ```
+    /// use quotelens::lexicon::{Lang, Lexicon};
+    /// let cs = Lexicon::of(Lang::Cs);
+    /// assert_eq!(cs.name_key("redla"), cs.name_key("redl"));
+    /// assert_eq!(cs.name_key("navrátilové"), cs.name_key("navrátilová"));
+    /// assert_ne!(cs.name_key("navrátilová"), cs.name_key("navrátil"));
+    /// let pl = Lexicon::of(Lang::Pl);
+    /// assert_eq!(pl.name_key("kowalskiego"), pl.name_key("kowalski"));
+    /// assert_eq!(Lexicon::of(Lang::En).name_key("redla"), "redla");
+    /// ```
+    pub fn name_key<'w>(&self, name: &'w str) -> &'w str {
+        let endings: &[&str] = match self.lang {
+            Lang::Cs => &[
+                "ovi", "ého", "ému", "ým", "em", "ou", "a", "e", "é", "i", "u", "y", "ý", "á", "o",
+            ],
+            Lang::Pl => &[
+                "iego", "iemu", "owi", "iem", "ego", "emu", "iej", "ie", "ej", "em", "im", "ym",
+                "ą", "a", "e", "i", "y", "u", "o",
+            ],
+            _ => return name,
+        };
+        endings
+            .iter()
+            .filter_map(|e| name.strip_suffix(e))
+            .find(|stem| stem.chars().count() >= 3)
+            .unwrap_or(name)
+    }
+
+    /// The gender a Czech or Polish full name (lower case) shows: women's
+    /// first names end in `-a` (`Kateřina`, `Agnieszka`) and their surnames
+    /// in `-ová`, `-á` or `-ska` (`Navrátilová`, `Kowalska`); men's first
+    /// names end in a consonant (`Petr`, `Andrzej`).
+    pub fn gender_of_name(&self, name: &str) -> Option<Gender> {
+        if !self.lang.genders_the_past() {
+            return None;
+        }
+        let first = name.split(' ').next()?;
+        let surname = name.rsplit(' ').next()?;
+        let female_surname = match self.lang {
+            Lang::Cs => surname.ends_with('á'),
+            _ => ["ska", "cka", "dzka"].iter().any(|e| surname.ends_with(e)),
+        };
+        let last = first.chars().last()?;
+        if female_surname || last == 'a' {
+            Some(Gender::Female)
+        } else if last.is_alphabetic() && !"eiouyáéíóúýěů".contains(last) {
+            Some(Gender::Male)
+        } else {
             None
         }
     }
 
-    pub fn is_plural_pronoun(&self, word: &str) -> bool {
-        self.plural_pronouns.contains(word)
+    /// Whom the last word of `words` agrees with, when it is a Czech or Polish past form.
+    fn agreement_of(&self, words: &str) -> Option<Agreement> {
+        if self.agreement.is_empty() {
+            return None;
+        }
+        let last = words.rsplit(' ').next()?;
+        self.agreement.get(last).copied()
     }
 
     /// `it`: an organisation or a document, never a person.
@@ -729,6 +878,47 @@ fn english_forms(stem: &str) -> Vec<String> {
         forms.push(format!("{stem}{last}ing"));
     }
     forms
+}
+
+/// The past forms of a Czech or Polish verb listed by its masculine past,
+/// each with whom it agrees: `řekl` → `řekla`, `řeklo`, `řekli`, `řekly`;
+/// `powiedział` → `powiedziała`, `powiedziało`, `powiedzieli`, `powiedziały`;
+/// `zaczął` → `zaczęła`. `None` for any other form (`říká`, `mówi`).
+fn past_forms(lang: Lang, stem: &str) -> Option<Vec<(String, Agreement)>> {
+    let male = Agreement::One(Gender::Male);
+    let female = Agreement::One(Gender::Female);
+    let several = Agreement::Several;
+    match lang {
+        Lang::Cs => {
+            stem.strip_suffix('l')?;
+            Some(vec![
+                (stem.to_string(), male),
+                (format!("{stem}a"), female),
+                (format!("{stem}o"), Agreement::Thing),
+                (format!("{stem}i"), several),
+                (format!("{stem}y"), several),
+            ])
+        }
+        Lang::Pl => {
+            let base = stem.strip_suffix('ł')?;
+            // `zaczął` → `zaczęła`; `powiedział` → `powiedzieli`.
+            let (other, personal) = match base.strip_suffix('ą') {
+                Some(b) => (format!("{b}ę"), format!("{b}ęli")),
+                None => match base.strip_suffix("ia") {
+                    Some(b) => (base.to_string(), format!("{b}ieli")),
+                    None => (base.to_string(), format!("{base}li")),
+                },
+            };
+            Some(vec![
+                (stem.to_string(), male),
+                (format!("{other}ła"), female),
+                (format!("{other}ło"), Agreement::Thing),
+                (personal, several),
+                (format!("{other}ły"), several),
+            ])
+        }
+        _ => None,
+    }
 }
 
 /// `Clinton` for `Clinton’s` or `Clinton's`: the owner of a possessive (or
@@ -934,6 +1124,48 @@ mod tests {
         for (text, lang) in table {
             assert_eq!(Lang::detect(text), lang, "{text}");
         }
+    }
+
+    #[test]
+    fn czech_and_polish_past_forms_agree_with_their_subject() {
+        let cs = Lexicon::of(Lang::Cs);
+        assert_eq!(cs.cue_stem("řekla"), Some("řekl"));
+        assert_eq!(cs.gender_of_pronoun("dodala"), Some(Gender::Female));
+        assert_eq!(cs.gender_of_pronoun("dodal"), Some(Gender::Male));
+        assert!(cs.is_plural_pronoun("uvedli"));
+        assert_eq!(cs.gender_of_pronoun("říká"), None);
+        let pl = Lexicon::of(Lang::Pl);
+        let table = [
+            ("powiedziała", Some(Gender::Female)),
+            ("powiedzieli", None),
+            ("stwierdziła", Some(Gender::Female)),
+            ("dodał", Some(Gender::Male)),
+            ("napomknęła", Some(Gender::Female)),
+        ];
+        for (form, gender) in table {
+            assert!(pl.cue_stem(form).is_some(), "{form}");
+            assert_eq!(pl.gender_of_pronoun(form), gender, "{form}");
+        }
+        assert!(pl.is_plural_pronoun("powiedzieli"));
+        // Other languages' words are no past forms.
+        assert_eq!(Lexicon::of(Lang::En).gender_of_pronoun("dodala"), None);
+    }
+
+    #[test]
+    fn czech_and_polish_names_tell_their_gender() {
+        let cs = Lexicon::of(Lang::Cs);
+        assert_eq!(
+            cs.gender_of_name("kateřina navrátilová"),
+            Some(Gender::Female)
+        );
+        assert_eq!(cs.gender_of_name("petr redl"), Some(Gender::Male));
+        let pl = Lexicon::of(Lang::Pl);
+        assert_eq!(
+            pl.gender_of_name("agnieszka kowalska"),
+            Some(Gender::Female)
+        );
+        assert_eq!(pl.gender_of_name("andrzej domański"), Some(Gender::Male));
+        assert_eq!(Lexicon::of(Lang::Nl).gender_of_name("anna jansen"), None);
     }
 
     #[test]

@@ -133,20 +133,17 @@ impl Registry {
     fn person(&mut self, chars: &[char], person: &Person) -> usize {
         let name = strip_possessive(&slice(chars, person.name));
         let lower = lower_case(&name);
-        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
-        let first = lower.split(' ').next().unwrap_or(&lower);
+        // Czech and Polish names decline: `podle Redla` is Redl's.
+        let lex = self.lex;
+        let surname = lex.name_key(lower.rsplit(' ').next().unwrap_or(&lower));
+        let first = lex.name_key(lower.split(' ').next().unwrap_or(&lower));
         let full_name = lower.contains(' ');
         // `Rakeyia Scott` is not `Keith Scott`: two full names that share a
         // surname but not a first name are two people, and a lone `Scott`
         // means whichever was named last.
         let same_person = |existing: &Entity| {
-            let existing_first = existing.name.split(' ').next().unwrap_or_default();
-            !full_name
-                || !existing.name.contains(' ')
-                || existing_first
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(first.chars())
+            let existing_first = lower_case(existing.name.split(' ').next().unwrap_or_default());
+            !full_name || !existing.name.contains(' ') || lex.name_key(&existing_first) == first
         };
         // A surname alone is filed under itself: one lookup.
         let by_full_name = full_name.then(|| self.by_name.get(&lower)).flatten();
@@ -177,8 +174,14 @@ impl Registry {
         }
         let entity = &mut self.entities[id];
         if entity.gender.is_none() {
+            let first_name = lower.split(' ').next().unwrap_or(&lower);
             entity.gender = gender_of_honorific(self.lex, chars, person.name.0)
-                .or_else(|| full_name.then(|| gender_of_first_name(first)).flatten());
+                .or_else(|| {
+                    full_name
+                        .then(|| gender_of_first_name(first_name))
+                        .flatten()
+                })
+                .or_else(|| full_name.then(|| lex.gender_of_name(&lower)).flatten());
         }
         if name != entity.name {
             let alias = (id, name);

@@ -382,8 +382,13 @@ impl Text<'_> {
                     && self.is_name_connector(e)
                     && self.is_name_word(e + 1)))
             {
+                // Czech and Polish titles stand bare before their complement:
+                // `řekl ministr financí Zbyněk Stanjura`.
+                let after_title = self.lex.lang.lacks_articles()
+                    && e > k
+                    && self.word(e - 1).is_some_and(|w| self.lex.is_title(w));
                 match self.name_after_description(e) {
-                    Some(name) if name_end == Some(e.wrapping_sub(1)) => {
+                    Some(name) if name_end == Some(e.wrapping_sub(1)) || after_title => {
                         e = name;
                         continue;
                     }

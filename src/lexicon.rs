@@ -86,12 +86,6 @@ impl Lang {
         matches!(self, Lang::Cs | Lang::Pl)
     }
 
-    /// Whether the past tense agrees with its subject's gender and number
-    /// (`řekl` he, `řekla` she, `řekli` they): Czech and Polish.
-    fn genders_the_past(self) -> bool {
-        matches!(self, Lang::Cs | Lang::Pl)
-    }
-
     /// The languages [`Lang::detect`] has always known; a later one wins only
     /// with more of its words than any of these, so adding a language never
     /// turns a text these tied over.
@@ -241,18 +235,21 @@ macro_rules! lists {
             $($concept: &'static str,)*
         }
 
-        fn data(lang: Lang) -> Data {
-            match lang {
-                Lang::En => Data { $($concept: include_str!(concat!("lexicon/en/", stringify!($concept), ".txt")),)* },
-                Lang::De => Data { $($concept: include_str!(concat!("lexicon/de/", stringify!($concept), ".txt")),)* },
-                Lang::Fr => Data { $($concept: include_str!(concat!("lexicon/fr/", stringify!($concept), ".txt")),)* },
-                Lang::Es => Data { $($concept: include_str!(concat!("lexicon/es/", stringify!($concept), ".txt")),)* },
-                Lang::Pt => Data { $($concept: include_str!(concat!("lexicon/pt/", stringify!($concept), ".txt")),)* },
-                Lang::It => Data { $($concept: include_str!(concat!("lexicon/it/", stringify!($concept), ".txt")),)* },
-                Lang::Cs => Data { $($concept: include_str!(concat!("lexicon/cs/", stringify!($concept), ".txt")),)* },
-                Lang::Pl => Data { $($concept: include_str!(concat!("lexicon/pl/", stringify!($concept), ".txt")),)* },
-                Lang::Nl => Data { $($concept: include_str!(concat!("lexicon/nl/", stringify!($concept), ".txt")),)* },
-            }
+        /// The lists of `lang`: one table in the module's data, in the order
+        /// of [`Lang::ALL`], so each language costs its text and no code.
+        fn data(lang: Lang) -> &'static Data {
+            static DATA: [Data; Lang::ALL.len()] = [
+                Data { $($concept: include_str!(concat!("lexicon/en/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/de/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/fr/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/es/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/pt/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/it/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/cs/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/pl/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/nl/", stringify!($concept), ".txt")),)* },
+            ];
+            &DATA[lang as usize]
         }
 
         /// Every list file of every language, named `lang/concept`.
@@ -320,9 +317,8 @@ lists!(
 pub struct Lexicon {
     pub lang: Lang,
     /// Every form of every verb of saying → its stem.
-    cue_forms: HashMap<String, &'static str, BuildHasherDefault<Fnv>>,
-    /// Czech and Polish past forms → whom they agree with (`řekla`: a woman).
-    agreement: HashMap<String, Agreement, BuildHasherDefault<Fnv>>,
+    /// Czech and Polish past forms say whom they agree with too (`řekla`: a woman).
+    cue_forms: HashMap<String, (&'static str, Option<Agreement>), BuildHasherDefault<Fnv>>,
     cue_particles: Vec<(&'static str, &'static str)>,
     strong_cue_verbs: WordSet,
     noun_like_cues: WordSet,
@@ -397,42 +393,39 @@ impl Lexicon {
     fn build(lang: Lang) -> Lexicon {
         let d = data(lang);
         let mut cue_forms = HashMap::default();
-        let mut agreement = HashMap::default();
         for stem in entries(d.cue_verbs) {
             if lang == Lang::En {
                 for form in english_forms(stem) {
-                    cue_forms.entry(form).or_insert(stem);
+                    cue_forms.entry(form).or_insert((stem, None));
                 }
-            } else if lang.genders_the_past() && past_forms(lang, stem).is_some() {
-                for (form, agrees) in past_forms(lang, stem).into_iter().flatten() {
-                    cue_forms.insert(form.clone(), stem);
-                    agreement.insert(form, agrees);
+            } else if let Some(forms) = past_forms(lang, stem) {
+                for (form, agrees) in forms {
+                    cue_forms.insert(form, (stem, Some(agrees)));
                 }
             } else {
                 // An infinitive stands for its forms, never for itself: `para
                 // explicar` names no speaker.
                 let forms = romance_forms(lang, stem);
                 if forms.is_empty() {
-                    cue_forms.insert(stem.to_string(), stem);
+                    cue_forms.insert(stem.to_string(), (stem, None));
                 }
                 for form in forms {
-                    cue_forms.entry(form).or_insert(stem);
+                    cue_forms.entry(form).or_insert((stem, None));
                 }
                 // German plurals of the past: `sagte` → `sagten`.
                 if lang == Lang::De && stem.ends_with("te") {
-                    cue_forms.insert(format!("{stem}n"), stem);
+                    cue_forms.insert(format!("{stem}n"), (stem, None));
                 }
             }
         }
         for (form, stem) in pairs(d.irregular_cue_verbs) {
             // The stem as the one `&'static str` the stem list holds.
             let stem = entries(d.cue_verbs).find(|s| *s == stem).unwrap_or(stem);
-            cue_forms.insert(form.to_string(), stem);
+            cue_forms.insert(form.to_string(), (stem, None));
         }
         Lexicon {
             lang,
             cue_forms,
-            agreement,
             cue_particles: pairs(d.cue_particles).collect(),
             strong_cue_verbs: set(d.strong_cue_verbs),
             noun_like_cues: set(d.noun_like_cues),
@@ -486,7 +479,7 @@ impl Lexicon {
 
     /// The stem of `word` (lower case) when it is a verb of saying in any form.
     pub fn cue_stem(&self, word: &str) -> Option<&'static str> {
-        self.cue_forms.get(word).copied()
+        self.cue_forms.get(word).map(|(stem, _)| *stem)
     }
 
     /// The particle a stem needs to be a cue (`went on`), if any.
@@ -680,35 +673,30 @@ impl Lexicon {
 
     /// The gender a Czech or Polish full name (lower case) shows: women's
     /// first names end in `-a` (`Kateřina`, `Agnieszka`) and their surnames
-    /// in `-ová`, `-á` or `-ska` (`Navrátilová`, `Kowalska`); men's first
-    /// names end in a consonant (`Petr`, `Andrzej`).
+    /// in `-á` or `-ska` (`Navrátilová`, `Kowalska`); men's first names in a
+    /// consonant (`Petr`, `Andrzej`). A pair that is no person (`Seznam
+    /// Zprávy`) may get one too: only `he` and `she` ask, and a name that
+    /// is no person takes neither past form (`Seznam Zprávy uvedly`).
     pub fn gender_of_name(&self, name: &str) -> Option<Gender> {
-        if !self.lang.genders_the_past() {
-            return None;
-        }
+        let female: &[&str] = match self.lang {
+            Lang::Cs => &["á"],
+            Lang::Pl => &["ska", "cka"],
+            _ => return None,
+        };
         let first = name.split(' ').next()?;
         let surname = name.rsplit(' ').next()?;
-        let female_surname = match self.lang {
-            Lang::Cs => surname.ends_with('á'),
-            _ => ["ska", "cka", "dzka"].iter().any(|e| surname.ends_with(e)),
-        };
         let last = first.chars().last()?;
-        if female_surname || last == 'a' {
+        if last == 'a' || female.iter().any(|e| surname.ends_with(e)) {
             Some(Gender::Female)
-        } else if last.is_alphabetic() && !"eiouyáéíóúýěů".contains(last) {
-            Some(Gender::Male)
         } else {
-            None
+            (last.is_alphabetic() && !"eiouyáéíóúýěů".contains(last)).then_some(Gender::Male)
         }
     }
 
     /// Whom the last word of `words` agrees with, when it is a Czech or Polish past form.
     fn agreement_of(&self, words: &str) -> Option<Agreement> {
-        if self.agreement.is_empty() {
-            return None;
-        }
         let last = words.rsplit(' ').next()?;
-        self.agreement.get(last).copied()
+        self.cue_forms.get(last)?.1
     }
 
     /// `it`: an organisation or a document, never a person.
@@ -884,41 +872,33 @@ fn english_forms(stem: &str) -> Vec<String> {
 /// each with whom it agrees: `řekl` → `řekla`, `řeklo`, `řekli`, `řekly`;
 /// `powiedział` → `powiedziała`, `powiedziało`, `powiedzieli`, `powiedziały`;
 /// `zaczął` → `zaczęła`. `None` for any other form (`říká`, `mówi`).
-fn past_forms(lang: Lang, stem: &str) -> Option<Vec<(String, Agreement)>> {
-    let male = Agreement::One(Gender::Male);
-    let female = Agreement::One(Gender::Female);
-    let several = Agreement::Several;
-    match lang {
+fn past_forms(lang: Lang, stem: &str) -> Option<[(String, Agreement); 5]> {
+    let (other, personal) = match lang {
         Lang::Cs => {
             stem.strip_suffix('l')?;
-            Some(vec![
-                (stem.to_string(), male),
-                (format!("{stem}a"), female),
-                (format!("{stem}o"), Agreement::Thing),
-                (format!("{stem}i"), several),
-                (format!("{stem}y"), several),
-            ])
+            (stem.to_string(), format!("{stem}i"))
         }
         Lang::Pl => {
             let base = stem.strip_suffix('ł')?;
             // `zaczął` → `zaczęła`; `powiedział` → `powiedzieli`.
-            let (other, personal) = match base.strip_suffix('ą') {
-                Some(b) => (format!("{b}ę"), format!("{b}ęli")),
-                None => match base.strip_suffix("ia") {
-                    Some(b) => (base.to_string(), format!("{b}ieli")),
-                    None => (base.to_string(), format!("{base}li")),
-                },
-            };
-            Some(vec![
-                (stem.to_string(), male),
-                (format!("{other}ła"), female),
-                (format!("{other}ło"), Agreement::Thing),
-                (personal, several),
-                (format!("{other}ły"), several),
-            ])
+            match (base.strip_suffix('ą'), base.strip_suffix("ia")) {
+                (Some(b), _) => (format!("{b}ę"), format!("{b}ęli")),
+                (_, Some(b)) => (base.to_string(), format!("{b}ieli")),
+                _ => (base.to_string(), format!("{base}li")),
+            }
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    // Czech adds its endings to the whole masculine (`řekl-a`); Polish to
+    // the stem before `ł` with `ł` again (`powiedzia-ła`).
+    let l = if lang == Lang::Pl { "ł" } else { "" };
+    Some([
+        (stem.to_string(), Agreement::One(Gender::Male)),
+        (format!("{other}{l}a"), Agreement::One(Gender::Female)),
+        (format!("{other}{l}o"), Agreement::Thing),
+        (personal, Agreement::Several),
+        (format!("{other}{l}y"), Agreement::Several),
+    ])
 }
 
 /// `Clinton` for `Clinton’s` or `Clinton's`: the owner of a possessive (or
@@ -1090,6 +1070,16 @@ mod tests {
     }
 
     #[test]
+    fn every_language_finds_its_own_lists() {
+        // `data` indexes its table by the enum's order.
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            assert_eq!(*lang as usize, i, "{lang:?}");
+        }
+        assert!(data(Lang::Cs).cue_verbs.contains("řekl"));
+        assert!(data(Lang::Nl).cue_verbs.contains("zei"));
+    }
+
+    #[test]
     fn language_from_the_page_tag() {
         assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
         assert_eq!(Lang::from_tag("pt_BR"), Some(Lang::Pt));
@@ -1159,6 +1149,7 @@ mod tests {
             Some(Gender::Female)
         );
         assert_eq!(cs.gender_of_name("petr redl"), Some(Gender::Male));
+        assert_eq!(cs.gender_of_name("marie nová"), Some(Gender::Female));
         let pl = Lexicon::of(Lang::Pl);
         assert_eq!(
             pl.gender_of_name("agnieszka kowalska"),

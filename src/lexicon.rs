@@ -671,25 +671,31 @@ impl Lexicon {
             .unwrap_or(name)
     }
 
-    /// The gender a Czech or Polish full name (lower case) shows: women's
-    /// first names end in `-a` (`Kateřina`, `Agnieszka`) and their surnames
-    /// in `-á` or `-ska` (`Navrátilová`, `Kowalska`); men's first names in a
-    /// consonant (`Petr`, `Andrzej`). A pair that is no person (`Seznam
-    /// Zprávy`) may get one too: only `he` and `she` ask, and a name that
-    /// is no person takes neither past form (`Seznam Zprávy uvedly`).
+    /// The gender a Czech or Polish full name (lower case) shows in any
+    /// case: a woman's surname ends in `-ová`, `-á`, `-ska` and their case
+    /// forms (`Navrátilové`, `Kowalskiej`), a woman's first name in `-a`
+    /// before a foreign surname (`Kamala Harris`), a man's first name in a
+    /// consonant (`Petr Redl`). `Michala Redla` (a man, declined) and
+    /// `Joanna Mucha` (a woman) look alike: no gender. A pair that is no
+    /// person (`Seznam Zprávy`) may get one, but takes neither past form.
     pub fn gender_of_name(&self, name: &str) -> Option<Gender> {
         let female: &[&str] = match self.lang {
-            Lang::Cs => &["á"],
-            Lang::Pl => &["ska", "cka"],
+            Lang::Cs => &["á", "ové", "ovou"],
+            Lang::Pl => &["ska", "cka", "skiej", "ckiej", "ską", "cką"],
             _ => return None,
         };
         let first = name.split(' ').next()?;
         let surname = name.rsplit(' ').next()?;
-        let last = first.chars().last()?;
-        if last == 'a' || female.iter().any(|e| surname.ends_with(e)) {
+        let consonant = |w: &str| {
+            w.chars()
+                .last()
+                .is_some_and(|c| c.is_alphabetic() && !"aeiouyáéíóúýěůąę".contains(c))
+        };
+        if female.iter().any(|e| surname.ends_with(e)) || first.ends_with('a') && consonant(surname)
+        {
             Some(Gender::Female)
         } else {
-            (last.is_alphabetic() && !"eiouyáéíóúýěů".contains(last)).then_some(Gender::Male)
+            consonant(first).then_some(Gender::Male)
         }
     }
 
@@ -1150,6 +1156,12 @@ mod tests {
         );
         assert_eq!(cs.gender_of_name("petr redl"), Some(Gender::Male));
         assert_eq!(cs.gender_of_name("marie nová"), Some(Gender::Female));
+        assert_eq!(
+            cs.gender_of_name("kateřiny navrátilové"),
+            Some(Gender::Female)
+        );
+        assert_eq!(cs.gender_of_name("kamala harrisová"), Some(Gender::Female));
+        assert_eq!(cs.gender_of_name("michala redla"), None);
         let pl = Lexicon::of(Lang::Pl);
         assert_eq!(
             pl.gender_of_name("agnieszka kowalska"),

@@ -183,6 +183,19 @@ impl Registry {
                 })
                 .or_else(|| full_name.then(|| lex.gender_of_name(&lower)).flatten());
         }
+        // `Michala Redla` named first, `Michal Redl` later: a Czech or Polish
+        // name shows in its shortest case, the nominative.
+        let mut name = name;
+        if known.is_some()
+            && full_name
+            && lex.lang.lacks_articles()
+            && entity.name.split(' ').count() == lower.split(' ').count()
+            && name.chars().count() < entity.name.chars().count()
+        {
+            name = std::mem::replace(&mut entity.name, name);
+            self.by_name.insert(lower, id);
+        }
+        let entity = &mut self.entities[id];
         if name != entity.name {
             let alias = (id, name);
             if !self.aliases_seen.contains(&alias) {

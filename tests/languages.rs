@@ -258,7 +258,7 @@ fn the_text_tells_czech_polish_and_dutch_from_the_other_languages() {
 
 #[test]
 fn czech_cue_shapes_name_the_speaker() {
-    let cases: [(&str, &[&str]); 6] = [
+    let cases: [(&str, &[&str]); 7] = [
         // The verb after the quote, then the title and name.
         (
             "„Rozpočet je napjatý, ale zvládneme to,“ řekl ministr financí Zbyněk Stanjura.",
@@ -283,6 +283,11 @@ fn czech_cue_shapes_name_the_speaker() {
         (
             "Ministryně obrany Jana Černochová navštívila základnu v Bechyni. Podle ní je armáda „plně připravena na cvičení“.",
             &["Jana Černochová"],
+        ),
+        // A bare title after the verb is a description, not the last speaker.
+        (
+            "„Rozpočet projde,“ řekl premiér Petr Fiala.\n„Deficit klesne pod tři procenta,“ doplnil mluvčí.",
+            &["Petr Fiala", "mluvčí"],
         ),
         // Named first in the genitive, shown in the nominative.
         (

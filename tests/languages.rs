@@ -335,7 +335,7 @@ fn polish_cue_shapes_name_the_speaker() {
 
 #[test]
 fn dutch_cue_shapes_name_the_speaker() {
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 6] = [
         (
             "\"We gaan door met de hervormingen\", zei premier Dick Schoof na de ministerraad.",
             &["Dick Schoof"],
@@ -352,6 +352,11 @@ fn dutch_cue_shapes_name_the_speaker() {
         (
             "Burgemeester Femke Halsema reageerde op de rellen. \"Dit is onaanvaardbaar en het moet stoppen\", aldus Halsema.",
             &["Femke Halsema"],
+        ),
+        // `van` after a title names the office, as English `of`.
+        (
+            "Minister van Binnenlandse Zaken Annelies Verlinden zei: \"We moeten de politie beter beschermen.\"",
+            &["Annelies Verlinden"],
         ),
         // A pronoun after the verb of saying.
         (

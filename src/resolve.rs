@@ -633,13 +633,22 @@ fn resolve_mention(
             let lex = registry.lex;
             let gender = lex.gender_of_pronoun(&pronoun);
             let last = |id: Option<usize>| id.map(|id| plain(id, Route::LastSpeaker));
+            // A verb standing for its subject (`dijo`, Czech `dodala`: she
+            // added) names nobody by itself: never shown as written.
+            let omitted = !lex.is_subject_pronoun(&pronoun);
+            let sure = |r: Resolved| Resolved {
+                route: if omitted { Route::Pronoun } else { r.route },
+                ..r
+            };
             let resolved = match gender {
                 _ if lex.is_plural_pronoun(&pronoun) => {
                     last(context.last_group.or(context.last_speaker))
                 }
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
                 _ if lex.is_writer_pronoun(&pronoun) => None,
-                Some(_) => ranked(context.antecedents(registry, gender, mention.start, breaks)),
+                Some(_) => {
+                    ranked(context.antecedents(registry, gender, mention.start, breaks)).map(sure)
+                }
                 // `it said`: the last organisation or document that spoke, never a person.
                 None if lex.is_neuter_pronoun(&pronoun) => last(
                     context
@@ -653,14 +662,8 @@ fn resolve_mention(
                         .copied(),
                 ),
                 // `“…”, dijo.`: the verb stands for a subject left out.
-                // (Never shown as written: the verb names nobody.)
-                None if !lex.is_subject_pronoun(&pronoun) => {
-                    ranked(context.antecedents(registry, None, mention.start, breaks)).map(|r| {
-                        Resolved {
-                            route: Route::Pronoun,
-                            ..r
-                        }
-                    })
+                None if omitted => {
+                    ranked(context.antecedents(registry, None, mention.start, breaks)).map(sure)
                 }
                 None => last(context.last_speaker.or(context.last_person)),
             };
@@ -668,8 +671,6 @@ fn resolve_mention(
             if let (Some(r), Some(gender)) = (resolved, gender) {
                 registry.entities[r.id].gender.get_or_insert(gender);
             }
-            // A verb standing for its subject (`dijo`) names nobody by itself.
-            let omitted = gender.is_none() && !lex.is_subject_pronoun(&pronoun);
             resolved
                 // Nobody to point to: the reader still sees who the text says spoke.
                 .or_else(|| {

@@ -220,7 +220,9 @@ fn a_german_sentence_opening_with_das_takes_up_the_quote_before() {
     let shown = speakers(text, "de");
     assert_eq!(shown.len(), 1);
     assert!(
-        shown[0].as_deref().is_some_and(|s| s.ends_with("Winai Phattiyakul")),
+        shown[0]
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Winai Phattiyakul")),
         "{shown:?}"
     );
 }

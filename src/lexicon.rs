@@ -5,8 +5,10 @@
 //! A page's language picks its lexicon ([`Lang`]); the text decides when the
 //! page does not say ([`Lang::detect`]). English cue verbs are listed by stem
 //! and every inflected form is generated (`say` → `says`, `said`, `saying`);
-//! other languages list their forms as they stand (`sagte`, `a déclaré` is
-//! `a` + `déclaré`).
+//! Czech and Polish list the masculine past and get its feminine, neuter and
+//! plural (`řekl` → `řekla`, `řeklo`, `řekli`, `řekly`; `powiedział` →
+//! `powiedziała`, `powiedzieli`); other languages list their forms as they
+//! stand (`sagte`, `a déclaré` is `a` + `déclaré`).
 //!
 //! ```
 //! use quotelens::lexicon::{Lang, Lexicon};
@@ -28,10 +30,23 @@ pub enum Lang {
     Es,
     Pt,
     It,
+    Cs,
+    Pl,
+    Nl,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 6] = [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Pt, Lang::It];
+    pub const ALL: [Lang; 9] = [
+        Lang::En,
+        Lang::De,
+        Lang::Fr,
+        Lang::Es,
+        Lang::Pt,
+        Lang::It,
+        Lang::Cs,
+        Lang::Pl,
+        Lang::Nl,
+    ];
 
     /// `de`, `de-AT`, `pt_BR`, `EN`: the language of a BCP 47 tag, if known.
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -43,14 +58,18 @@ impl Lang {
             "es" => Some(Lang::Es),
             "pt" => Some(Lang::Pt),
             "it" => Some(Lang::It),
+            "cs" => Some(Lang::Cs),
+            "pl" => Some(Lang::Pl),
+            "nl" => Some(Lang::Nl),
             _ => None,
         }
     }
 
     /// Whether a finite verb may stand without its subject (`dijo`, `disse`,
-    /// `ha detto`): Spanish, Portuguese and Italian news do it after every quote.
+    /// `ha detto`, `dodal`, `dodała`): Spanish, Portuguese, Italian, Czech and
+    /// Polish news do it after every quote.
     pub fn drops_subjects(self) -> bool {
-        matches!(self, Lang::Es | Lang::Pt | Lang::It)
+        matches!(self, Lang::Es | Lang::Pt | Lang::It | Lang::Cs | Lang::Pl)
     }
 
     /// Whether the finite verb comes second in a statement, after whatever
@@ -60,6 +79,17 @@ impl Lang {
     pub fn puts_verb_second(self) -> bool {
         matches!(self, Lang::De)
     }
+
+    /// Czech and Polish have no articles: a title opens a description by
+    /// itself (`ministr financí`, `minister finansów`).
+    pub fn lacks_articles(self) -> bool {
+        matches!(self, Lang::Cs | Lang::Pl)
+    }
+
+    /// The languages [`Lang::detect`] has always known; a later one wins only
+    /// with more of its words than any of these, so adding a language never
+    /// turns a text these tied over.
+    const FIRST: usize = 6;
 
     /// The language whose commonest words are commonest in the first few
     /// thousand characters of `text`; English when nothing stands out.
@@ -86,11 +116,17 @@ impl Lang {
                 }
             }
         }
-        let (best, &count) = counts
+        let (mut best, &count) = counts[..Lang::FIRST]
             .iter()
             .enumerate()
             .max_by_key(|(_, c)| **c)
             .unwrap_or((0, &0));
+        let mut count = count;
+        for (i, &c) in counts.iter().enumerate().skip(Lang::FIRST) {
+            if c > count {
+                (best, count) = (i, c);
+            }
+        }
         if count == 0 || count <= counts[0] {
             Lang::En
         } else {
@@ -100,10 +136,10 @@ impl Lang {
 }
 
 /// Each function word with the languages (bit `i` for `Lang::ALL[i]`) it is common in.
-fn function_words() -> &'static HashMap<&'static str, u8, BuildHasherDefault<Fnv>> {
-    static WORDS: OnceLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
+fn function_words() -> &'static HashMap<&'static str, u16, BuildHasherDefault<Fnv>> {
+    static WORDS: OnceLock<HashMap<&'static str, u16, BuildHasherDefault<Fnv>>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut words: HashMap<&'static str, u16, BuildHasherDefault<Fnv>> = HashMap::default();
         for (i, lang) in Lang::ALL.iter().enumerate() {
             for word in function_words_of(*lang) {
                 *words.entry(word).or_default() |= 1 << i;
@@ -134,6 +170,21 @@ fn function_words_of(lang: Lang) -> &'static [&'static str] {
         // Not `il`, which French uses as much.
         Lang::It => &[
             "che", "gli", "di", "per", "nel", "sono", "è", "dei", "alla", "ha", "suo",
+        ],
+        // Not `na`, `do`, `to`, `a`, which Polish, Slovak or the Romance
+        // languages use as much; `že` is Polish too, but Polish has its own
+        // words to outweigh it.
+        Lang::Cs => &[
+            "se", "je", "že", "v", "ve", "jsou", "pro", "byl", "už", "což", "při", "než", "nebo",
+        ],
+        Lang::Pl => &[
+            "się", "nie", "że", "jest", "w", "dla", "są", "już", "przy", "jej", "oraz",
+        ],
+        // Not `de`, `en`, `is`, `was`, `met`, `er`: French, Spanish, English
+        // and German use them.
+        Lang::Nl => &[
+            "het", "een", "van", "niet", "dat", "op", "voor", "ook", "hij", "zijn", "maar", "te",
+            "om", "bij", "nog", "naar", "wel", "zei", "werd", "deze", "dit",
         ],
     }
 }
@@ -184,15 +235,21 @@ macro_rules! lists {
             $($concept: &'static str,)*
         }
 
-        fn data(lang: Lang) -> Data {
-            match lang {
-                Lang::En => Data { $($concept: include_str!(concat!("lexicon/en/", stringify!($concept), ".txt")),)* },
-                Lang::De => Data { $($concept: include_str!(concat!("lexicon/de/", stringify!($concept), ".txt")),)* },
-                Lang::Fr => Data { $($concept: include_str!(concat!("lexicon/fr/", stringify!($concept), ".txt")),)* },
-                Lang::Es => Data { $($concept: include_str!(concat!("lexicon/es/", stringify!($concept), ".txt")),)* },
-                Lang::Pt => Data { $($concept: include_str!(concat!("lexicon/pt/", stringify!($concept), ".txt")),)* },
-                Lang::It => Data { $($concept: include_str!(concat!("lexicon/it/", stringify!($concept), ".txt")),)* },
-            }
+        /// The lists of `lang`: one table in the module's data, in the order
+        /// of [`Lang::ALL`], so each language costs its text and no code.
+        fn data(lang: Lang) -> &'static Data {
+            static DATA: [Data; Lang::ALL.len()] = [
+                Data { $($concept: include_str!(concat!("lexicon/en/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/de/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/fr/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/es/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/pt/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/it/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/cs/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/pl/", stringify!($concept), ".txt")),)* },
+                Data { $($concept: include_str!(concat!("lexicon/nl/", stringify!($concept), ".txt")),)* },
+            ];
+            &DATA[lang as usize]
         }
 
         /// Every list file of every language, named `lang/concept`.
@@ -260,7 +317,8 @@ lists!(
 pub struct Lexicon {
     pub lang: Lang,
     /// Every form of every verb of saying → its stem.
-    cue_forms: HashMap<String, &'static str, BuildHasherDefault<Fnv>>,
+    /// Czech and Polish past forms say whom they agree with too (`řekla`: a woman).
+    cue_forms: HashMap<String, (&'static str, Option<Agreement>), BuildHasherDefault<Fnv>>,
     cue_particles: Vec<(&'static str, &'static str)>,
     strong_cue_verbs: WordSet,
     noun_like_cues: WordSet,
@@ -306,6 +364,15 @@ pub struct Lexicon {
     participle_endings: Vec<&'static str>,
 }
 
+/// Whom a Czech or Polish past form agrees with: `řekl` a man, `řekla` a
+/// woman, `řeklo` a thing (`ministerstvo`), `řekli` several people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Agreement {
+    One(Gender),
+    Thing,
+    Several,
+}
+
 /// A man, a woman, or either: what a pronoun or honorific says of a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -329,28 +396,32 @@ impl Lexicon {
         for stem in entries(d.cue_verbs) {
             if lang == Lang::En {
                 for form in english_forms(stem) {
-                    cue_forms.entry(form).or_insert(stem);
+                    cue_forms.entry(form).or_insert((stem, None));
+                }
+            } else if let Some(forms) = past_forms(lang, stem) {
+                for (form, agrees) in forms {
+                    cue_forms.insert(form, (stem, Some(agrees)));
                 }
             } else {
                 // An infinitive stands for its forms, never for itself: `para
                 // explicar` names no speaker.
                 let forms = romance_forms(lang, stem);
                 if forms.is_empty() {
-                    cue_forms.insert(stem.to_string(), stem);
+                    cue_forms.insert(stem.to_string(), (stem, None));
                 }
                 for form in forms {
-                    cue_forms.entry(form).or_insert(stem);
+                    cue_forms.entry(form).or_insert((stem, None));
                 }
                 // German plurals of the past: `sagte` → `sagten`.
                 if lang == Lang::De && stem.ends_with("te") {
-                    cue_forms.insert(format!("{stem}n"), stem);
+                    cue_forms.insert(format!("{stem}n"), (stem, None));
                 }
             }
         }
         for (form, stem) in pairs(d.irregular_cue_verbs) {
             // The stem as the one `&'static str` the stem list holds.
             let stem = entries(d.cue_verbs).find(|s| *s == stem).unwrap_or(stem);
-            cue_forms.insert(form.to_string(), stem);
+            cue_forms.insert(form.to_string(), (stem, None));
         }
         Lexicon {
             lang,
@@ -408,7 +479,7 @@ impl Lexicon {
 
     /// The stem of `word` (lower case) when it is a verb of saying in any form.
     pub fn cue_stem(&self, word: &str) -> Option<&'static str> {
-        self.cue_forms.get(word).copied()
+        self.cue_forms.get(word).map(|(stem, _)| *stem)
     }
 
     /// The particle a stem needs to be a cue (`went on`), if any.
@@ -547,19 +618,91 @@ impl Lexicon {
         self.subject_pronouns.contains(word)
     }
 
-    /// The gender a pronoun gives its person, if any.
+    /// The gender a pronoun gives its person, if any; in Czech and Polish
+    /// also a past form that stands for a subject left out (`dodala`: she).
     pub fn gender_of_pronoun(&self, word: &str) -> Option<Gender> {
         if self.male_pronouns.contains(word) {
             Some(Gender::Male)
         } else if self.female_pronouns.contains(word) {
             Some(Gender::Female)
         } else {
-            None
+            match self.agreement_of(word)? {
+                Agreement::One(gender) => Some(gender),
+                Agreement::Thing | Agreement::Several => None,
+            }
         }
     }
 
+    /// `they`, or a Czech or Polish plural past (`řekli`, `dodali`).
     pub fn is_plural_pronoun(&self, word: &str) -> bool {
-        self.plural_pronouns.contains(word)
+        self.plural_pronouns.contains(word) || self.agreement_of(word) == Some(Agreement::Several)
+    }
+
+    /// A name (lower case) as resolution files it: in Czech and Polish,
+    /// whose names decline, without its case ending, so `Redla`, `Redlovi`
+    /// and `Redlem` are `Redl`, and `Kowalskiego` is `Kowalski`; elsewhere
+    /// the name itself.
+    ///
+    /// ```
+    /// use quotelens::lexicon::{Lang, Lexicon};
+    /// let cs = Lexicon::of(Lang::Cs);
+    /// assert_eq!(cs.name_key("redla"), cs.name_key("redl"));
+    /// assert_eq!(cs.name_key("navrátilové"), cs.name_key("navrátilová"));
+    /// assert_ne!(cs.name_key("navrátilová"), cs.name_key("navrátil"));
+    /// let pl = Lexicon::of(Lang::Pl);
+    /// assert_eq!(pl.name_key("kowalskiego"), pl.name_key("kowalski"));
+    /// assert_eq!(Lexicon::of(Lang::En).name_key("redla"), "redla");
+    /// ```
+    pub fn name_key<'w>(&self, name: &'w str) -> &'w str {
+        let endings: &[&str] = match self.lang {
+            Lang::Cs => &[
+                "ovi", "ého", "ému", "ým", "em", "ou", "a", "e", "é", "i", "u", "y", "ý", "á", "o",
+            ],
+            Lang::Pl => &[
+                "iego", "iemu", "owi", "iem", "ego", "emu", "iej", "ie", "ej", "em", "im", "ym",
+                "ą", "a", "e", "i", "y", "u", "o",
+            ],
+            _ => return name,
+        };
+        endings
+            .iter()
+            .filter_map(|e| name.strip_suffix(e))
+            .find(|stem| stem.chars().count() >= 3)
+            .unwrap_or(name)
+    }
+
+    /// The gender a Czech or Polish full name (lower case) shows in any
+    /// case: a woman's surname ends in `-ová`, `-á`, `-ska` and their case
+    /// forms (`Navrátilové`, `Kowalskiej`), a woman's first name in `-a`
+    /// before a foreign surname (`Kamala Harris`), a man's first name in a
+    /// consonant (`Petr Redl`). `Michala Redla` (a man, declined) and
+    /// `Joanna Mucha` (a woman) look alike: no gender. A pair that is no
+    /// person (`Seznam Zprávy`) may get one, but takes neither past form.
+    pub fn gender_of_name(&self, name: &str) -> Option<Gender> {
+        let female: &[&str] = match self.lang {
+            Lang::Cs => &["á", "ové", "ovou"],
+            Lang::Pl => &["ska", "cka", "skiej", "ckiej", "ską", "cką"],
+            _ => return None,
+        };
+        let first = name.split(' ').next()?;
+        let surname = name.rsplit(' ').next()?;
+        let consonant = |w: &str| {
+            w.chars()
+                .last()
+                .is_some_and(|c| c.is_alphabetic() && !"aeiouyáéíóúýěůąę".contains(c))
+        };
+        if female.iter().any(|e| surname.ends_with(e)) || first.ends_with('a') && consonant(surname)
+        {
+            Some(Gender::Female)
+        } else {
+            consonant(first).then_some(Gender::Male)
+        }
+    }
+
+    /// Whom the last word of `words` agrees with, when it is a Czech or Polish past form.
+    fn agreement_of(&self, words: &str) -> Option<Agreement> {
+        let last = words.rsplit(' ').next()?;
+        self.cue_forms.get(last)?.1
     }
 
     /// `it`: an organisation or a document, never a person.
@@ -731,6 +874,39 @@ fn english_forms(stem: &str) -> Vec<String> {
     forms
 }
 
+/// The past forms of a Czech or Polish verb listed by its masculine past,
+/// each with whom it agrees: `řekl` → `řekla`, `řeklo`, `řekli`, `řekly`;
+/// `powiedział` → `powiedziała`, `powiedziało`, `powiedzieli`, `powiedziały`;
+/// `zaczął` → `zaczęła`. `None` for any other form (`říká`, `mówi`).
+fn past_forms(lang: Lang, stem: &str) -> Option<[(String, Agreement); 5]> {
+    let (other, personal) = match lang {
+        Lang::Cs => {
+            stem.strip_suffix('l')?;
+            (stem.to_string(), format!("{stem}i"))
+        }
+        Lang::Pl => {
+            let base = stem.strip_suffix('ł')?;
+            // `zaczął` → `zaczęła`; `powiedział` → `powiedzieli`.
+            match (base.strip_suffix('ą'), base.strip_suffix("ia")) {
+                (Some(b), _) => (format!("{b}ę"), format!("{b}ęli")),
+                (_, Some(b)) => (base.to_string(), format!("{b}ieli")),
+                _ => (base.to_string(), format!("{base}li")),
+            }
+        }
+        _ => return None,
+    };
+    // Czech adds its endings to the whole masculine (`řekl-a`); Polish to
+    // the stem before `ł` with `ł` again (`powiedzia-ła`).
+    let l = if lang == Lang::Pl { "ł" } else { "" };
+    Some([
+        (stem.to_string(), Agreement::One(Gender::Male)),
+        (format!("{other}{l}a"), Agreement::One(Gender::Female)),
+        (format!("{other}{l}o"), Agreement::Thing),
+        (personal, Agreement::Several),
+        (format!("{other}{l}y"), Agreement::Several),
+    ])
+}
+
 /// `Clinton` for `Clinton’s` or `Clinton's`: the owner of a possessive (or
 /// the pronoun of a contraction such as `he’s`).
 pub fn possessive_owner(word: &str) -> Option<&str> {
@@ -900,6 +1076,16 @@ mod tests {
     }
 
     #[test]
+    fn every_language_finds_its_own_lists() {
+        // `data` indexes its table by the enum's order.
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            assert_eq!(*lang as usize, i, "{lang:?}");
+        }
+        assert!(data(Lang::Cs).cue_verbs.contains("řekl"));
+        assert!(data(Lang::Nl).cue_verbs.contains("zei"));
+    }
+
+    #[test]
     fn language_from_the_page_tag() {
         assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
         assert_eq!(Lang::from_tag("pt_BR"), Some(Lang::Pt));
@@ -934,6 +1120,55 @@ mod tests {
         for (text, lang) in table {
             assert_eq!(Lang::detect(text), lang, "{text}");
         }
+    }
+
+    #[test]
+    fn czech_and_polish_past_forms_agree_with_their_subject() {
+        let cs = Lexicon::of(Lang::Cs);
+        assert_eq!(cs.cue_stem("řekla"), Some("řekl"));
+        assert_eq!(cs.gender_of_pronoun("dodala"), Some(Gender::Female));
+        assert_eq!(cs.gender_of_pronoun("dodal"), Some(Gender::Male));
+        assert!(cs.is_plural_pronoun("uvedli"));
+        assert_eq!(cs.gender_of_pronoun("říká"), None);
+        let pl = Lexicon::of(Lang::Pl);
+        let table = [
+            ("powiedziała", Some(Gender::Female)),
+            ("powiedzieli", None),
+            ("stwierdziła", Some(Gender::Female)),
+            ("dodał", Some(Gender::Male)),
+            ("napomknęła", Some(Gender::Female)),
+        ];
+        for (form, gender) in table {
+            assert!(pl.cue_stem(form).is_some(), "{form}");
+            assert_eq!(pl.gender_of_pronoun(form), gender, "{form}");
+        }
+        assert!(pl.is_plural_pronoun("powiedzieli"));
+        // Other languages' words are no past forms.
+        assert_eq!(Lexicon::of(Lang::En).gender_of_pronoun("dodala"), None);
+    }
+
+    #[test]
+    fn czech_and_polish_names_tell_their_gender() {
+        let cs = Lexicon::of(Lang::Cs);
+        assert_eq!(
+            cs.gender_of_name("kateřina navrátilová"),
+            Some(Gender::Female)
+        );
+        assert_eq!(cs.gender_of_name("petr redl"), Some(Gender::Male));
+        assert_eq!(cs.gender_of_name("marie nová"), Some(Gender::Female));
+        assert_eq!(
+            cs.gender_of_name("kateřiny navrátilové"),
+            Some(Gender::Female)
+        );
+        assert_eq!(cs.gender_of_name("kamala harrisová"), Some(Gender::Female));
+        assert_eq!(cs.gender_of_name("michala redla"), None);
+        let pl = Lexicon::of(Lang::Pl);
+        assert_eq!(
+            pl.gender_of_name("agnieszka kowalska"),
+            Some(Gender::Female)
+        );
+        assert_eq!(pl.gender_of_name("andrzej domański"), Some(Gender::Male));
+        assert_eq!(Lexicon::of(Lang::Nl).gender_of_name("anna jansen"), None);
     }
 
     #[test]

@@ -217,10 +217,15 @@ fn run(text: &str, options: &Options, trace: Traces) -> Analysis {
         .language
         .and_then(lexicon::Lang::from_tag)
         .unwrap_or_else(|| lexicon::Lang::detect(text));
-    // Dialogue dashes (`—No vamos —dijo él—.`) quote in Romance-language news.
+    // Dialogue dashes (`—No vamos —dijo él—.`, `– To skandal – powiedział.`)
+    // quote in Romance-language and Polish news.
     if matches!(
         lang,
-        lexicon::Lang::Es | lexicon::Lang::Pt | lexicon::Lang::Fr | lexicon::Lang::It
+        lexicon::Lang::Es
+            | lexicon::Lang::Pt
+            | lexicon::Lang::Fr
+            | lexicon::Lang::It
+            | lexicon::Lang::Pl
     ) && has_dash(text)
     {
         spans::add_dialogue_spans(&chars, &mut spans);

@@ -133,20 +133,17 @@ impl Registry {
     fn person(&mut self, chars: &[char], person: &Person) -> usize {
         let name = strip_possessive(&slice(chars, person.name));
         let lower = lower_case(&name);
-        let surname = lower.rsplit(' ').next().unwrap_or(&lower);
-        let first = lower.split(' ').next().unwrap_or(&lower);
+        // Czech and Polish names decline: `podle Redla` is Redl's.
+        let lex = self.lex;
+        let surname = lex.name_key(lower.rsplit(' ').next().unwrap_or(&lower));
+        let first = lex.name_key(lower.split(' ').next().unwrap_or(&lower));
         let full_name = lower.contains(' ');
         // `Rakeyia Scott` is not `Keith Scott`: two full names that share a
         // surname but not a first name are two people, and a lone `Scott`
         // means whichever was named last.
         let same_person = |existing: &Entity| {
-            let existing_first = existing.name.split(' ').next().unwrap_or_default();
-            !full_name
-                || !existing.name.contains(' ')
-                || existing_first
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(first.chars())
+            let existing_first = lower_case(existing.name.split(' ').next().unwrap_or_default());
+            !full_name || !existing.name.contains(' ') || lex.name_key(&existing_first) == first
         };
         // A surname alone is filed under itself: one lookup.
         let by_full_name = full_name.then(|| self.by_name.get(&lower)).flatten();
@@ -177,9 +174,28 @@ impl Registry {
         }
         let entity = &mut self.entities[id];
         if entity.gender.is_none() {
+            let first_name = lower.split(' ').next().unwrap_or(&lower);
             entity.gender = gender_of_honorific(self.lex, chars, person.name.0)
-                .or_else(|| full_name.then(|| gender_of_first_name(first)).flatten());
+                .or_else(|| {
+                    full_name
+                        .then(|| gender_of_first_name(first_name))
+                        .flatten()
+                })
+                .or_else(|| full_name.then(|| lex.gender_of_name(&lower)).flatten());
         }
+        // `Michala Redla` named first, `Michal Redl` later: a Czech or Polish
+        // name shows in its shortest case, the nominative.
+        let mut name = name;
+        if known.is_some()
+            && full_name
+            && lex.lang.lacks_articles()
+            && entity.name.split(' ').count() == lower.split(' ').count()
+            && name.chars().count() < entity.name.chars().count()
+        {
+            name = std::mem::replace(&mut entity.name, name);
+            self.by_name.insert(lower, id);
+        }
+        let entity = &mut self.entities[id];
         if name != entity.name {
             let alias = (id, name);
             if !self.aliases_seen.contains(&alias) {
@@ -617,13 +633,22 @@ fn resolve_mention(
             let lex = registry.lex;
             let gender = lex.gender_of_pronoun(&pronoun);
             let last = |id: Option<usize>| id.map(|id| plain(id, Route::LastSpeaker));
+            // A verb standing for its subject (`dijo`, Czech `dodala`: she
+            // added) names nobody by itself: never shown as written.
+            let omitted = !lex.is_subject_pronoun(&pronoun);
+            let sure = |r: Resolved| Resolved {
+                route: if omitted { Route::Pronoun } else { r.route },
+                ..r
+            };
             let resolved = match gender {
                 _ if lex.is_plural_pronoun(&pronoun) => {
                     last(context.last_group.or(context.last_speaker))
                 }
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
                 _ if lex.is_writer_pronoun(&pronoun) => None,
-                Some(_) => ranked(context.antecedents(registry, gender, mention.start, breaks)),
+                Some(_) => {
+                    ranked(context.antecedents(registry, gender, mention.start, breaks)).map(sure)
+                }
                 // `it said`: the last organisation or document that spoke, never a person.
                 None if lex.is_neuter_pronoun(&pronoun) => last(
                     context
@@ -637,14 +662,8 @@ fn resolve_mention(
                         .copied(),
                 ),
                 // `“…”, dijo.`: the verb stands for a subject left out.
-                // (Never shown as written: the verb names nobody.)
-                None if !lex.is_subject_pronoun(&pronoun) => {
-                    ranked(context.antecedents(registry, None, mention.start, breaks)).map(|r| {
-                        Resolved {
-                            route: Route::Pronoun,
-                            ..r
-                        }
-                    })
+                None if omitted => {
+                    ranked(context.antecedents(registry, None, mention.start, breaks)).map(sure)
                 }
                 None => last(context.last_speaker.or(context.last_person)),
             };
@@ -652,8 +671,6 @@ fn resolve_mention(
             if let (Some(r), Some(gender)) = (resolved, gender) {
                 registry.entities[r.id].gender.get_or_insert(gender);
             }
-            // A verb standing for its subject (`dijo`) names nobody by itself.
-            let omitted = gender.is_none() && !lex.is_subject_pronoun(&pronoun);
             resolved
                 // Nobody to point to: the reader still sees who the text says spoke.
                 .or_else(|| {

@@ -226,3 +226,145 @@ fn a_german_sentence_opening_with_das_takes_up_the_quote_before() {
         "{shown:?}"
     );
 }
+
+/// Each text's speakers, in `lang`, are the names given.
+fn assert_cases(lang: &str, cases: &[(&str, &[&str])]) {
+    for (text, expected) in cases {
+        assert_eq!(speakers(text, lang), names(expected), "{text}");
+    }
+}
+
+#[test]
+fn the_text_tells_czech_polish_and_dutch_from_the_other_languages() {
+    use quotelens::lexicon::Lang;
+    let table = [
+        ("Ministr vnitra řekl, že situace je vážná a že policie bude v ulicích posílena.", Lang::Cs),
+        ("Premier powiedział, że rząd nie podniesie podatków i że jest gotowy do rozmów.", Lang::Pl),
+        ("De premier zei dat het kabinet niet zal vallen en dat hij op de steun van de Kamer rekent.", Lang::Nl),
+        // The languages known before stay as they were, with a Czech name,
+        // a `pro-` or a Dutch `van` in them.
+        ("The pro-Russian minister said that Jan Novák was not in the room with him.", Lang::En),
+        ("Der Minister sagte, die Gespräche mit Ursula von der Leyen seien beendet und er gehe nun.", Lang::De),
+        ("El ministro dijo que las conversaciones con Van Dijk habían terminado y que se iba.", Lang::Es),
+    ];
+    for (text, lang) in table {
+        assert_eq!(Lang::detect(text), lang, "{text}");
+    }
+    // Slovak reads closest to Czech, never to English or German.
+    let slovak = "Minister povedal, že situácia je vážna a vláda sa tým bude zaoberať.";
+    assert_eq!(Lang::detect(slovak), Lang::Cs);
+    assert_eq!(Lang::from_tag("cs-CZ"), Some(Lang::Cs));
+    assert_eq!(Lang::from_tag("pl"), Some(Lang::Pl));
+    assert_eq!(Lang::from_tag("nl-BE"), Some(Lang::Nl));
+}
+
+#[test]
+fn czech_cue_shapes_name_the_speaker() {
+    let cases: [(&str, &[&str]); 7] = [
+        // The verb after the quote, then the title and name.
+        (
+            "„Rozpočet je napjatý, ale zvládneme to,“ řekl ministr financí Zbyněk Stanjura.",
+            &["Zbyněk Stanjura"],
+        ),
+        // Name and verb before the quote, with a colon.
+        (
+            "Předseda vlády Petr Fiala prohlásil: „Daně zvyšovat nebudeme.“",
+            &["Petr Fiala"],
+        ),
+        // `podle` with the name declined: `Rakušana` is Vít Rakušan.
+        (
+            "Ministr vnitra Vít Rakušan v pondělí navštívil Ostravu. Podle Rakušana je situace „pod kontrolou“.",
+            &["Vít Rakušan"],
+        ),
+        // A subject left out: `dodala` is a woman, so not the man who spoke last.
+        (
+            "„Armáda je připravena,“ uvedla ministryně obrany Jana Černochová.\n„Nečekáme žádné potíže,“ řekl ministr vnitra Vít Rakušan.\n„Cvičení proběhne podle plánu,“ dodala.",
+            &["Jana Černochová", "Vít Rakušan", "Jana Černochová"],
+        ),
+        // A pronoun: `podle ní`, according to her.
+        (
+            "Ministryně obrany Jana Černochová navštívila základnu v Bechyni. Podle ní je armáda „plně připravena na cvičení“.",
+            &["Jana Černochová"],
+        ),
+        // A bare title after the verb is a description, not the last speaker.
+        (
+            "„Rozpočet projde,“ řekl premiér Petr Fiala.\n„Deficit klesne pod tři procenta,“ doplnil mluvčí.",
+            &["Petr Fiala", "mluvčí"],
+        ),
+        // Named first in the genitive, shown in the nominative.
+        (
+            "Soud vyhověl návrhu Michala Redla. „Dům jsem musel prodat kvůli dluhům,“ řekl Michal Redl.",
+            &["Michal Redl"],
+        ),
+    ];
+    assert_cases("cs", &cases);
+}
+
+#[test]
+fn polish_cue_shapes_name_the_speaker() {
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            "„Nie podniesiemy podatków” – powiedział minister finansów Andrzej Domański.",
+            &["Andrzej Domański"],
+        ),
+        (
+            "Premier Donald Tusk zapowiedział: „Rząd przedstawi plan w przyszłym tygodniu”.",
+            &["Donald Tusk"],
+        ),
+        // `zdaniem` with the name declined: `Domańskiego` is Andrzej Domański.
+        (
+            "Minister finansów Andrzej Domański przedstawił projekt budżetu. Zdaniem Domańskiego „inflacja będzie spadać”.",
+            &["Andrzej Domański"],
+        ),
+        // `dodała` is a woman: not the man who spoke last.
+        (
+            "„Szpitale są gotowe” – oceniła minister zdrowia Izabela Leszczyna.\n„Nie ma powodów do paniki” – powiedział wiceminister Wojciech Konieczny.\n„Sytuacja jest pod kontrolą” – dodała.",
+            &["Izabela Leszczyna", "Wojciech Konieczny", "Izabela Leszczyna"],
+        ),
+        // A pronoun: `według niej`, according to her.
+        (
+            "Posłanka Joanna Mucha skrytykowała projekt. Według niej ustawa jest „źle przygotowana i szkodliwa”.",
+            &["Joanna Mucha"],
+        ),
+        // A dialogue dash opening the paragraph quotes.
+        (
+            "Posłowie spierali się o ustawę do późna.\n– To jest skandal – powiedział poseł Marcin Kierwiński.",
+            &["Marcin Kierwiński"],
+        ),
+    ];
+    assert_cases("pl", &cases);
+}
+
+#[test]
+fn dutch_cue_shapes_name_the_speaker() {
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            "\"We gaan door met de hervormingen\", zei premier Dick Schoof na de ministerraad.",
+            &["Dick Schoof"],
+        ),
+        (
+            "Burgemeester Femke Halsema zei op de persconferentie: \"De stad blijft veilig voor iedereen.\"",
+            &["Femke Halsema"],
+        ),
+        (
+            "Burgemeester Femke Halsema sprak met de politie. Volgens Halsema is de situatie \"volledig onder controle\".",
+            &["Femke Halsema"],
+        ),
+        // `aldus` after the quote, as German `so`.
+        (
+            "Burgemeester Femke Halsema reageerde op de rellen. \"Dit is onaanvaardbaar en het moet stoppen\", aldus Halsema.",
+            &["Femke Halsema"],
+        ),
+        // `van` after a title names the office, as English `of`.
+        (
+            "Minister van Binnenlandse Zaken Annelies Verlinden zei: \"We moeten de politie beter beschermen.\"",
+            &["Annelies Verlinden"],
+        ),
+        // A pronoun after the verb of saying.
+        (
+            "\"Het is een moeilijke tijd voor de boeren\", zegt minister Mona Keijzer.\n\"Maar we komen er samen uit\", voegde ze eraan toe.",
+            &["Mona Keijzer", "Mona Keijzer"],
+        ),
+    ];
+    assert_cases("nl", &cases);
+}

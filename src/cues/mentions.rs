@@ -321,18 +321,20 @@ impl Text<'_> {
     /// go to the role, and so do `role_start..name_run_start`.
     pub(super) fn person(&self, role_start: usize, name_run_start: usize, t: usize) -> Person {
         let mut name_from = name_run_start;
+        // Dutch `Minister van Binnenlandse Zaken` as English `Secretary of State`.
+        let of = |w: &str| w == "of" || (self.lex.lang == Lang::Nl && w == "van");
         for i in name_run_start..=t {
             let w = self.word(i).unwrap_or_default();
             if i < t
                 && (self.lex.is_title(w)
                     || is_possessive(w)
-                    || (w == "of" && i == name_from && i > name_run_start))
+                    || (of(w) && i == name_from && i > name_run_start))
             {
                 name_from = i + 1;
             }
         }
         // `Secretary of Homeland Security Jeh Johnson`: the name is the last two words.
-        if name_from > name_run_start && self.word(name_from - 1) == Some("of") {
+        if name_from > name_run_start && self.word(name_from - 1).is_some_and(of) {
             name_from = name_from.max(t.saturating_sub(1));
         }
         let name = (self.tokens[name_from].start, self.tokens[t].end);
@@ -382,8 +384,13 @@ impl Text<'_> {
                     && self.is_name_connector(e)
                     && self.is_name_word(e + 1)))
             {
+                // Czech and Polish titles stand bare before their complement:
+                // `řekl ministr financí Zbyněk Stanjura`.
+                let after_title = self.lex.lang.lacks_articles()
+                    && e > k
+                    && self.word(e - 1).is_some_and(|w| self.lex.is_title(w));
                 match self.name_after_description(e) {
-                    Some(name) if name_end == Some(e.wrapping_sub(1)) => {
+                    Some(name) if name_end == Some(e.wrapping_sub(1)) || after_title => {
                         e = name;
                         continue;
                     }

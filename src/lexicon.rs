@@ -110,7 +110,9 @@ impl Lang {
             let Ok(lower) = std::str::from_utf8(&lower[..word.len()]) else {
                 continue;
             };
-            if let Some(&langs) = function_words().get(lower) {
+            let words = function_words();
+            if let Ok(at) = words.binary_search_by(|(w, _)| (*w).cmp(lower)) {
+                let langs = words[at].1;
                 for (i, count) in counts.iter_mut().enumerate() {
                     *count += usize::from(langs & (1 << i) != 0);
                 }
@@ -135,16 +137,25 @@ impl Lang {
     }
 }
 
-/// Each function word with the languages (bit `i` for `Lang::ALL[i]`) it is common in.
-fn function_words() -> &'static HashMap<&'static str, u16, BuildHasherDefault<Fnv>> {
-    static WORDS: OnceLock<HashMap<&'static str, u16, BuildHasherDefault<Fnv>>> = OnceLock::new();
+/// Each function word with the languages (bit `i` for `Lang::ALL[i]`) it
+/// is common in, sorted for a binary search (a hundred words need no hash map).
+fn function_words() -> &'static [(&'static str, u16)] {
+    static WORDS: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: HashMap<&'static str, u16, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut words: Vec<(&'static str, u16)> = Vec::new();
         for (i, lang) in Lang::ALL.iter().enumerate() {
             for word in function_words_of(*lang) {
-                *words.entry(word).or_default() |= 1 << i;
+                words.push((word, 1 << i));
             }
         }
+        crate::sort::stable_by_key(&mut words, |(w, _)| *w);
+        words.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                earlier.1 |= later.1;
+            }
+            same
+        });
         words
     })
 }
@@ -212,7 +223,12 @@ impl Hasher for Fnv {
     }
 }
 
-type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// Maps and sets hashed with [`Fnv`]: one hasher in the whole core keeps
+/// SipHash's code out of the WebAssembly.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+type WordSet = FnvSet<&'static str>;
 
 /// The lines of a list file.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {

@@ -27,10 +27,10 @@
 
 mod antecedent;
 
-use std::collections::{HashMap, HashSet};
-
 use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
-use crate::lexicon::{gender_of_first_name, is_place, possessive_owner, Gender, Lang, Lexicon};
+use crate::lexicon::{
+    gender_of_first_name, is_place, possessive_owner, FnvMap, FnvSet, Gender, Lang, Lexicon,
+};
 use crate::spans::Span;
 use crate::{Analysis, Quote, QuoteKind, Speaker, Why};
 
@@ -83,13 +83,13 @@ struct Registry {
     lex: &'static Lexicon,
     entities: Vec<Entity>,
     /// Surname (lower case) → person.
-    by_surname: HashMap<String, usize>,
+    by_surname: FnvMap<String, usize>,
     /// Canonical name → entity, for groups and descriptions.
-    by_name: HashMap<String, usize>,
+    by_name: FnvMap<String, usize>,
     /// The last words of roles (`minister`, `prime minister`) → the person.
-    by_role: HashMap<String, usize>,
+    by_role: FnvMap<String, usize>,
     /// (entity, alias) pairs already listed, so a new alias costs O(1).
-    aliases_seen: HashSet<(usize, String)>,
+    aliases_seen: FnvSet<(usize, String)>,
     /// The first person the text names in full.
     first_person: Option<usize>,
 }
@@ -99,10 +99,10 @@ impl Registry {
         Registry {
             lex,
             entities: Vec::new(),
-            by_surname: HashMap::new(),
-            by_name: HashMap::new(),
-            by_role: HashMap::new(),
-            aliases_seen: HashSet::new(),
+            by_surname: FnvMap::default(),
+            by_name: FnvMap::default(),
+            by_role: FnvMap::default(),
+            aliases_seen: FnvSet::default(),
             first_person: None,
         }
     }
@@ -776,7 +776,8 @@ fn assemble(
     registry: Registry,
 ) -> Analysis {
     // Only entities that were quoted become speakers, numbered in order of first quote.
-    let mut speaker_index: HashMap<usize, usize> = HashMap::new();
+    // Entity → speaker number, for the entities that were quoted.
+    let mut speaker_index: Vec<Option<usize>> = vec![None; registry.entities.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes = Vec::with_capacity(spans.len());
     for (i, (span, attribution)) in spans.iter().zip(attributions).enumerate() {
@@ -792,7 +793,7 @@ fn assemble(
         // A term names a thing; nobody says it.
         let entity = entity.filter(|_| !term);
         let speaker_id = entity.map(|e| {
-            *speaker_index.entry(e).or_insert_with(|| {
+            *speaker_index[e].get_or_insert_with(|| {
                 let entity = &registry.entities[e];
                 speakers.push(Speaker {
                     name: entity.name.clone(),

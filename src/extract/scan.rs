@@ -238,7 +238,7 @@ impl<D: Dom> Scan<D> {
                 || parent.is_some_and(|p| self.page.elements[p as usize].in_aside),
             class: attribute("class").map(|c| {
                 use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
+                let mut h = crate::lexicon::Fnv::default();
                 c.hash(&mut h);
                 h.finish()
             }),

@@ -18,12 +18,11 @@
 //! a picture with only links inside a sentence is a card that pops up over a
 //! name. A box holding a `<blockquote>` always stays.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashSet;
 use std::hash::Hasher;
 
 use super::scan::Page;
 use super::tags::Tag;
+use crate::lexicon::Fnv;
 
 /// What [`select`] keeps of a scanned root.
 #[derive(Debug, Clone)]
@@ -217,15 +216,15 @@ const MIN_REPEATED: u32 = 40;
 /// (compared by a hash of their words, white space collapsed).
 fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
     let elements = &page.elements;
-    let mut seen = HashSet::new();
+    // Each paragraph's hash, in text order; sorted afterwards, so that the
+    // repeats of a hash stand after its first paragraph (no hash set needed).
+    let mut hashes: Vec<(u64, u32)> = Vec::new();
     // The paragraph being hashed: its index, hasher, and whether a word was
     // written and white space followed it.
-    let mut current: Option<(u32, DefaultHasher, bool, bool)> = None;
-    let mut close = |current: Option<(u32, DefaultHasher, bool, bool)>, kept: &mut [bool]| {
+    let mut current: Option<(u32, Fnv, bool, bool)> = None;
+    let mut close = |current: Option<(u32, Fnv, bool, bool)>| {
         if let Some((block, hasher, _, _)) = current {
-            if !seen.insert(hasher.finish()) {
-                kept[block as usize..elements[block as usize].end as usize].fill(false);
-            }
+            hashes.push((hasher.finish(), block));
         }
     };
     for (text, element, block) in page.texts_under(root) {
@@ -235,8 +234,8 @@ fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
             continue;
         }
         if current.as_ref().is_none_or(|c| c.0 != block) {
-            close(current.take(), kept);
-            current = Some((block, DefaultHasher::new(), false, false));
+            close(current.take());
+            current = Some((block, Fnv::default(), false, false));
         }
         let Some((_, hasher, started, space)) = current.as_mut() else {
             continue;
@@ -258,7 +257,14 @@ fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
             *space = false;
         }
     }
-    close(current, kept);
+    close(current);
+    crate::sort::stable_by_key(&mut hashes, |(hash, _)| *hash);
+    for pair in hashes.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            let block = pair[1].1 as usize;
+            kept[block..elements[block].end as usize].fill(false);
+        }
+    }
 }
 
 /// The tags whose own text counts as a paragraph.

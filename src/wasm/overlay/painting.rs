@@ -8,8 +8,6 @@
 //! badge moves, since interleaved, each quote would cost the browser a layout
 //! of the whole page. It runs in slices, one per animation frame.
 
-use std::collections::HashMap;
-
 use web_sys::Window;
 
 use super::super::geometry::Rect;
@@ -18,6 +16,7 @@ use super::drawn::{make_drawn, starts_before, Drawn};
 use super::page::Page;
 use super::pass::Bounds;
 use super::SLICE_MS;
+use crate::lexicon::FnvMap;
 use crate::Quote;
 
 /// Quotes measured per batch of layout, between two looks at the clock.
@@ -26,8 +25,16 @@ const LAYOUT_BATCH: usize = 100;
 /// A pass's drawing under way: the last pass's drawings by quote text, to
 /// keep what did not change, and the new list.
 struct Redraw {
-    old: HashMap<String, Vec<Drawn>>,
+    old: Stock,
     drawn: Vec<Drawn>,
+}
+
+/// The drawings of the pass before, by quote text: the same `String → index`
+/// map as the core's name index, so the WebAssembly holds one map fewer.
+#[derive(Default)]
+struct Stock {
+    index: FnvMap<String, usize>,
+    stock: Vec<Vec<Drawn>>,
 }
 
 pub(super) struct Painting {
@@ -107,9 +114,14 @@ impl Painting {
     /// A pass has analysed all: what is drawn becomes the stock its quotes
     /// are drawn from.
     pub fn begin_redraw(&mut self) {
-        let mut old: HashMap<String, Vec<Drawn>> = HashMap::new();
+        // Quote text → its drawings, as an index into `stock`.
+        let mut old = Stock::default();
         for d in std::mem::take(&mut self.drawn) {
-            old.entry(d.quote.text.clone()).or_default().push(d);
+            let at = *old.index.entry(d.quote.text.clone()).or_insert_with(|| {
+                old.stock.push(Vec::new());
+                old.stock.len() - 1
+            });
+            old.stock[at].push(d);
         }
         self.redraw = Some(Redraw {
             old,
@@ -124,7 +136,8 @@ impl Painting {
             return;
         };
         let same = |d: &Drawn| d.quote.speaker == quote.speaker && d.bounds == bounds;
-        let kept = redraw.old.get_mut(&quote.text).and_then(|list| {
+        let at = redraw.old.index.get(&quote.text).copied();
+        let kept = at.map(|at| &mut redraw.old.stock[at]).and_then(|list| {
             let at = list.iter().position(same)?;
             Some(list.swap_remove(at))
         });
@@ -150,7 +163,7 @@ impl Painting {
         let Some(redraw) = self.redraw.take() else {
             return;
         };
-        for gone in redraw.old.into_values().flatten() {
+        for gone in redraw.old.stock.into_iter().flatten() {
             if let Some(badge) = &gone.badge {
                 badge.remove();
             }

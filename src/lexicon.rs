@@ -201,7 +201,9 @@ fn function_words_of(lang: Lang) -> &'static [&'static str] {
 }
 
 /// FNV-1a: short words hash faster with it than with the default SipHash,
-/// and nothing here is exposed to hash flooding (the sets are fixed).
+/// and one hasher keeps the WebAssembly small. The word lists are fixed; the
+/// name maps of resolution take keys from the page, where a page crafting
+/// colliding names could slow only its own analysis (SECURITY.md).
 #[derive(Default)]
 pub struct Fnv(u64);
 

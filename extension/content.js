@@ -205,6 +205,17 @@
       const mod = await load();
       if (on && !overlay) {
         overlay = mod.attachToPage();
+        // A card's *Copy* (src/wasm/overlay/copy.rs): the Clipboard API from our own world,
+        // never a `copy` event the page could rewrite. Where the page has none (plain http:
+        // is not a secure context) or refuses it, the background writes it (background.js).
+        mod.copyThrough(async (text) => {
+          try {
+            return await navigator.clipboard.writeText(text);
+          } catch {
+            // no clipboard here: on to the background
+          }
+          if ((await api.runtime.sendMessage({ type: MESSAGES.copy, text })) !== true) throw new Error('not copied');
+        });
         followCount();
       }
     } catch (e) {

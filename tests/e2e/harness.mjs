@@ -12,6 +12,11 @@ export const FIXTURES = join(ROOT, 'tests/fixtures');
 export const SHARED_PAGES = resolve(ROOT, process.env.SHARED ?? '../shared', 'pages');
 export const BENCH_PAGES = resolve(ROOT, process.env.SHARED ?? '../shared', 'bench-pages');
 export const FIREFOX_ID = 'quotelens@quotelens.dev';
+/// A host name both browsers resolve to 127.0.0.1 (see `launch`): unlike
+/// 127.0.0.1 itself, `http://` on it is not a secure context, as on a plain-http
+/// news site. Pages on it: `serve`'s origin with this host (`insecureOrigin`).
+export const INSECURE_HOST = 'plain-http.test';
+export const insecureOrigin = (origin) => origin.replace('127.0.0.1', INSECURE_HOST);
 // Fixed so the tests can open the extension's own pages in Firefox.
 const FIREFOX_UUID = '5a1e7c3e-9d0b-4c57-a8f1-2b6f0e9d4c11';
 
@@ -99,6 +104,7 @@ export async function launch(kind, { shipped = false, bare = false } = {}) {
         '--no-first-run',
         '--disable-sync',
         '--disable-gpu',
+        `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`,
         `--user-data-dir=${mkdtempSync(join(tmpdir(), 'quotelens-chromium-'))}`,
         ...extension,
       ],
@@ -121,6 +127,7 @@ export async function launch(kind, { shipped = false, bare = false } = {}) {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
       'network.proxy.type': 0,
+      'network.dns.localDomains': INSECURE_HOST,
     },
   });
   if (bare) return { browser, extensionOrigin: null };

@@ -33,11 +33,13 @@ const TYPES = {
 /// WASM package at /pkg/ (for tests that load it into a page's own world: the
 /// extension does not expose it to pages), and `generated` (path → HTML, or
 /// { body, headers }, made by the test) at those paths. Collects what is POSTed
-/// (CSP violation reports) in `posts`.
+/// (CSP violation reports) in `posts`, and the paths of other requests in `gets`.
 export async function serve(generated = {}) {
   const posts = [];
+  const gets = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (req.method !== 'POST') gets.push(path);
     if (req.method === 'POST') {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
@@ -65,7 +67,7 @@ export async function serve(generated = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, posts, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin, posts, gets, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /// The real pages to visit: the bundled ones, plus ../shared/pages when present.

@@ -78,6 +78,17 @@ export function defineStrictPages(kind) {
       body: SEED.replace('</head>', `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'">${listener}</head>`),
     };
     pages['/probe'] = { body: SEED };
+    // A page under a refusing header policy whose service worker records every request
+    // it is asked for: reading the policy back from the cache must not be one of them.
+    const worker =
+      "const seen = []; addEventListener('install', () => skipWaiting()); addEventListener('activate', (e) => e.waitUntil(clients.claim()));" +
+      "addEventListener('fetch', (e) => seen.push([e.request.url, e.request.mode]));" +
+      "addEventListener('message', (e) => e.ports[0].postMessage(seen));";
+    pages['/sw/worker.js'] = { body: worker, headers: { 'content-type': 'text/javascript' } };
+    const askWorker =
+      '<script>navigator.serviceWorker.register("/sw/worker.js");' +
+      'window.askWorker = () => new Promise((ok) => { const c = new MessageChannel(); c.port1.onmessage = (e) => ok(e.data); navigator.serviceWorker.controller.postMessage(0, [c.port2]); });</script>';
+    pages['/sw/page'] = { body: SEED.replace('</head>', `${askWorker}</head>`), headers: { 'content-security-policy': reporting } };
 
     let server;
     let browser;
@@ -176,6 +187,31 @@ export function defineStrictPages(kind) {
         const build = kind === 'chromium' ? 'js' : 'wasm';
         assert.deepEqual(seen.map(shape), [silent(build), silent(build)], path);
         assert.deepEqual(remembered, [], `${path}: nothing remembered, the headers are read on each page`);
+      }
+    });
+
+    // Puppeteer's request interception (openPage) bypasses service workers, so this page is opened without it.
+    test('the page’s service worker does not see the policy being read', async () => {
+      await forgetRefusals();
+      const page = await browser.newPage();
+      try {
+        const url = `${server.origin}/sw/page`;
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForFunction(() => navigator.serviceWorker.controller, { timeout: 10000 });
+        const reports = server.posts.length;
+        await page.goto(url, { waitUntil: 'load' }); // now through the worker
+        await page.waitForFunction(() => document.querySelector('[data-quotelens-test]'), { timeout: 20000 });
+        await new Promise((r) => setTimeout(r, 1000));
+        const seen = (await page.evaluate(() => window.askWorker())).filter(([u]) => u === url);
+        console.log(`# ${kind} service worker saw: ${JSON.stringify(seen)}`);
+        assert.deepEqual(seen, [[url, 'navigate']], 'the navigation alone');
+        // The policy was read, not probed: no report, nothing remembered.
+        assert.equal(server.posts.length, reports);
+        const stored = await storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
+        assert.equal(stored.wasmRefused, undefined);
+      } finally {
+        await page.close().catch(() => {});
+        await forgetRefusals();
       }
     });
 

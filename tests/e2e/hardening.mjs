@@ -626,6 +626,26 @@ export function defineHardening(kind) {
       });
     });
 
+    // Chromium's background copies in an offscreen document; one of ours that does not copy
+    // (the popup, opened as the offscreen document first) makes that write fail. Firefox's
+    // background writes itself, and a test has no way to make it fail.
+    const noFailure = kind === 'chromium' ? false : 'no way to make Firefox’s background write fail from a test';
+    test('copy: where the background cannot write either, the button says “Copy failed” and the clipboard keeps what it had', { skip: noFailure }, async () => {
+      await onVisit('/fixtures/seed-article.html', { origin: insecureOrigin(server.origin) }, async (v) => {
+        const { page, popup } = v;
+        await setClipboard(page, 'before');
+        await new Promise((r) => setTimeout(r, 800));
+        const offscreen = () => popup.popup.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length);
+        await popup.popup.evaluate(() => chrome.offscreen.createDocument({ url: 'popup.html', reasons: ['CLIPBOARD'], justification: 'a test: a document that does not copy' }));
+        assert.equal(await offscreen(), 1);
+        await page.bringToFront();
+        assert.equal(await copyFromCard(page), 'Copy failed');
+        assert.equal(await pasteClipboard(page), 'before');
+        assert.equal(await offscreen(), 0, 'the background closed the document after the copy');
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
     test('copy: where the page’s policy denies the clipboard, the button says what happened', async () => {
       await onVisit('/gen/reach-noclip.html', {}, async (v) => {
         const { page } = v;

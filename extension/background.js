@@ -1,8 +1,9 @@
 // The toolbar's side: the keyboard shortcut and the popup's page switch both
 // end in toggleTab, which asks the tab's content script to flip, then shows the
-// quote count on the toolbar button. No state lives here: a service worker may
-// be stopped at any time. A module (the manifest's `background.type`), so that it
-// can import the message names.
+// quote count on the toolbar button. It also writes the clipboard for a card's
+// Copy button on pages that have no Clipboard API (plain http:). No state lives
+// here: a service worker may be stopped at any time. A module (the manifest's
+// `background.type`), so that it can import the message names.
 import './messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -47,7 +48,39 @@ function fromOurPage(sender) {
   }
 }
 
+/// Puts `text` on the clipboard from the extension's own context, where no page
+/// can see or rewrite it (`clipboardWrite`: no click reaches this context, so
+/// the browser asks for the permission instead). Firefox's background is a
+/// document with the Clipboard API. Chrome's is a service worker with neither
+/// DOM nor clipboard: an offscreen document (`offscreen`, reason CLIPBOARD)
+/// copies from a text box there, opened for the copy and closed after it.
+/// Resolves to true once written, false otherwise.
+async function writeClipboard(text) {
+  if (!api.offscreen) return navigator.clipboard.writeText(text).then(() => true, () => false);
+  const run = offscreenCopies.then(async () => {
+    // A document left open by a worker that was stopped mid-copy is reused.
+    await api.offscreen
+      .createDocument({ url: 'offscreen.html', reasons: ['CLIPBOARD'], justification: 'Copy a quote the reader asked to copy.' })
+      .catch(() => {});
+    try {
+      return (await api.runtime.sendMessage({ type: MESSAGES.offscreenCopy, text })) === true;
+    } finally {
+      await api.offscreen.closeDocument().catch(() => {});
+    }
+  });
+  offscreenCopies = run.catch(() => false);
+  return run.catch(() => false);
+}
+// One offscreen document at a time: copies wait for the one before.
+let offscreenCopies = Promise.resolve();
+
 api.runtime.onMessage.addListener((message, sender, reply) => {
+  // Our own content scripts only (no page can send runtime messages to us):
+  // the text goes one way, onto the clipboard; nothing is read back.
+  if (message?.type === MESSAGES.copy && typeof message.text === 'string' && sender.id === api.runtime.id && sender.tab) {
+    writeClipboard(message.text).then(reply);
+    return true;
+  }
   // A page's content script must not switch (or read) another tab.
   if (message?.type === MESSAGES.toggleTab && Number.isInteger(message.tabId) && fromOurPage(sender)) {
     toggleTab(message.tabId).then(reply);

@@ -2,14 +2,18 @@
 // packs dist/quotelens-chrome.zip and dist/quotelens-firefox.xpi. One source
 // tree: the manifests differ in the background key, the gecko settings and the
 // web-accessible resources; only Chrome gets the JavaScript build (pkg-js/);
-// the version comes from Cargo.toml. Both carry the project's LICENSE.
+// the version comes from Cargo.toml. Both carry the project's LICENSE. Only
+// Chrome gets the offscreen document (and its permission): Firefox's background
+// is a document that writes the clipboard itself.
 // Usage: node extension/build.mjs (from the repo root, after `make wasm wasm-js`).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cargoVersion, manifestVersion } from '../scripts/version.mjs';
 import { zip } from '../scripts/zip.mjs';
 
-const FILES = ['background.js', 'content.js', 'messages.js', 'quiet.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons'];
+const FILES = ['background.js', 'content.js', 'messages.js', 'quiet.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons', 'offscreen.html', 'offscreen.js'];
+// Chrome's alone: see manifestFor.
+const CHROME_ONLY = ['quiet.js', 'offscreen.html', 'offscreen.js'];
 const PKG = ['quotelens.js', 'quotelens_bg.wasm'];
 const PKG_JS = ['quotelens.js'];
 
@@ -21,6 +25,8 @@ function manifestFor(browser) {
     delete manifest.browser_specific_settings;
   } else {
     manifest.background = { scripts: manifest.background.scripts, type: manifest.background.type };
+    // Firefox has no offscreen documents, and needs none (background.js, writeClipboard).
+    manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
     // Firefox never refuses content-script WebAssembly: no violation to quiet.
     manifest.content_scripts = manifest.content_scripts.filter(({ js }) => !js.includes('quiet.js'));
     // Firefox runs content-script WebAssembly under the extension's policy, so
@@ -52,8 +58,7 @@ for (const [browser, archive] of [['chrome', 'quotelens-chrome.zip'], ['firefox'
   const out = join(TEST ? 'dist-test' : 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'pkg'), { recursive: true });
-  // quiet.js is Chrome's alone (see manifestFor).
-  for (const name of FILES.filter((f) => browser === 'chrome' || f !== 'quiet.js')) {
+  for (const name of FILES.filter((f) => browser === 'chrome' || !CHROME_ONLY.includes(f))) {
     cpSync(join('extension', name), join(out, name), { recursive: true });
   }
   cpSync('LICENSE', join(out, 'LICENSE'));

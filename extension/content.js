@@ -58,15 +58,21 @@
   }
 
   // Chrome applies the page's Content-Security-Policy to WebAssembly compiled in
-  // a content script (crbug.com/1173354); Firefox does not. A refusal fires a
-  // `securitypolicyviolation` event in the page and sends a report to the
-  // publisher, so the probe runs once per site: a refusal is remembered in
-  // storage.local and later pages of that site go straight to the JS build.
+  // a content script (crbug.com/1173354); Firefox does not. A refused compile
+  // fires a `securitypolicyviolation` event in the page (quiet.js stops it) and
+  // a report the page and its publisher receive, so the policy is read first
+  // wherever it can be: a <meta> tag, else the document's own response headers
+  // from the HTTP cache (`documentPolicy`). Only a page whose headers cannot be
+  // read (`Cache-Control: no-store`) is probed, once per site: a refusal is
+  // remembered in storage.local and later pages of that site go straight to the
+  // JS build. A policy that allows WebAssembly is still probed (then silently).
   async function chooseBuild() {
     if (!hasJsBuild) return 'wasm';
     if (refusedAt && Date.now() - refusedAt < REPROBE_MS) return 'js';
-    // A policy in a <meta> tag can be read, so it needs no probe (and no event).
-    if (metaPolicyRefusesWasm()) return 'js';
+    const metas = document.head?.querySelectorAll('meta[http-equiv="content-security-policy" i]') ?? [];
+    if ([...metas].some((meta) => policyRefusesWasm(meta.content))) return 'js';
+    const headers = await documentPolicy();
+    if (headers && (policyRefusesWasm(headers.enforced) || policyRefusesWasm(headers.reportOnly))) return 'js';
     let allowed = true;
     try {
       new WebAssembly.Module(EMPTY_MODULE);
@@ -78,23 +84,46 @@
     return allowed ? 'wasm' : 'js';
   }
 
-  /// Whether a policy in the page's <meta http-equiv> tags refuses WebAssembly:
-  /// its `script-src` (else `default-src`) allows neither 'wasm-unsafe-eval' nor
-  /// 'unsafe-eval'. Headers cannot be read from here; those need the probe.
-  function metaPolicyRefusesWasm() {
-    const metas = document.head?.querySelectorAll('meta[http-equiv="content-security-policy" i]') ?? [];
-    return [...metas].some((meta) => {
-      const directives = new Map(
-        String(meta.content)
-          .split(';')
-          .map((d) => d.trim().toLowerCase().split(/\s+/))
-          .filter(([name]) => name)
-          .reverse() // the first of a repeated directive wins
-          .map(([name, ...sources]) => [name, sources]),
-      );
-      const sources = directives.get('script-src') ?? directives.get('default-src');
-      return Boolean(sources) && !sources.some((s) => s === "'wasm-unsafe-eval'" || s === "'unsafe-eval'");
-    });
+  /// The page's policies as its response headers sent them, read back from the
+  /// browser's HTTP cache (`only-if-cached`: never the network), or null where
+  /// the document is not there (`no-store`, a page that changed its address).
+  /// Measured in Chromium: no request reaches the server, the page's service
+  /// worker or its resource timeline, and a `connect-src 'none'` page sees no
+  /// violation (SECURITY.md).
+  async function documentPolicy() {
+    try {
+      const response = await fetch(location.href, { cache: 'only-if-cached', mode: 'same-origin' });
+      response.body?.cancel().catch(() => {});
+      if (!response.ok) return null;
+      return {
+        enforced: response.headers.get('content-security-policy') ?? '',
+        reportOnly: response.headers.get('content-security-policy-report-only') ?? '',
+      };
+    } catch {
+      return null;
+    }
+  }
+
+  /// Whether a policy text (a <meta> tag's, or a header's: several policies
+  /// joined by commas, each enforced) refuses WebAssembly: a policy whose
+  /// `script-src` (else `default-src`) allows neither 'wasm-unsafe-eval' nor
+  /// 'unsafe-eval'. A report-only policy that would refuse it is treated as
+  /// refusing: compiling there is not stopped, but it is reported.
+  function policyRefusesWasm(text) {
+    return String(text)
+      .split(',')
+      .some((policy) => {
+        const directives = new Map(
+          policy
+            .split(';')
+            .map((d) => d.trim().toLowerCase().split(/\s+/))
+            .filter(([name]) => name)
+            .reverse() // the first of a repeated directive wins
+            .map(([name, ...sources]) => [name, sources]),
+        );
+        const sources = directives.get('script-src') ?? directives.get('default-src');
+        return Boolean(sources) && !sources.some((s) => s === "'wasm-unsafe-eval'" || s === "'unsafe-eval'");
+      });
   }
 
   async function rememberRefusal(at) {
@@ -205,6 +234,17 @@
       const mod = await load();
       if (on && !overlay) {
         overlay = mod.attachToPage();
+        // A card's *Copy* (src/wasm/overlay/copy.rs): the Clipboard API from our own world,
+        // never a `copy` event the page could rewrite. Where the page has none (plain http:
+        // is not a secure context) or refuses it, the background writes it (background.js).
+        mod.copyThrough(async (text) => {
+          try {
+            return await navigator.clipboard.writeText(text);
+          } catch {
+            // no clipboard here: on to the background
+          }
+          if ((await api.runtime.sendMessage({ type: MESSAGES.copy, text })) !== true) throw new Error('not copied');
+        });
         followCount();
       }
     } catch (e) {

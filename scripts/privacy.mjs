@@ -12,6 +12,14 @@ const PERMISSIONS = {
     'you switched off (*Off on this site*), and, in Chrome, the sites whose security policy refused ' +
     'WebAssembly, with the day it happened (so those pages get the JavaScript build at once; forgotten ' +
     'after 30 days). Both stay on your device: they are not synced and never sent anywhere.',
+  clipboardWrite:
+    'lets the *Copy* button of a quote’s card put that quote’s citation on the clipboard on pages where the ' +
+    'browser gives the page no clipboard (plain `http:` pages) or refuses it, from the extension’s own ' +
+    'background, where the page cannot see or change it. Quotelens writes the clipboard only when you press ' +
+    '*Copy*, and never reads it.',
+  offscreen:
+    'Chrome only: the hidden extension page Chrome requires for that clipboard write (its background has no ' +
+    'clipboard). It is opened for the copy, holds nothing else, and is closed right after.',
 };
 
 /// The statement for `manifest`, as Markdown.

@@ -34,6 +34,12 @@ export const API_PERMISSIONS = {
   webRequest: 'webRequest',
 };
 
+/// Permissions for web-platform features rather than an extension API, and the
+/// code that shows each is used.
+export const WEB_PERMISSIONS = {
+  clipboardWrite: /\bnavigator\.clipboard\.writeText\s*\(|\bexecCommand\s*\(\s*['"]copy['"]/,
+};
+
 // Paths rustc writes for the toolchain's own precompiled standard library: the
 // same on every machine with this toolchain (no user, checkout or CARGO_HOME).
 const TOOLCHAIN_PATH = /^\/rustc\/[0-9a-f]{40}\/library\/|^\/rust\/deps\//;
@@ -81,8 +87,10 @@ const REMOTE_CODE = [
 ];
 
 /// Everything in the built extension folder `dir` that a store would refuse,
-/// as sentences; empty when it passes.
-export function storeProblems(dir) {
+/// as sentences; empty when it passes. `absent`: API namespaces this browser
+/// does not have, which the code may test for (`api.offscreen` in Firefox)
+/// without declaring their permission.
+export function storeProblems(dir, { absent = [] } = {}) {
   const problems = [];
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   if (manifest.manifest_version !== 3) problems.push(`manifest_version is ${manifest.manifest_version}, not 3`);
@@ -123,6 +131,7 @@ export function storeProblems(dir) {
   }
 
   const used = new Set();
+  const usedWeb = new Set();
   for (const path of files(dir).filter((p) => ['.js', '.mjs', '.html'].includes(extname(p)))) {
     const text = readFileSync(path, 'utf8');
     const name = relative(dir, path);
@@ -132,17 +141,18 @@ export function storeProblems(dir) {
     // `api.storage.local.get(`, not a host name such as 'chrome.google.com'.
     const calls = /(?<![\w$./'"`-])(?:api|chrome|browser)\.([a-z][A-Za-z]*)\.[A-Za-z_$][\w$]*(?![\w$'"`/-])/g;
     for (const [, namespace] of text.matchAll(calls)) used.add(namespace);
+    for (const [permission, pattern] of Object.entries(WEB_PERMISSIONS)) if (pattern.test(text)) usedWeb.add(permission);
   }
   const declared = new Set(manifest.permissions ?? []);
   for (const namespace of [...used].sort()) {
     if (!Object.hasOwn(API_PERMISSIONS, namespace)) {
       problems.push(`uses the ${namespace} API, which store-policy.mjs does not know: add it to API_PERMISSIONS`);
-    } else if (API_PERMISSIONS[namespace] && !declared.has(API_PERMISSIONS[namespace])) {
+    } else if (API_PERMISSIONS[namespace] && !declared.has(API_PERMISSIONS[namespace]) && !absent.includes(namespace)) {
       problems.push(`uses the ${namespace} API without the "${API_PERMISSIONS[namespace]}" permission`);
     }
   }
   for (const permission of declared) {
-    const needed = Object.entries(API_PERMISSIONS).some(([ns, p]) => p === permission && used.has(ns));
+    const needed = Object.entries(API_PERMISSIONS).some(([ns, p]) => p === permission && used.has(ns)) || usedWeb.has(permission);
     if (!needed) problems.push(`declares the "${permission}" permission but never uses it`);
   }
 
@@ -159,7 +169,8 @@ export function storeProblems(dir) {
 export function firefoxProblems(dir) {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const gecko = manifest.browser_specific_settings?.gecko ?? {};
-  const problems = storeProblems(dir);
+  // Firefox has no offscreen documents: background.js writes the clipboard itself there.
+  const problems = storeProblems(dir, { absent: ['offscreen'] });
   if (!gecko.id) problems.push('no browser_specific_settings.gecko.id (AMO needs a fixed id)');
   if (JSON.stringify(gecko.data_collection_permissions) !== JSON.stringify({ required: ['none'] })) {
     problems.push('data_collection_permissions must stay { "required": ["none"] }: Quotelens collects nothing');

@@ -29,6 +29,10 @@
 //! // it also finds the article again after single-page navigation and reads
 //! // articles that infinite scroll adds below it.
 //! const pageOverlay = attachToPage();
+//! // How a card's Copy writes the clipboard (the extension's content script
+//! // gives one that falls back to its background); without it, the Clipboard
+//! // API. The promise resolves once written, else rejects.
+//! copyThrough(async (text) => navigator.clipboard.writeText(text));
 //!
 //! // The page's article text as the extension reads it (`true`: with computed
 //! // style; `false`: from the markup alone, as the CLI reads a saved page).
@@ -70,4 +74,4 @@ mod ui;
 #[cfg(target_arch = "wasm32")]
 pub use analysis::analyze;
 #[cfg(target_arch = "wasm32")]
-pub use overlay::{attach_to_page, live_counts, Overlay};
+pub use overlay::{attach_to_page, copy_through, live_counts, Overlay};

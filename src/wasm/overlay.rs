@@ -63,6 +63,7 @@ use pass::{Job, Pass, HIGHLIGHTS, LAYOUT};
 use wiring::{live, OBSERVERS};
 
 pub use api::{attach_to_page, Overlay};
+pub use copy::copy_through;
 pub use wiring::live_counts;
 
 /// Work per slice of a pass before the event loop gets a turn: well under the

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { FIXTURES, launch, openPage, openPopup, pasteClipboard, readOverlay, serve, setClipboard, settled } from './harness.mjs';
+import { FIXTURES, INSECURE_HOST, insecureOrigin, launch, openPage, openPopup, pasteClipboard, readOverlay, serve, setClipboard, settled } from './harness.mjs';
 
 const NAMES = ['Maria Lopez', 'John Okafor', 'Ana Silva', 'Peter Brandt', 'Lena Holm', 'Ravi Mehta'];
 const FILLER =
@@ -181,10 +181,11 @@ export function defineHardening(kind) {
     /// Opens a blank page and its popup, then navigates that tab to `path`
     /// with the page in front (a hidden page reports no long tasks). `watch`
     /// installs a long-task observer (Chromium) and an event-loop lag probe.
-    async function visit(path, { watch = false } = {}) {
-      const { page, errors } = await openPage(browser, server.origin);
-      await page.goto(`${server.origin}/gen/blank.html`, { waitUntil: 'load' });
-      const popup = await openPopup(browser, extensionOrigin, `${server.origin}/gen/blank.html`);
+    /// `origin`: the server under another name (`insecureOrigin`).
+    async function visit(path, { watch = false, origin = server.origin } = {}) {
+      const { page, errors } = await openPage(browser, origin);
+      await page.goto(`${origin}/gen/blank.html`, { waitUntil: 'load' });
+      const popup = await openPopup(browser, extensionOrigin, `${origin}/gen/blank.html`);
       await page.bringToFront();
       if (watch) {
         await page.evaluateOnNewDocument(() => {
@@ -206,8 +207,8 @@ export function defineHardening(kind) {
           }, 10);
         });
       }
-      await page.goto(server.origin + path, { waitUntil: 'load', timeout: 60000 });
-      const url = server.origin + path;
+      await page.goto(origin + path, { waitUntil: 'load', timeout: 60000 });
+      const url = origin + path;
       let status = null;
       for (let i = 0; i < 1200; i++) {
         status = await popup.status().catch(() => null);
@@ -605,6 +606,42 @@ export function defineHardening(kind) {
         const pasted = await pasteClipboard(page);
         assert.equal(pasted, `“Very soon, we will put that before the parties, and we will see what they say” — Antony Blinken, US Secretary of State (127.0.0.1, ${v.url})`);
         assert.deepEqual(await page.evaluate(() => window.__seen), [], 'the page saw no copy event');
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
+    test('copy: on a plain-http page (no Clipboard API there) the background writes the citation, unseen by the page', async () => {
+      await onVisit('/gen/reach-copy.html', { origin: insecureOrigin(server.origin) }, async (v) => {
+        const { page } = v;
+        assert.deepEqual(await page.evaluate(() => [isSecureContext, typeof navigator.clipboard]), [false, 'undefined'], 'not a secure context');
+        // Something else on the clipboard first (the page's listener rewrites that copy: it is the page's own).
+        await setClipboard(page, 'before');
+        await page.evaluate(() => (window.__seen.length = 0));
+        await new Promise((r) => setTimeout(r, 800));
+        assert.equal(await copyFromCard(page), 'Copied');
+        const pasted = await pasteClipboard(page);
+        assert.equal(pasted, `“Very soon, we will put that before the parties, and we will see what they say” — Antony Blinken, US Secretary of State (${INSECURE_HOST}, ${v.url})`);
+        assert.deepEqual(await page.evaluate(() => window.__seen), [], 'the page saw no copy event');
+        assert.deepEqual(v.errors, []);
+      });
+    });
+
+    // Chromium's background copies in an offscreen document; one of ours that does not copy
+    // (the popup, opened as the offscreen document first) makes that write fail. Firefox's
+    // background writes itself, and a test has no way to make it fail.
+    const noFailure = kind === 'chromium' ? false : 'no way to make Firefox’s background write fail from a test';
+    test('copy: where the background cannot write either, the button says “Copy failed” and the clipboard keeps what it had', { skip: noFailure }, async () => {
+      await onVisit('/fixtures/seed-article.html', { origin: insecureOrigin(server.origin) }, async (v) => {
+        const { page, popup } = v;
+        await setClipboard(page, 'before');
+        await new Promise((r) => setTimeout(r, 800));
+        const offscreen = () => popup.popup.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length);
+        await popup.popup.evaluate(() => chrome.offscreen.createDocument({ url: 'popup.html', reasons: ['CLIPBOARD'], justification: 'a test: a document that does not copy' }));
+        assert.equal(await offscreen(), 1);
+        await page.bringToFront();
+        assert.equal(await copyFromCard(page), 'Copy failed');
+        assert.equal(await pasteClipboard(page), 'before');
+        assert.equal(await offscreen(), 0, 'the background closed the document after the copy');
         assert.deepEqual(v.errors, []);
       });
     });

@@ -12,6 +12,11 @@ export const FIXTURES = join(ROOT, 'tests/fixtures');
 export const SHARED_PAGES = resolve(ROOT, process.env.SHARED ?? '../shared', 'pages');
 export const BENCH_PAGES = resolve(ROOT, process.env.SHARED ?? '../shared', 'bench-pages');
 export const FIREFOX_ID = 'quotelens@quotelens.dev';
+/// A host name both browsers resolve to 127.0.0.1 (see `launch`): unlike
+/// 127.0.0.1 itself, `http://` on it is not a secure context, as on a plain-http
+/// news site. Pages on it: `serve`'s origin with this host (`insecureOrigin`).
+export const INSECURE_HOST = 'plain-http.test';
+export const insecureOrigin = (origin) => origin.replace('127.0.0.1', INSECURE_HOST);
 // Fixed so the tests can open the extension's own pages in Firefox.
 const FIREFOX_UUID = '5a1e7c3e-9d0b-4c57-a8f1-2b6f0e9d4c11';
 
@@ -28,11 +33,13 @@ const TYPES = {
 /// WASM package at /pkg/ (for tests that load it into a page's own world: the
 /// extension does not expose it to pages), and `generated` (path → HTML, or
 /// { body, headers }, made by the test) at those paths. Collects what is POSTed
-/// (CSP violation reports) in `posts`.
+/// (CSP violation reports) in `posts`, and the paths of other requests in `gets`.
 export async function serve(generated = {}) {
   const posts = [];
+  const gets = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (req.method !== 'POST') gets.push(path);
     if (req.method === 'POST') {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
@@ -60,7 +67,7 @@ export async function serve(generated = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, posts, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin, posts, gets, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /// The real pages to visit: the bundled ones, plus ../shared/pages when present.
@@ -99,6 +106,7 @@ export async function launch(kind, { shipped = false, bare = false } = {}) {
         '--no-first-run',
         '--disable-sync',
         '--disable-gpu',
+        `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`,
         `--user-data-dir=${mkdtempSync(join(tmpdir(), 'quotelens-chromium-'))}`,
         ...extension,
       ],
@@ -121,6 +129,7 @@ export async function launch(kind, { shipped = false, bare = false } = {}) {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
       'network.proxy.type': 0,
+      'network.dns.localDomains': INSECURE_HOST,
     },
   });
   if (bare) return { browser, extensionOrigin: null };

@@ -67,11 +67,28 @@ export function defineStrictPages(kind) {
       'document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.blockedURI));' +
       'if (globalThis.ReportingObserver) new ReportingObserver((rs) => { for (const r of rs) window.__observed.push(r.body.blockedURL); }, { types: ["csp-violation"], buffered: true }).observe();' +
       '</script>';
-    pages['/reporting'] = { body: SEED.replace('</head>', `${listener}</head>`), headers: { 'content-security-policy': reporting } };
+    const listening = SEED.replace('</head>', `${listener}</head>`);
+    pages['/reporting'] = { body: listening, headers: { 'content-security-policy': reporting } };
+    // The same where the browser keeps no copy of the document (its headers cannot be read back).
+    pages['/reporting-nostore'] = { body: listening, headers: { 'content-security-policy': reporting, 'cache-control': 'no-store' } };
+    // A policy that would refuse WebAssembly but only reports; and one that also forbids every fetch.
+    pages['/reporting-only'] = { body: listening, headers: { 'content-security-policy-report-only': reporting } };
+    pages['/reporting-noconnect'] = { body: listening, headers: { 'content-security-policy': `${reporting}; connect-src 'none'` } };
     pages['/reporting-meta'] = {
       body: SEED.replace('</head>', `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'">${listener}</head>`),
     };
     pages['/probe'] = { body: SEED };
+    // A page under a refusing header policy whose service worker records every request
+    // it is asked for: reading the policy back from the cache must not be one of them.
+    const worker =
+      "const seen = []; addEventListener('install', () => skipWaiting()); addEventListener('activate', (e) => e.waitUntil(clients.claim()));" +
+      "addEventListener('fetch', (e) => seen.push([e.request.url, e.request.mode]));" +
+      "addEventListener('message', (e) => e.ports[0].postMessage(seen));";
+    pages['/sw/worker.js'] = { body: worker, headers: { 'content-type': 'text/javascript' } };
+    const askWorker =
+      '<script>navigator.serviceWorker.register("/sw/worker.js");' +
+      'window.askWorker = () => new Promise((ok) => { const c = new MessageChannel(); c.port1.onmessage = (e) => ok(e.data); navigator.serviceWorker.controller.postMessage(0, [c.port2]); });</script>';
+    pages['/sw/page'] = { body: SEED.replace('</head>', `${askWorker}</head>`), headers: { 'content-security-policy': reporting } };
 
     let server;
     let browser;
@@ -132,40 +149,85 @@ export function defineStrictPages(kind) {
       }
     }
 
-    test('a refused compile is reported to the site once, then remembered for the site', async () => {
+    /// Two visits to `path` on a site with nothing remembered: for each, the build,
+    /// the violation events and reports the page saw, and the reports its publisher got.
+    async function twoVisits(path) {
       await forgetRefusals();
       const seen = [];
       for (let visitNo = 0; visitNo < 2; visitNo++) {
         const before = server.posts.length;
-        await onVisit('/reporting', async (v) => {
+        const gotBefore = server.gets.length;
+        await onVisit(path, async (v) => {
           // Reports are sent asynchronously; give them time to arrive.
           await new Promise((r) => setTimeout(r, 1000));
           const events = await v.page.evaluate(() => window.__violations);
           const observed = await v.page.evaluate(() => window.__observed);
+          // The page's own timeline: any request for its own address after the navigation.
+          const timeline = await v.page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name === location.href).length);
           const reports = server.posts.slice(before).filter((p) => p.path === '/csp-report');
-          seen.push({ build: v.status.build, events, observed, reports: reports.length, quotes: v.status.quotes });
+          const fetched = server.gets.slice(gotBefore).filter((p) => p === path).length;
+          seen.push({ build: v.status.build, events, observed, reports: reports.length, quotes: v.status.quotes, timeline, fetched, loadMs: Math.round(v.status.loadMs) });
         });
       }
-      console.log(`# ${kind} refusal: ${JSON.stringify(seen)}`);
+      console.log(`# ${kind} ${path}: ${JSON.stringify(seen)}`);
+      const stored = await storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
+      await forgetRefusals();
+      return { seen, remembered: Object.keys(stored.wasmRefused ?? {}) };
+    }
+    // `fetched`: requests for the page that reached the server (the navigation alone);
+    // `timeline`: entries for the page's own address in its resource timeline.
+    const silent = (build) => ({ build, events: [], observed: [], reports: 0, quotes: 17, timeline: 0, fetched: 1 });
+    const shape = ({ build, events, observed, reports, quotes, timeline, fetched }) => ({ build, events, observed, reports, quotes, timeline, fetched });
+
+    test('a header policy that refuses WebAssembly is read from the HTTP cache: no probe, nothing the page or publisher sees', async () => {
+      for (const path of ['/reporting', '/reporting-noconnect', '/reporting-only']) {
+        const { seen, remembered } = await twoVisits(path);
+        // Chromium reads the policy and runs the JavaScript build (also where it
+        // only reports: compiling there would be reported); Firefox never refuses.
+        const build = kind === 'chromium' ? 'js' : 'wasm';
+        assert.deepEqual(seen.map(shape), [silent(build), silent(build)], path);
+        assert.deepEqual(remembered, [], `${path}: nothing remembered, the headers are read on each page`);
+      }
+    });
+
+    // Puppeteer's request interception (openPage) bypasses service workers, so this page is opened without it.
+    test('the page’s service worker does not see the policy being read', async () => {
+      await forgetRefusals();
+      const page = await browser.newPage();
+      try {
+        const url = `${server.origin}/sw/page`;
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForFunction(() => navigator.serviceWorker.controller, { timeout: 10000 });
+        const reports = server.posts.length;
+        await page.goto(url, { waitUntil: 'load' }); // now through the worker
+        await page.waitForFunction(() => document.querySelector('[data-quotelens-test]'), { timeout: 20000 });
+        await new Promise((r) => setTimeout(r, 1000));
+        const seen = (await page.evaluate(() => window.askWorker())).filter(([u]) => u === url);
+        console.log(`# ${kind} service worker saw: ${JSON.stringify(seen)}`);
+        assert.deepEqual(seen, [[url, 'navigate']], 'the navigation alone');
+        // The policy was read, not probed: no report, nothing remembered.
+        assert.equal(server.posts.length, reports);
+        const stored = await storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
+        assert.equal(stored.wasmRefused, undefined);
+      } finally {
+        await page.close().catch(() => {});
+        await forgetRefusals();
+      }
+    });
+
+    test('where the headers cannot be read (no-store), a refused compile is reported to the site once, then remembered', async () => {
+      const { seen, remembered } = await twoVisits('/reporting-nostore');
       if (kind === 'chromium') {
         // The first visit probes: no page listener sees the violation event
         // (quiet.js stops it first), but the browser still reports it: the
         // publisher gets one report, and a ReportingObserver in the page sees
         // it (SECURITY.md). The second visit goes straight to JS.
-        assert.deepEqual(seen[0].events, []);
-        assert.deepEqual(seen[0].observed, ['wasm-eval']);
-        assert.equal(seen[0].reports, 1);
-        assert.deepEqual(seen[1].events, []);
-        assert.deepEqual(seen[1].observed, []);
-        assert.equal(seen[1].reports, 0);
-        assert.deepEqual(seen.map((s) => s.build), ['js', 'js']);
+        assert.deepEqual(shape(seen[0]), { ...silent('js'), observed: ['wasm-eval'], reports: 1 });
+        assert.deepEqual(shape(seen[1]), silent('js'));
       } else {
-        assert.deepEqual(seen.map((s) => [s.build, s.events.length, s.observed.length, s.reports]), [['wasm', 0, 0, 0], ['wasm', 0, 0, 0]]);
+        assert.deepEqual(seen.map(shape), [silent('wasm'), silent('wasm')]);
       }
-      assert.deepEqual(seen.map((s) => s.quotes), [17, 17]);
-      const stored = await storagePage.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('wasmRefused'));
-      assert.deepEqual(Object.keys(stored.wasmRefused ?? {}), kind === 'chromium' ? ['127.0.0.1'] : []);
-      await forgetRefusals();
+      assert.deepEqual(remembered, kind === 'chromium' ? ['127.0.0.1'] : []);
     });
 
     test('a policy in a <meta> tag is read, not probed: the page sees no violation', async () => {

@@ -3,12 +3,17 @@
 //!
 //! - Copy writes with the async Clipboard API from our own context, never
 //!   through a document `copy` event, which the page's listeners see first
-//!   and may rewrite (and read). The button says "Copied" only once the
-//!   browser's promise says so; where there is no such API (a page that is
-//!   not a secure context) or the browser refuses, it says "Copy failed".
+//!   and may rewrite (and read). In the extension it calls the content
+//!   script's copy (`copyThrough`), which does so and, where the page has no
+//!   such API (plain `http:` is not a secure context) or it refuses, hands
+//!   the text to the extension's background in a runtime message no page can
+//!   see (extension/content.js, background.js). The button says "Copied"
+//!   only once a write says so, "Copy failed" otherwise.
 //! - Export is a Blob URL behind an `<a download>` in our closed root, started
 //!   by a click event that is not `composed`: it never leaves our root, so no
 //!   page listener sees it or can cancel it. No `downloads` permission.
+
+use std::cell::RefCell;
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
@@ -84,20 +89,42 @@ pub(super) fn copy_quote(page: &Page, painting: &Painting, i: usize) {
     };
     let text = export::citation(&d.quote, &source);
     let button = page.ui.card.copy_button();
-    match clipboard_write(&page.window, &text) {
-        Some(promise) => {
-            Card::say_copied(&button, None);
-            let ok = button.clone();
-            let done = Closure::once_into_js(move || Card::say_copied(&ok, Some(true)));
-            let failed = Closure::once_into_js(move || Card::say_copied(&button, Some(false)));
-            call(&promise, "then", &[done, failed]);
-        }
-        None => {
-            // No clipboard here: the answer is known at once.
-            Card::say_copied(&button, None);
-            Card::say_copied(&button, Some(false));
-        }
-    }
+    Card::say_copied(&button, None);
+    let promise = THROUGH_CONTENT_SCRIPT
+        .with(|through| through.borrow().clone())
+        .map_or_else(
+            || clipboard_write(&page.window, &text),
+            |copy| {
+                copy.call1(&JsValue::NULL, &JsValue::from_str(&text))
+                    .ok()
+                    .filter(|p| p.is_object())
+            },
+        );
+    let Some(promise) = promise else {
+        // No clipboard here: the answer is known at once.
+        Card::say_copied(&button, Some(false));
+        return;
+    };
+    let ok = button.clone();
+    let done = Closure::once_into_js(move || Card::say_copied(&ok, Some(true)));
+    let failed = Closure::once_into_js(move || Card::say_copied(&button, Some(false)));
+    call(&promise, "then", &[done, failed]);
+}
+
+thread_local! {
+    /// The content script's copy (`copyThrough`), if it gave one.
+    static THROUGH_CONTENT_SCRIPT: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// `copyThrough(copy)`: how *Copy* writes the clipboard in the extension:
+/// `copy(text)` returns a promise that resolves once the text is on the
+/// clipboard and rejects otherwise. The content script's writes with the
+/// Clipboard API and, where the page has none (plain `http:`) or it refuses,
+/// through the extension's background (extension/content.js); without one
+/// (the demo page), *Copy* uses the Clipboard API alone.
+#[wasm_bindgen(js_name = copyThrough)]
+pub fn copy_through(copy: Function) {
+    THROUGH_CONTENT_SCRIPT.with(|through| *through.borrow_mut() = Some(copy));
 }
 
 fn download(page: &Page, name: &str, mime: &str, body: &str) -> Result<(), JsValue> {

@@ -17,7 +17,7 @@
 //! assert_eq!(Lang::detect("Der Minister sagte, die Lage sei ernst und das Land in Gefahr."), Lang::De);
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -225,12 +225,29 @@ impl Hasher for Fnv {
     }
 }
 
-/// Maps and sets hashed with [`Fnv`]: one hasher in the whole core keeps
-/// SipHash's code out of the WebAssembly.
+/// Maps hashed with [`Fnv`]: one hasher in the whole core keeps SipHash's
+/// code out of the WebAssembly.
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub(crate) type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
-type WordSet = FnvSet<&'static str>;
+/// A word list, sorted for a binary search (a few hundred words at most):
+/// no hash set, so the WebAssembly holds one kind of map fewer.
+#[derive(Default)]
+struct WordSet(Vec<&'static str>);
+
+impl WordSet {
+    fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        let mut words: Vec<&'static str> = words.into_iter().collect();
+        crate::sort::stable_by_key(&mut words, |w| *w);
+        words.dedup();
+        WordSet(words)
+    }
+}
 
 /// The lines of a list file.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -336,7 +353,10 @@ pub struct Lexicon {
     pub lang: Lang,
     /// Every form of every verb of saying → its stem.
     /// Czech and Polish past forms say whom they agree with too (`řekla`: a woman).
-    cue_forms: HashMap<String, (&'static str, Option<Agreement>), BuildHasherDefault<Fnv>>,
+    /// Every form of every verb of saying → its sense in `cue_senses`.
+    cue_forms: FnvMap<String, usize>,
+    /// A verb's stem and, for a gendered past, whom the form agrees with.
+    cue_senses: Vec<(&'static str, Option<Agreement>)>,
     cue_particles: Vec<(&'static str, &'static str)>,
     strong_cue_verbs: WordSet,
     noun_like_cues: WordSet,
@@ -410,40 +430,49 @@ impl Lexicon {
 
     fn build(lang: Lang) -> Lexicon {
         let d = data(lang);
-        let mut cue_forms = HashMap::default();
+        let mut cue_forms = FnvMap::default();
+        let mut cue_senses = Vec::new();
+        // Files a form with its sense, over an earlier one when `replace`.
+        let mut put = |form: String, sense: (&'static str, Option<Agreement>), replace: bool| {
+            if replace || !cue_forms.contains_key(&form) {
+                cue_senses.push(sense);
+                cue_forms.insert(form, cue_senses.len() - 1);
+            }
+        };
         for stem in entries(d.cue_verbs) {
             if lang == Lang::En {
                 for form in english_forms(stem) {
-                    cue_forms.entry(form).or_insert((stem, None));
+                    put(form, (stem, None), false);
                 }
             } else if let Some(forms) = past_forms(lang, stem) {
                 for (form, agrees) in forms {
-                    cue_forms.insert(form, (stem, Some(agrees)));
+                    put(form, (stem, Some(agrees)), true);
                 }
             } else {
                 // An infinitive stands for its forms, never for itself: `para
                 // explicar` names no speaker.
                 let forms = romance_forms(lang, stem);
                 if forms.is_empty() {
-                    cue_forms.insert(stem.to_string(), (stem, None));
+                    put(stem.to_string(), (stem, None), true);
                 }
                 for form in forms {
-                    cue_forms.entry(form).or_insert((stem, None));
+                    put(form, (stem, None), false);
                 }
                 // German plurals of the past: `sagte` → `sagten`.
                 if lang == Lang::De && stem.ends_with("te") {
-                    cue_forms.insert(format!("{stem}n"), (stem, None));
+                    put(format!("{stem}n"), (stem, None), true);
                 }
             }
         }
         for (form, stem) in pairs(d.irregular_cue_verbs) {
             // The stem as the one `&'static str` the stem list holds.
             let stem = entries(d.cue_verbs).find(|s| *s == stem).unwrap_or(stem);
-            cue_forms.insert(form.to_string(), (stem, None));
+            put(form.to_string(), (stem, None), true);
         }
         Lexicon {
             lang,
             cue_forms,
+            cue_senses,
             cue_particles: pairs(d.cue_particles).collect(),
             strong_cue_verbs: set(d.strong_cue_verbs),
             noun_like_cues: set(d.noun_like_cues),
@@ -497,7 +526,7 @@ impl Lexicon {
 
     /// The stem of `word` (lower case) when it is a verb of saying in any form.
     pub fn cue_stem(&self, word: &str) -> Option<&'static str> {
-        self.cue_forms.get(word).map(|(stem, _)| *stem)
+        self.cue_forms.get(word).map(|&i| self.cue_senses[i].0)
     }
 
     /// The particle a stem needs to be a cue (`went on`), if any.
@@ -720,7 +749,7 @@ impl Lexicon {
     /// Whom the last word of `words` agrees with, when it is a Czech or Polish past form.
     fn agreement_of(&self, words: &str) -> Option<Agreement> {
         let last = words.rsplit(' ').next()?;
-        self.cue_forms.get(last)?.1
+        self.cue_senses[*self.cue_forms.get(last)?].1
     }
 
     /// `it`: an organisation or a document, never a person.

@@ -29,7 +29,7 @@ mod antecedent;
 
 use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
 use crate::lexicon::{
-    gender_of_first_name, is_place, possessive_owner, FnvMap, FnvSet, Gender, Lang, Lexicon,
+    gender_of_first_name, is_place, possessive_owner, FnvMap, Gender, Lang, Lexicon,
 };
 use crate::spans::Span;
 use crate::{Analysis, Quote, QuoteKind, Speaker, Why};
@@ -88,8 +88,6 @@ struct Registry {
     by_name: FnvMap<String, usize>,
     /// The last words of roles (`minister`, `prime minister`) → the person.
     by_role: FnvMap<String, usize>,
-    /// (entity, alias) pairs already listed, so a new alias costs O(1).
-    aliases_seen: FnvSet<(usize, String)>,
     /// The first person the text names in full.
     first_person: Option<usize>,
 }
@@ -102,7 +100,6 @@ impl Registry {
             by_surname: FnvMap::default(),
             by_name: FnvMap::default(),
             by_role: FnvMap::default(),
-            aliases_seen: FnvSet::default(),
             first_person: None,
         }
     }
@@ -196,12 +193,13 @@ impl Registry {
             self.by_name.insert(lower, id);
         }
         let entity = &mut self.entities[id];
-        if name != entity.name {
-            let alias = (id, name);
-            if !self.aliases_seen.contains(&alias) {
-                entity.aliases.push(alias.1.clone());
-                self.aliases_seen.insert(alias);
-            }
+        // The other names a person goes by, for the card: a few are enough,
+        // and a short list is searched faster than a set is kept.
+        if name != entity.name
+            && entity.aliases.len() < MAX_ALIASES
+            && !entity.aliases.contains(&name)
+        {
+            entity.aliases.push(name);
         }
         id
     }
@@ -312,6 +310,9 @@ struct Context {
     recent_speakers: Vec<usize>,
     recent_people: Vec<usize>,
 }
+
+/// How many other names of a person are kept.
+const MAX_ALIASES: usize = 8;
 
 /// How far back a pronoun looks for a person of its gender.
 const PRONOUN_REACH: usize = 6;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cargoVersion, manifestVersion } from '../scripts/version.mjs';
 import { zip } from '../scripts/zip.mjs';
 
-const FILES = ['background.js', 'content.js', 'messages.js', 'quiet.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons'];
+const FILES = ['background.js', 'content.js', 'early.js', 'messages.js', 'quiet.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons'];
 const PKG = ['quotelens.js', 'quotelens_bg.wasm'];
 const PKG_JS = ['quotelens.js'];
 

@@ -170,6 +170,8 @@ async function pagesBudget(kind) {
   ]) {
     console.log(`${label.padEnd(8)}${STAGED.map((col) => ms(f(rows.map((r) => value(r, col)))).padStart(11)).join('')}`);
   }
+  // early.js (document_start) had the module (Firefox) or its bytes (Chrome) ready.
+  console.log(`loads whose WebAssembly early.js got ready while the page loaded: ${rows.filter((r) => r.early).length}`);
   const over = rows.filter((r) => r.sliceMs > 50);
   console.log(`loads with a slice over 50 ms: ${over.length}${over.length ? ` (${[...new Set(over.map((r) => r.path.split('/').pop()))].join(', ')})` : ''}`);
   const worst = [...rows].sort((a, b) => value(b, 'main') - value(a, 'main')).slice(0, 5);

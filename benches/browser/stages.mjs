@@ -11,8 +11,9 @@
 // With --pages (`make bench-pages`, issue 18.1): only the shipped extension,
 // over every page of ../shared/pages and ../shared/bench-pages, RUNS loads
 // each, and per browser the median, p90 and largest of each stage over all
-// loads: WASM load (fetch, compile, instantiate: wall time, most of it off
-// the main thread), walk, analysis, ranges, highlights, layout (first slice);
+// loads: WASM load (what is left of fetch, compile, instantiate when the
+// content script needs it: extension/early.js started them at document_start;
+// wall time, most of it off the main thread), walk, analysis, ranges, highlights, layout (first slice);
 // `main` is their sum (load included), the main-thread cost of a page; `slice`
 // the longest task of ours without a break.
 // Usage: node benches/browser/stages.mjs [--pages] [chromium|firefox ...] (after `make extension`).

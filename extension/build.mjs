@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { cargoVersion, manifestVersion } from '../scripts/version.mjs';
 import { zip } from '../scripts/zip.mjs';
 
-const FILES = ['background.js', 'content.js', 'messages.js', 'quiet.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons', 'offscreen.html', 'offscreen.js'];
+const FILES = ['background.js', 'content.js', 'early.js', 'messages.js', 'quiet.js', 'site.js', 'popup.html', 'popup.js', 'popup.css', 'icons', 'offscreen.html', 'offscreen.js'];
 // Chrome's alone: see manifestFor.
 const CHROME_ONLY = ['quiet.js', 'offscreen.html', 'offscreen.js'];
 const PKG = ['quotelens.js', 'quotelens_bg.wasm'];

@@ -36,6 +36,7 @@
   let error = null;
   let watcher = null;
   let loadMs = 0; // fetching and instantiating the Rust layer, once per page
+  let early = false; // whether early.js had it ready (see `load`)
   let steppedAside = false; // the page kept removing our overlay, so it was taken away
 
   // The scan for a quotation mark gives the page a turn after this long: on a
@@ -140,17 +141,33 @@
       const started = performance.now();
       const chosen = await chooseBuild();
       const path = chosen === 'js' ? 'pkg-js/quotelens.js' : 'pkg/quotelens.js';
-      const mod = await import(api.runtime.getURL(path)).catch((e) => {
-        if (chosen === 'wasm') throw e;
-        throw new Error(`this page refuses WebAssembly, and the JavaScript build did not load (${e?.message ?? e})`);
-      });
-      // The JavaScript build is ready once imported; the WASM is fetched and compiled here.
-      if (chosen === 'wasm') await mod.default({ module_or_path: api.runtime.getURL('pkg/quotelens_bg.wasm') });
+      // What early.js got ready while the page loaded: the glue module and the
+      // compiled module (Firefox) or its bytes (Chrome).
+      const prepared = await takeEarly();
+      const ready = chosen === 'wasm' ? prepared : null;
+      const mod =
+        ready?.glue ??
+        (await import(api.runtime.getURL(path)).catch((e) => {
+          if (chosen === 'wasm') throw e;
+          throw new Error(`this page refuses WebAssembly, and the JavaScript build did not load (${e?.message ?? e})`);
+        }));
+      // The JavaScript build is ready once imported; the WASM is instantiated here
+      // (and fetched and compiled, unless early.js did).
+      if (chosen === 'wasm') await mod.default({ module_or_path: ready?.wasm ?? api.runtime.getURL('pkg/quotelens_bg.wasm') });
       loadMs = performance.now() - started;
+      early = Boolean(ready);
       build = chosen;
       wasm = mod;
     }
     return wasm;
+  }
+
+  /// What early.js started at document_start (or null), once: the page keeps
+  /// no compiled module it no longer needs.
+  async function takeEarly() {
+    const early = globalThis.quotelensEarly;
+    globalThis.quotelensEarly = null;
+    return (await early) ?? null;
   }
 
   function isPlainObject(value) {
@@ -179,6 +196,7 @@
       stages: overlay ? [...overlay.stageMs()] : [],
       capped: overlay ? overlay.textCapped() : false,
       loadMs,
+      early,
       build,
       steppedAside,
       hasMarks,
@@ -225,6 +243,7 @@
     hasMarks = Boolean(document.body) && (await hasQuoteMarks(document.body));
     if (!on || overlay) return; // switched off, or on again, meanwhile
     if (!hasMarks) {
+      globalThis.quotelensEarly = null; // a page without quotes keeps no module
       watchForQuotes(); // a client-rendered page may bring its article later
       report();
       return;

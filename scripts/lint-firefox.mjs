@@ -17,6 +17,15 @@ export const EXPLAINED = [
       'policy refuses WebAssembly, "pkg-js/quotelens.js": the content script loads the core lazily (only ' +
       'on pages with quotation marks) from the extension’s own package; never a URL from page data.',
   },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    file: 'early.js',
+    count: 1,
+    why:
+      'import(api.runtime.getURL("pkg/quotelens.js")): at document_start the content script imports the ' +
+      'glue module of the extension’s own WebAssembly while the page loads (content.js takes it, or drops ' +
+      'it on a page without quotation marks); never a URL from page data.',
+  },
 ];
 
 /// Messages of a `web-ext lint --output json` report that are errors or have no

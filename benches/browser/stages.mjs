@@ -11,8 +11,9 @@
 // With --pages (`make bench-pages`, issue 18.1): only the shipped extension,
 // over every page of ../shared/pages and ../shared/bench-pages, RUNS loads
 // each, and per browser the median, p90 and largest of each stage over all
-// loads: WASM load (fetch, compile, instantiate: wall time, most of it off
-// the main thread), walk, analysis, ranges, highlights, layout (first slice);
+// loads: WASM load (what is left of fetch, compile, instantiate when the
+// content script needs it: extension/early.js started them at document_start;
+// wall time, most of it off the main thread), walk, analysis, ranges, highlights, layout (first slice);
 // `main` is their sum (load included), the main-thread cost of a page; `slice`
 // the longest task of ours without a break.
 // Usage: node benches/browser/stages.mjs [--pages] [chromium|firefox ...] (after `make extension`).
@@ -170,6 +171,8 @@ async function pagesBudget(kind) {
   ]) {
     console.log(`${label.padEnd(8)}${STAGED.map((col) => ms(f(rows.map((r) => value(r, col)))).padStart(11)).join('')}`);
   }
+  // early.js (document_start) had the module (Firefox) or its bytes (Chrome) ready.
+  console.log(`loads whose WebAssembly early.js got ready while the page loaded: ${rows.filter((r) => r.early).length}`);
   const over = rows.filter((r) => r.sliceMs > 50);
   console.log(`loads with a slice over 50 ms: ${over.length}${over.length ? ` (${[...new Set(over.map((r) => r.path.split('/').pop()))].join(', ')})` : ''}`);
   const worst = [...rows].sort((a, b) => value(b, 'main') - value(a, 'main')).slice(0, 5);

@@ -47,7 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 fn train_cues(paths: &[String]) -> Result<(), Box<dyn std::error::Error>> {
-    let features = quotelens::cues::cue_features();
+    let features = quotelens::training::cue_features();
     let mut examples = Vec::new();
     let (mut matched, mut single, mut without_right) = (0, 0, 0);
     for path in paths {
@@ -93,7 +93,7 @@ fn train_cues(paths: &[String]) -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
-    let shipped: Vec<f64> = quotelens::cues::cue_weights()
+    let shipped: Vec<f64> = quotelens::training::cue_weights()
         .iter()
         .map(|&w| f64::from(w))
         .collect();
@@ -172,8 +172,8 @@ fn train_antecedents(path: &str) -> Result<(), Box<dyn std::error::Error>> {
             });
         }
     }
-    let features = quotelens::resolve::antecedent_features();
-    let shipped: Vec<f64> = quotelens::resolve::antecedent_weights()
+    let features = quotelens::training::antecedent_features();
+    let shipped: Vec<f64> = quotelens::training::antecedent_weights()
         .iter()
         .map(|&w| f64::from(w))
         .collect();
@@ -289,7 +289,7 @@ fn read_articles(path: &str, named: bool) -> Result<Vec<Named>, Box<dyn std::err
 /// the right name (a found quote overlapping the gold one by half the longer).
 fn names_right(articles: &[Named], weights: &[f64]) -> usize {
     let weights: Vec<f32> = weights.iter().map(|&w| w as f32).collect();
-    quotelens::resolve::with_antecedent_weights(&weights, || {
+    quotelens::training::with_antecedent_weights(&weights, || {
         articles
             .iter()
             .map(|article| {

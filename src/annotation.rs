@@ -57,6 +57,7 @@ pub const CONTEXT_CHARS: usize = 32;
 pub struct Context(&'static str, Terms);
 
 #[derive(Debug, Clone, Copy, Serialize)]
+/// The terms Quotelens adds to the Web Annotation context, as IRIs.
 pub struct Terms {
     confidence: &'static str,
     role: &'static str,
@@ -76,14 +77,19 @@ pub struct Annotation<'a> {
     /// Absent inside an [`AnnotationPage`], whose own context covers it.
     #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
     pub context: Option<Context>,
+    /// The annotation's IRI: the page address with a fragment per quote.
     pub id: String,
     #[serde(rename = "type")]
+    /// `Annotation`.
     pub kind: &'static str,
     /// `identifying` (the body names who said it) or, without a speaker, `highlighting`.
     pub motivation: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Who said it; absent when nobody was found.
     pub body: Option<Body<'a>>,
+    /// The page and where on it the quote stands.
     pub target: Target<'a>,
+    /// Quotelens and its version.
     pub generator: Generator,
 }
 
@@ -91,39 +97,54 @@ pub struct Annotation<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Body<'a> {
     #[serde(rename = "type")]
+    /// `TextualBody`.
     pub kind: &'static str,
+    /// `identifying`: the body names the speaker.
     pub purpose: &'static str,
     /// The speaker's canonical name.
     pub value: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The speaker's role or title, when the text gives one.
     pub role: Option<&'a str>,
     #[serde(serialize_with = "crate::record::three_decimals")]
+    /// How sure the attribution is, in [0, 1].
     pub confidence: f32,
 }
 
 /// The page and the quote's place on it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Target<'a> {
+    /// The page's address.
     pub source: &'a str,
+    /// The quote by its words and by its place in the page's text.
     pub selector: (TextQuoteSelector<'a>, TextPositionSelector),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// The quote by its words, with some text either side to tell repeats apart.
 pub struct TextQuoteSelector<'a> {
     #[serde(rename = "type")]
+    /// `TextQuoteSelector`.
     pub kind: &'static str,
+    /// The quote's words, as on the page.
     pub exact: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
+    /// The words just before it (none at the start of the text).
     pub prefix: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
+    /// The words just after it (none at the end of the text).
     pub suffix: &'a str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// The quote by its place in the page's text, in code points.
 pub struct TextPositionSelector {
     #[serde(rename = "type")]
+    /// `TextPositionSelector`.
     pub kind: &'static str,
+    /// Where the quote starts.
     pub start: usize,
+    /// Where it ends (exclusive).
     pub end: usize,
 }
 
@@ -131,7 +152,9 @@ pub struct TextPositionSelector {
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Generator {
     #[serde(rename = "type")]
+    /// `Software`.
     pub kind: &'static str,
+    /// `Quotelens` and its version.
     pub name: &'static str,
 }
 
@@ -145,10 +168,14 @@ const GENERATOR: Generator = Generator {
 #[derive(Debug, Clone, Serialize)]
 pub struct AnnotationPage<'a> {
     #[serde(rename = "@context")]
+    /// The Web Annotation context with Quotelens's terms.
     pub context: Context,
+    /// The page's IRI with the `#quotes` fragment.
     pub id: String,
     #[serde(rename = "type")]
+    /// `AnnotationPage`.
     pub kind: &'static str,
+    /// One annotation a quote, in reading order.
     pub items: Vec<Annotation<'a>>,
 }
 

@@ -26,8 +26,11 @@ use crate::{Quote, Speaker};
 /// name a citation shows (`theguardian.com`, see [`site_name`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
+    /// The page's address.
     pub url: &'a str,
+    /// The page's title.
     pub title: &'a str,
+    /// The site's name for a citation.
     pub site: &'a str,
 }
 
@@ -36,10 +39,15 @@ pub struct Source<'a> {
 /// offsets count into (code points).
 #[derive(Debug, Serialize)]
 pub struct PageRecord<'a> {
+    /// The page's address.
     pub url: &'a str,
+    /// The page's title.
     pub title: &'a str,
+    /// The article text the offsets count into.
     pub text: &'a str,
+    /// Every quote, as the CLI writes it.
     pub quotes: Vec<QuoteRecord<'a>>,
+    /// Every speaker quoted, in order of first quote.
     pub speakers: Vec<Speaker>,
 }
 
@@ -94,6 +102,7 @@ pub fn speakers_of(quotes: &[Quote], known: &[Speaker]) -> Vec<Speaker> {
 pub struct Group<'a> {
     /// `None` for the *Unattributed* group.
     pub speaker: Option<&'a str>,
+    /// The speaker's role or title, when the text gives one.
     pub role: Option<&'a str>,
     /// Indices into the quotes, in reading order.
     pub quotes: Vec<usize>,

@@ -10,11 +10,9 @@
 //! `powiedziała`, `powiedzieli`); other languages list their forms as they
 //! stand (`sagte`, `a déclaré` is `a` + `déclaré`).
 //!
-//! ```
-//! use quotelens::lexicon::{Lang, Lexicon};
-//! assert_eq!(Lexicon::of(Lang::En).cue_stem("replied"), Some("reply"));
-//! assert_eq!(Lexicon::of(Lang::De).cue_stem("sagte"), Some("sagte"));
-//! assert_eq!(Lang::detect("Der Minister sagte, die Lage sei ernst und das Land in Gefahr."), Lang::De);
+//! ```text
+//! English `replied` → the stem `reply`; German `sagte` → `sagte`;
+//! "Der Minister sagte, die Lage sei ernst …" → Lang::De
 //! ```
 
 use std::collections::HashMap;
@@ -24,18 +22,28 @@ use std::sync::OnceLock;
 /// The languages the core knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
+    /// English.
     En,
+    /// German.
     De,
+    /// French.
     Fr,
+    /// Spanish.
     Es,
+    /// Portuguese.
     Pt,
+    /// Italian.
     It,
+    /// Czech.
     Cs,
+    /// Polish.
     Pl,
+    /// Dutch.
     Nl,
 }
 
 impl Lang {
+    /// Every language, in the order the word lists were added.
     pub const ALL: [Lang; 9] = [
         Lang::En,
         Lang::De,
@@ -288,6 +296,7 @@ macro_rules! lists {
         }
 
         /// Every list file of every language, named `lang/concept`.
+        #[cfg(test)]
         pub fn all_lists() -> Vec<(String, &'static str)> {
             let mut lists: Vec<(String, &'static str)> =
                 NAME_LISTS.iter().map(|(n, d)| (n.to_string(), *d)).collect();
@@ -690,16 +699,7 @@ impl Lexicon {
     /// and `Redlem` are `Redl`, and `Kowalskiego` is `Kowalski`; elsewhere
     /// the name itself.
     ///
-    /// ```
-    /// use quotelens::lexicon::{Lang, Lexicon};
-    /// let cs = Lexicon::of(Lang::Cs);
-    /// assert_eq!(cs.name_key("redla"), cs.name_key("redl"));
-    /// assert_eq!(cs.name_key("navrátilové"), cs.name_key("navrátilová"));
-    /// assert_ne!(cs.name_key("navrátilová"), cs.name_key("navrátil"));
-    /// let pl = Lexicon::of(Lang::Pl);
-    /// assert_eq!(pl.name_key("kowalskiego"), pl.name_key("kowalski"));
-    /// assert_eq!(Lexicon::of(Lang::En).name_key("redla"), "redla");
-    /// ```
+    /// (`name_keys_drop_case_endings` below shows it.)
     pub fn name_key<'w>(&self, name: &'w str) -> &'w str {
         let endings: &[&str] = match self.lang {
             Lang::Cs => &[
@@ -1037,6 +1037,25 @@ pub fn is_abbreviation(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stems_and_the_language_the_module_doc_names() {
+        assert_eq!(Lexicon::of(Lang::En).cue_stem("replied"), Some("reply"));
+        assert_eq!(Lexicon::of(Lang::De).cue_stem("sagte"), Some("sagte"));
+        let german = "Der Minister sagte, die Lage sei ernst und das Land in Gefahr.";
+        assert_eq!(Lang::detect(german), Lang::De);
+    }
+
+    #[test]
+    fn name_keys_drop_case_endings() {
+        let cs = Lexicon::of(Lang::Cs);
+        assert_eq!(cs.name_key("redla"), cs.name_key("redl"));
+        assert_eq!(cs.name_key("navrátilové"), cs.name_key("navrátilová"));
+        assert_ne!(cs.name_key("navrátilová"), cs.name_key("navrátil"));
+        let pl = Lexicon::of(Lang::Pl);
+        assert_eq!(pl.name_key("kowalskiego"), pl.name_key("kowalski"));
+        assert_eq!(Lexicon::of(Lang::En).name_key("redla"), "redla");
+    }
 
     #[test]
     fn every_list_is_sorted_unique_and_lower_case() {

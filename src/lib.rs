@@ -7,14 +7,14 @@
 //!
 //! The analysis runs in stages, each a module:
 //!
-//! 1. [`marks`]: find the double quotation marks and decide for each whether it
+//! 1. `marks`: find the double quotation marks and decide for each whether it
 //!    opens or closes (`"`, `“ ”`, `„ “`, `« »`); apostrophes never count.
-//! 2. [`spans`]: pair marks into quote spans, joining a quote that runs over
+//! 2. `spans`: pair marks into quote spans, joining a quote that runs over
 //!    several paragraphs (no closing mark, next paragraph reopens).
-//! 3. [`tokens`] and [`cues`]: split the text outside quotes into words and
+//! 3. `tokens` and `cues`: split the text outside quotes into words and
 //!    sentences, then look around each quote for a cue (`said`, `added`,
 //!    `according to`, `told reporters`) and the speaker mention it names.
-//! 4. [`resolve`]: turn mentions into speakers: `Lammy`, `Mr Lammy` and
+//! 4. `resolve`: turn mentions into speakers: `Lammy`, `Mr Lammy` and
 //!    `British Foreign Secretary David Lammy` are one person; `he added` names
 //!    the last compatible speaker.
 //! 5. The result: quotes with spans, kind, cue, speaker and a confidence.
@@ -27,20 +27,40 @@
 //! Every stage is linear in the length of the text: windows around a quote are
 //! bounded, and no stage backtracks over the whole text.
 
+#![deny(missing_docs)]
+
+// What a user of the crate needs: the analysis (below), its records and
+// exports, the article extractor, and the text and UTF-16 offset maps for
+// the DOM.
 pub mod annotation;
-pub mod cues;
 pub mod export;
 pub mod extract;
-pub mod lexicon;
-pub mod marks;
 pub mod offsets;
 pub mod record;
-pub mod resolve;
-mod sort;
-pub mod spans;
 pub mod textmap;
-pub mod tokens;
+
+// The stages, each a module of its own, reached only through `analyze`.
+pub(crate) mod cues;
+pub(crate) mod lexicon;
+pub(crate) mod marks;
+pub(crate) mod resolve;
+mod sort;
+pub(crate) mod spans;
+pub(crate) mod tokens;
 mod weights;
+
+pub use lexicon::Lang;
+pub use marks::{DIALOGUE_DASHES, QUOTATION_MARKS};
+
+/// What `make train` (`examples/train.rs`) reads of the stages: their
+/// features, weights and choices. Not part of the API.
+#[doc(hidden)]
+pub mod training {
+    pub use crate::cues::{cue_features, cue_weights, CueChoice};
+    pub use crate::resolve::{
+        antecedent_features, antecedent_weights, with_antecedent_weights, PronounChoice,
+    };
+}
 
 // The browser layer: its DOM parts are built for wasm32 only (see its docs).
 pub mod wasm;
@@ -68,9 +88,13 @@ pub enum QuoteKind {
 /// analysed text, end exclusive; the span excludes the quotation marks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
+    /// Where the quote's words start, in code points into the text (after the opening mark).
     pub start: usize,
+    /// Where they end (exclusive, before the closing mark).
     pub end: usize,
+    /// The quote's words.
     pub text: String,
+    /// A whole quotation, a few words woven into a sentence, or a term.
     pub kind: QuoteKind,
     /// Canonical name of the speaker (`Antony Blinken`), or `None` when no
     /// speaker was found.
@@ -79,6 +103,7 @@ pub struct Quote {
     pub speaker_id: Option<usize>,
     /// The mention the cue names, e.g. the `he` of `he added`.
     pub speaker_start: Option<usize>,
+    /// Where that mention ends (exclusive).
     pub speaker_end: Option<usize>,
     /// The speaker's role or title, e.g. `US Secretary of State`.
     pub role: Option<String>,
@@ -125,17 +150,22 @@ pub struct Why {
 /// A person, group or organisation quoted in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
+    /// The fullest name the text gives (`Antony Blinken`).
     pub name: String,
+    /// The speaker's role or title, when the text gives one.
     pub role: Option<String>,
     /// Other ways the text names this speaker (`Lammy`, `Mr Lammy`).
     pub aliases: Vec<String>,
+    /// How many quotes are theirs.
     pub quote_count: usize,
 }
 
 /// The result of [`analyze`]: quotes in text order and their speakers.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Analysis {
+    /// Every quotation, in text order.
     pub quotes: Vec<Quote>,
+    /// Every speaker quoted, in order of first quote ([`Quote::speaker_id`] points here).
     pub speakers: Vec<Speaker>,
 }
 

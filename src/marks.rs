@@ -8,11 +8,8 @@
 //! alone: in news they are apostrophes, or quotes nested inside a double quote,
 //! and neither starts a quotation of its own.
 //!
-//! ```
-//! use quotelens::marks::{find_marks, Role};
-//! let chars: Vec<char> = "\"So we’re down,” Blinken said".chars().collect();
-//! let roles: Vec<Role> = find_marks(&chars).iter().map(|m| m.role).collect();
-//! assert_eq!(roles, [Role::Open, Role::Close]);
+//! ```text
+//! "So we’re down,” Blinken said    →   Open at 0, Close at 14 (the ’ is no mark)
 //! ```
 
 /// Every double quotation mark the core reads, and nothing else: straight (`"`,
@@ -146,6 +143,13 @@ fn curly_close_role(before: Option<char>, after: Option<char>) -> Role {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_apostrophe_inside_a_quote_is_no_mark() {
+        let chars: Vec<char> = "\"So we’re down,” Blinken said".chars().collect();
+        let roles: Vec<Role> = find_marks(&chars).iter().map(|m| m.role).collect();
+        assert_eq!(roles, [Role::Open, Role::Close]);
+    }
 
     fn roles(text: &str) -> Vec<Role> {
         let chars: Vec<char> = text.chars().collect();

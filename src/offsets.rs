@@ -18,6 +18,7 @@ pub struct CodePointToUtf16 {
 }
 
 impl CodePointToUtf16 {
+    /// The map for `text`: one pass over it.
     pub fn new(text: &str) -> Self {
         let mut units = Vec::with_capacity(text.len() + 1);
         let mut at = 0u32;

@@ -37,14 +37,23 @@ use crate::{Quote, QuoteKind, Speaker, Why};
 /// the cue names (the `he` of `he added`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QuoteRecord<'a> {
+    /// Where the quote's words start, in code points.
     pub start: usize,
+    /// Where they end (exclusive).
     pub end: usize,
+    /// The quote's words.
     pub text: &'a str,
+    /// The speaker's name, when one was found.
     pub speaker: Option<&'a str>,
+    /// Where the mention the cue names starts (`he` of `he added`).
     pub speaker_start: Option<usize>,
+    /// Where it ends (exclusive).
     pub speaker_end: Option<usize>,
+    /// The speaker's role or title, when the text gives one.
     pub role: Option<&'a str>,
+    /// The cue word or phrase (`said`, `according to`).
     pub cue: Option<&'a str>,
+    /// A whole quotation, a few words woven into a sentence, or a term.
     pub kind: QuoteKind,
     /// In [0, 1], to three decimals.
     #[serde(serialize_with = "three_decimals")]
@@ -94,10 +103,14 @@ pub fn quote_records<'a>(quotes: impl IntoIterator<Item = &'a Quote>) -> Vec<Quo
 #[derive(Debug, Serialize)]
 pub struct ArticleRecord<'a, Id: Serialize> {
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The article's id (file stem, JSON Lines id, WARC record), when it has one.
     pub id: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The article text the offsets count into, when it was extracted from HTML.
     pub text: Option<&'a str>,
+    /// Every quote.
     pub quotes: Vec<QuoteRecord<'a>>,
+    /// Every speaker quoted, in order of first quote.
     pub speakers: &'a [Speaker],
 }
 

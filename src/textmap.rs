@@ -36,15 +36,20 @@ use crate::offsets::CodePointToUtf16;
 /// pushed) and a UTF-16 offset into its data, as `Range.setStart` wants it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Point {
+    /// The text node's index, in the order nodes were pushed.
     pub node: usize,
+    /// The offset into its data, in UTF-16 units.
     pub offset16: usize,
 }
 
 /// The part of one text node that a span covers, in UTF-16 units, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece {
+    /// The text node's index.
     pub node: usize,
+    /// Where the piece starts in its data, in UTF-16 units.
     pub start16: usize,
+    /// Where it ends (exclusive).
     pub end16: usize,
 }
 
@@ -77,6 +82,7 @@ fn collapses(c: char) -> bool {
 }
 
 impl TextMapBuilder {
+    /// An empty map, to push text nodes into.
     pub fn new() -> Self {
         Self::default()
     }
@@ -119,6 +125,7 @@ impl TextMapBuilder {
         }
     }
 
+    /// The map of every text node pushed.
     pub fn finish(self) -> TextMap {
         let utf16 = CodePointToUtf16::new(&self.text);
         TextMap {

@@ -34,10 +34,7 @@ fn the_text_tells_italian_from_the_other_languages() {
     let text = "La presidente del Consiglio ha parlato oggi alla Camera. \"Non arretreremo\", ha detto. Il governo è pronto per il voto che ci sarà nel mese di maggio.";
     let a = analyze(text);
     assert_eq!(a.quotes.len(), 1);
-    assert_eq!(
-        quotelens::lexicon::Lang::detect(text),
-        quotelens::lexicon::Lang::It
-    );
+    assert_eq!(quotelens::Lang::detect(text), quotelens::Lang::It);
 }
 
 #[test]
@@ -236,7 +233,7 @@ fn assert_cases(lang: &str, cases: &[(&str, &[&str])]) {
 
 #[test]
 fn the_text_tells_czech_polish_and_dutch_from_the_other_languages() {
-    use quotelens::lexicon::Lang;
+    use quotelens::Lang;
     let table = [
         ("Ministr vnitra řekl, že situace je vážná a že policie bude v ulicích posílena.", Lang::Cs),
         ("Premier powiedział, że rząd nie podniesie podatków i że jest gotowy do rozmów.", Lang::Pl),

@@ -7,7 +7,7 @@
 //! extension's JavaScript then ships as written (what `BUILD.md` promises store
 //! reviewers), and `cargo test` already runs everywhere the core is built.
 
-use quotelens::marks::{DIALOGUE_DASHES, QUOTATION_MARKS};
+use quotelens::{DIALOGUE_DASHES, QUOTATION_MARKS};
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -82,7 +82,9 @@ use std::borrow::Cow;
 /// What a node is, as far as extraction cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeKind {
+    /// An element (`<p>`, `<div>`).
     Element,
+    /// A text node.
     Text,
     /// Comments, doctypes, processing instructions: never read.
     Other,
@@ -96,11 +98,15 @@ pub trait Dom {
     /// A handle to one node; cheap to clone.
     type Node: Clone;
 
+    /// What `node` is.
     fn kind(&self, node: &Self::Node) -> NodeKind;
+    /// The first child of `node`, if any.
     fn first_child(&self, node: &Self::Node) -> Option<Self::Node>;
+    /// The next sibling of `node`, if any.
     fn next_sibling(&self, node: &Self::Node) -> Option<Self::Node>;
     /// The lowercase local name of an element.
     fn local_name(&self, element: &Self::Node) -> Cow<'_, str>;
+    /// The value of the attribute `name` of an element, if set.
     fn attribute(&self, element: &Self::Node, name: &str) -> Option<Cow<'_, str>>;
     /// Whether the element has any attribute (a shortcut: one call instead of
     /// several [`Dom::attribute`] lookups that would all say no).

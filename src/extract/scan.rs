@@ -56,7 +56,14 @@ pub struct Element<N> {
 pub enum Event {
     /// Text node number `text`, whose nearest element is `element` and
     /// nearest block `block`.
-    Text { text: u32, element: u32, block: u32 },
+    Text {
+        /// The text node's index in [`Page::texts`].
+        text: u32,
+        /// Its nearest element's index in [`Page::elements`].
+        element: u32,
+        /// Its nearest block's index in [`Page::elements`].
+        block: u32,
+    },
     /// A block starts or ends, or a `<br>`.
     Break,
 }
@@ -64,8 +71,11 @@ pub enum Event {
 /// A scanned page: elements, text nodes and the events joining them.
 #[derive(Debug, Clone)]
 pub struct Page<N> {
+    /// Every element scanned, in document order.
     pub elements: Vec<Element<N>>,
+    /// Every text node scanned, with its text.
     pub texts: Vec<(N, String)>,
+    /// Text and breaks in reading order.
     pub events: Vec<Event>,
     /// The element index of each root the scan started from.
     pub roots: Vec<u32>,
@@ -141,6 +151,7 @@ impl<D: Dom> Scan<D> {
         false
     }
 
+    /// Closes what is still open and hands over the page.
     pub fn finish(mut self) -> Page<D::Node> {
         while !self.stack.is_empty() {
             self.close();

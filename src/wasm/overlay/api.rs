@@ -69,6 +69,7 @@ impl Overlay {
         }
     }
 
+    /// How many quotes the panel lists (terms are tinted, not counted).
     #[wasm_bindgen(js_name = quoteCount)]
     pub fn quote_count(&self) -> usize {
         // Quoted names of things are tinted, not counted: the panel's list.
@@ -78,6 +79,7 @@ impl Overlay {
             .unwrap_or(0)
     }
 
+    /// How many speakers have a badge colour.
     #[wasm_bindgen(js_name = speakerCount)]
     pub fn speaker_count(&self) -> usize {
         self.state
@@ -136,6 +138,7 @@ impl Overlay {
             .and_then(|s| s.blocking.blocked(&s.page).map(str::to_string))
     }
 
+    /// Whether the *Who said what* panel is open.
     #[wasm_bindgen(js_name = panelOpen)]
     pub fn panel_open(&self) -> bool {
         self.state.try_borrow().is_ok_and(|s| s.panel.is_open())

@@ -14,13 +14,10 @@
 //! is one quote over three paragraphs. A quote left open with no continuation
 //! ends at its paragraph's end, flagged as unclosed. One pass over the marks.
 //!
-//! ```
-//! use quotelens::{marks::find_marks, spans::pair_marks};
-//! let text = "He said: “One.\n“Two.”\nDone.";
-//! let chars: Vec<char> = text.chars().collect();
-//! let spans = pair_marks(&chars, &find_marks(&chars));
-//! assert_eq!(spans.len(), 1);
-//! assert_eq!(spans[0].paragraphs, 2);
+//! ```text
+//! He said: “One.
+//! “Two.”                 →   one span over two paragraphs
+//! Done.
 //! ```
 
 use crate::marks::{Mark, Role, Style, DIALOGUE_DASHES};
@@ -241,6 +238,15 @@ fn push_span(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_reopened_in_the_next_paragraph_is_one_span() {
+        let text = "He said: “One.\n“Two.”\nDone.";
+        let chars: Vec<char> = text.chars().collect();
+        let spans = pair_marks(&chars, &crate::marks::find_marks(&chars));
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].paragraphs, 2);
+    }
     use crate::marks::find_marks;
 
     #[test]

@@ -13,12 +13,8 @@
 //! `John F. Kennedy`) so that it does not end a sentence. Line breaks become
 //! paragraph-break tokens. One pass, linear in the text.
 //!
-//! ```
-//! use quotelens::{marks::find_marks, spans::pair_marks, tokens::{tokenize, Kind}};
-//! let chars: Vec<char> = "Sen. Smith said: “Yes.”".chars().collect();
-//! let spans = pair_marks(&chars, &find_marks(&chars));
-//! let kinds: Vec<Kind> = tokenize(&chars, &spans).iter().map(|t| t.kind).collect();
-//! assert_eq!(kinds, [Kind::Word, Kind::Word, Kind::Word, Kind::Punct(':'), Kind::Quote(0)]);
+//! ```text
+//! Sen. Smith said: “Yes.”   →   [Sen.] [Smith] [said] [:] [Quote 0]
 //! ```
 
 use crate::lexicon::is_abbreviation;
@@ -146,6 +142,23 @@ fn keeps_period(word: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_keeps_its_period_and_a_quote_is_one_token() {
+        let chars: Vec<char> = "Sen. Smith said: “Yes.”".chars().collect();
+        let spans = crate::spans::pair_marks(&chars, &crate::marks::find_marks(&chars));
+        let kinds: Vec<Kind> = tokenize(&chars, &spans).iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Word,
+                Kind::Word,
+                Kind::Word,
+                Kind::Punct(':'),
+                Kind::Quote(0)
+            ]
+        );
+    }
     use crate::{marks::find_marks, spans::pair_marks};
 
     fn words(text: &str) -> Vec<String> {

@@ -53,13 +53,12 @@ fn train_cues(paths: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     for path in paths {
         for article in read_gold(path)? {
             for choice in quotelens::cue_choices(&article.text) {
-                let Some(gold) = article.quotes.iter().find(|g| {
-                    let overlap = choice
-                        .end
-                        .min(g.end)
-                        .saturating_sub(choice.start.max(g.start));
-                    overlap > 0 && overlap * 2 >= (choice.end - choice.start).max(g.end - g.start)
-                }) else {
+                let ours = (choice.start, choice.end);
+                let Some(gold) = article
+                    .quotes
+                    .iter()
+                    .find(|g| same_quote(ours, (g.start, g.end)))
+                else {
                     continue;
                 };
                 let Some((gs, ge)) = gold.mention else {
@@ -285,6 +284,13 @@ fn read_articles(path: &str, named: bool) -> Result<Vec<Named>, Box<dyn std::err
     Ok(articles)
 }
 
+/// Whether two quote spans are the same quote: they overlap by at least
+/// half the longer (as the scorer matches quotes).
+fn same_quote((start, end): (usize, usize), (gold_start, gold_end): (usize, usize)) -> bool {
+    let overlap = end.min(gold_end).saturating_sub(start.max(gold_start));
+    overlap > 0 && overlap * 2 >= (end - start).max(gold_end - gold_start)
+}
+
 /// How many gold quotes a whole-article analysis under `weights` finds with
 /// the right name (a found quote overlapping the gold one by half the longer).
 fn names_right(articles: &[Named], weights: &[f64]) -> usize {
@@ -299,10 +305,7 @@ fn names_right(articles: &[Named], weights: &[f64]) -> usize {
                     .iter()
                     .filter(|gold| {
                         analysis.quotes.iter().any(|q| {
-                            let overlap =
-                                q.end.min(gold.end).saturating_sub(q.start.max(gold.start));
-                            overlap > 0
-                                && overlap * 2 >= (q.end - q.start).max(gold.end - gold.start)
+                            same_quote((q.start, q.end), (gold.start, gold.end))
                                 && q.speaker
                                     .as_deref()
                                     .is_some_and(|s| same_name(s, &gold.name))

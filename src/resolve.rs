@@ -600,13 +600,19 @@ fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {
 }
 
 /// The ranker's choice among `candidates`, with the runner-up.
-fn ranked(candidates: Vec<antecedent::Candidate>) -> Option<Resolved> {
+/// `written` says whether the mention may be shown as written when the
+/// likeliest person is less likely than not (too close to call): a pronoun
+/// may, a verb standing for its subject (`dijo`) names nobody and may not.
+fn ranked(candidates: Vec<antecedent::Candidate>, written: bool) -> Option<Resolved> {
     let (best, second) = antecedent::best_two(&candidates);
-    // Less likely than not: too close to call.
-    let sure = antecedent::certainty(&candidates) >= 0.5;
+    let unsure = written && antecedent::certainty(&candidates) < 0.5;
     best.map(|id| Resolved {
         id,
-        route: if sure { Route::Pronoun } else { Route::Unsure },
+        route: if unsure {
+            Route::Unsure
+        } else {
+            Route::Pronoun
+        },
         runner_up: second,
     })
 }
@@ -637,19 +643,16 @@ fn resolve_mention(
             // A verb standing for its subject (`dijo`, Czech `dodala`: she
             // added) names nobody by itself: never shown as written.
             let omitted = !lex.is_subject_pronoun(&pronoun);
-            let sure = |r: Resolved| Resolved {
-                route: if omitted { Route::Pronoun } else { r.route },
-                ..r
-            };
             let resolved = match gender {
                 _ if lex.is_plural_pronoun(&pronoun) => {
                     last(context.last_group.or(context.last_speaker))
                 }
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
                 _ if lex.is_writer_pronoun(&pronoun) => None,
-                Some(_) => {
-                    ranked(context.antecedents(registry, gender, mention.start, breaks)).map(sure)
-                }
+                Some(_) => ranked(
+                    context.antecedents(registry, gender, mention.start, breaks),
+                    !omitted,
+                ),
                 // `it said`: the last organisation or document that spoke, never a person.
                 None if lex.is_neuter_pronoun(&pronoun) => last(
                     context
@@ -663,9 +666,10 @@ fn resolve_mention(
                         .copied(),
                 ),
                 // `“…”, dijo.`: the verb stands for a subject left out.
-                None if omitted => {
-                    ranked(context.antecedents(registry, None, mention.start, breaks)).map(sure)
-                }
+                None if omitted => ranked(
+                    context.antecedents(registry, None, mention.start, breaks),
+                    false,
+                ),
                 None => last(context.last_speaker.or(context.last_person)),
             };
             // The first `he` after a name tells that person's gender.

@@ -108,7 +108,7 @@ fn tags(html: &str, max: usize, mut out: Option<&mut String>) -> usize {
     ];
     let bytes = html.as_bytes();
     let (mut depth, mut deepest, mut i, mut copied) = (0usize, 0usize, 0usize, 0usize);
-    while let Some(offset) = memchr(b'<', &bytes[i..]) {
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
         let at = i + offset;
         let closing = bytes.get(at + 1) == Some(&b'/');
         let name_start = at + 1 + usize::from(closing);
@@ -119,7 +119,7 @@ fn tags(html: &str, max: usize, mut out: Option<&mut String>) -> usize {
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             // `<!-- … -->`, `<!doctype>`, a lone `<`: skip past it.
             i = if bytes[at..].starts_with(b"<!--") {
-                find(bytes, at + 4, b"-->").map_or(bytes.len(), |e| e + 3)
+                find_ignoring_case(bytes, at + 4, b"-->").map_or(bytes.len(), |e| e + 3)
             } else {
                 at + 1
             };
@@ -183,18 +183,7 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
-}
-
+/// Where `needle` first stands in `bytes` from `from` on, ASCII case aside.
 fn find_ignoring_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes
         .get(from..)?

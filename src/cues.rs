@@ -868,7 +868,10 @@ impl<'a> Text<'a> {
             {
                 e += 1;
             }
-            let person = self.person(i, i, e);
+            let mut person = self.person(i, i, e);
+            if person.role.is_none() {
+                person.role = self.role_before_name(i, e);
+            }
             let name_words = self.chars[person.name.0..person.name.1]
                 .split(|c| c.is_whitespace())
                 .count();

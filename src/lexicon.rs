@@ -601,7 +601,15 @@ impl Lexicon {
     /// and German compounds ending in one (`Außenminister`).
     pub fn is_title(&self, word: &str) -> bool {
         let word = word.trim_end_matches('.');
+        // `vicepremier`, `vice-président`, `ex-ministro`: a deputy or a former
+        // holder still holds a title.
+        let office = ["vice-", "vice", "ex-"]
+            .iter()
+            .find_map(|p| word.strip_prefix(p))
+            .filter(|rest| rest.len() > 2)
+            .unwrap_or(word);
         self.titles.contains(word)
+            || self.titles.contains(office)
             || self
                 .title_suffixes
                 .iter()

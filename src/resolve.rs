@@ -34,6 +34,13 @@ use crate::lexicon::{
 use crate::spans::Span;
 use crate::{Analysis, Quote, QuoteKind, Speaker, Why};
 
+/// In [`Registry::by_office`]: more than one person holds this office.
+const SHARED_OFFICE: usize = usize::MAX;
+
+/// How far back, in characters, a person named by an office word alone
+/// (`el presidente`) may have been named: about two paragraphs.
+const OFFICE_REACH: usize = 1500;
+
 struct Entity {
     name: String,
     role: Option<String>,
@@ -88,6 +95,10 @@ struct Registry {
     by_name: FnvMap<String, usize>,
     /// The last words of roles (`minister`, `prime minister`) → the person.
     by_role: FnvMap<String, usize>,
+    /// The first words and office words of roles (`presidente`, `presidente
+    /// de la Junta`) → the one person holding them, [`SHARED_OFFICE`] when
+    /// several do: `el presidente andaluz` may be either of two presidents.
+    by_office: FnvMap<String, usize>,
     /// The first person the text names in full.
     first_person: Option<usize>,
 }
@@ -100,6 +111,7 @@ impl Registry {
             by_surname: FnvMap::default(),
             by_name: FnvMap::default(),
             by_role: FnvMap::default(),
+            by_office: FnvMap::default(),
             first_person: None,
         }
     }
@@ -224,7 +236,7 @@ impl Registry {
     }
 
     /// The person whose role the description `the prime minister` repeats.
-    fn person_with_role(&self, description: &str) -> Option<usize> {
+    fn person_with_role(&self, description: &str, at: usize) -> Option<usize> {
         let (article, role_words) = description.split_once(' ')?;
         if !self.lex.is_determiner(article) {
             return None;
@@ -232,16 +244,44 @@ impl Registry {
         if role_words.split_whitespace().count() > 4 {
             return None;
         }
-        // `the Vermont senator` finds `Sen.`-less roles by their head word too.
+        if let Some(&id) = self.by_role.get(role_words) {
+            return Some(id);
+        }
+        // `the Vermont senator` finds `Sen.`-less roles by their head word,
+        // the last; `el presidente andaluz`, `la ministre de la Culture` by
+        // theirs, the office word before any preposition, when one person
+        // holds it.
         let head = role_words.rsplit(' ').next().unwrap_or(role_words);
-        self.by_role
-            .get(role_words)
-            .or_else(|| self.by_role.get(head))
+        if let Some(&id) = self.by_role.get(head) {
+            return Some(id);
+        }
+        std::iter::once(role_words)
+            .chain(self.office_words(role_words))
+            .find_map(|key| self.by_office.get(key))
             .copied()
+            .filter(|&id| id != SHARED_OFFICE)
+            // An office held by someone named long ago is more likely another's.
+            .filter(|&id| {
+                self.entities[id]
+                    .last_seen
+                    .is_some_and(|seen| at.saturating_sub(seen) < OFFICE_REACH)
+            })
+    }
+
+    /// The words of a role before its first preposition that name an office
+    /// or a kind of person: `presidente` in `presidente de la Junta`.
+    fn office_words<'a>(&self, role: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let lex = self.lex;
+        role.split_whitespace()
+            .take_while(move |w| !lex.is_preposition(w))
+            .filter(move |w| lex.is_title(w) || lex.is_person_noun(w))
     }
 
     /// Files a person under the last one to four words of their role, so
-    /// `the minister` and `the foreign minister` find `Foreign Minister X` in O(1).
+    /// `the minister` and `the foreign minister` find `Foreign Minister X` in O(1),
+    /// and under its first words and office words, so `el presidente de la
+    /// Junta` and `el presidente andaluz` find `el presidente de la Junta de
+    /// Andalucía, Juanma Moreno`.
     fn index_role(&mut self, id: usize) {
         let Some(role) = &self.entities[id].role else {
             return;
@@ -250,13 +290,26 @@ impl Registry {
             return;
         }
         let role = lower_case(role);
-        let words: Vec<&str> = role.split_whitespace().filter(|w| *w != "former").collect();
+        let mut words: Vec<&str> = role.split_whitespace().filter(|w| *w != "former").collect();
         for n in 1..=words.len().min(4) {
             let entry = self
                 .by_role
                 .entry(words[words.len() - n..].join(" "))
                 .or_insert(id);
             *entry = (*entry).max(id);
+        }
+        if words.first().is_some_and(|w| self.lex.is_determiner(w)) {
+            words.remove(0);
+        }
+        let mut offices: Vec<String> = (1..=words.len().min(4))
+            .map(|n| words[..n].join(" "))
+            .collect();
+        offices.extend(self.office_words(&role).map(str::to_string));
+        for key in offices {
+            let entry = self.by_office.entry(key).or_insert(id);
+            if *entry != id {
+                *entry = SHARED_OFFICE;
+            }
         }
     }
 
@@ -697,7 +750,7 @@ fn resolve_mention(
                 return Some(plain(group, Route::GroupReference));
             }
             // `The prime minister added` after `Prime Minister Sir Keir Starmer said`.
-            if let Some(id) = registry.person_with_role(&lower) {
+            if let Some(id) = registry.person_with_role(&lower, mention.start) {
                 return Some(plain(id, Route::Role));
             }
             if let Some(id) = person_described(registry, context, &lower) {
@@ -716,10 +769,17 @@ fn resolve_mention(
 fn person_described(registry: &Registry, context: &Context, description: &str) -> Option<usize> {
     let mut words = description.split_whitespace();
     let article = words.next()?;
-    let head = words.last()?;
+    let last = words.last()?;
     let definite = registry.lex.is_determiner(article) && registry.lex.is_definite(article);
-    let one_person = registry.lex.is_title(head) || registry.lex.is_person_noun(head);
-    if !definite || !one_person || head.ends_with('s') {
+    // The head is the last word (`the Republican nominee`), or an office word
+    // before any preposition (`el presidente andaluz`, `le maire de Paris`).
+    let office = |w: &str| registry.lex.is_title(w) || registry.lex.is_person_noun(w);
+    let head = if office(last) {
+        Some(last)
+    } else {
+        registry.office_words(description.split_once(' ')?.1).next()
+    };
+    if !definite || head.is_none_or(|h| h.ends_with('s')) {
         return None;
     }
     context
@@ -969,6 +1029,29 @@ mod tests {
             resolved(text),
             [(Some("Keir Starmer".into()), Some("role"))]
         );
+    }
+
+    #[test]
+    fn a_romance_description_finds_the_person_by_its_office_word() {
+        // The office comes first and the adjective after: `presidente` is
+        // the head of `el presidente andaluz`, and the apposition gave the role.
+        let text = "El presidente de la Junta de Andalucía, Juanma Moreno, visitó la zona este lunes.\n“Es un incendio muy raro y muy difícil”, afirmó el presidente andaluz.";
+        assert_eq!(
+            resolved(text),
+            [(Some("Juanma Moreno".into()), Some("role"))]
+        );
+        // The role's first words are a key too: `il vicepremier` after
+        // `il vicepremier Antonio Tajani`.
+        let text = "Il vicepremier Antonio Tajani è arrivato al Cairo.\n«Sono particolarmente felice per l'esito della vicenda», ha detto il vicepremier.";
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("Antonio Tajani"));
+    }
+
+    #[test]
+    fn an_office_two_people_hold_names_neither() {
+        let text = "El presidente de la Junta de Andalucía, Juanma Moreno, y el presidente de Castilla y León, Alfonso Fernández Mañueco, hablaron ayer.\n“Es un incendio muy raro y muy difícil”, afirmó el presidente andaluz.";
+        let speaker = resolved(text)[0].0.clone();
+        assert_ne!(speaker.as_deref(), Some("Alfonso Fernández Mañueco"));
+        assert_ne!(speaker.as_deref(), Some("Juanma Moreno"));
     }
 
     #[test]

@@ -482,7 +482,20 @@ impl Text<'_> {
         while n > k + 1 && (self.is_name_word(n - 1) || self.is_name_connector(n - 1)) {
             n -= 1;
         }
-        let titled = self.word(n - 1).is_some_and(|w| self.lex.is_title(w));
+        // `il portavoce della presidenza russa Dmitry Peskov`: the office
+        // may stand further back when its words run up to the name.
+        let office = |w: &str| self.lex.is_title(w) || self.lex.is_speaker_noun(w);
+        // `il ministro degli Esteri Sergei Lavrov`: a capitalised word after
+        // a preposition belongs to the office.
+        if n + 2 <= e && self.word(n - 1).is_some_and(|w| self.lex.is_preposition(w)) {
+            n += 1;
+        }
+        let titled = self.word(n - 1).is_some_and(|w| self.lex.is_title(w))
+            || (n >= k + 2
+                && n < e
+                && self.word(k).is_some_and(|w| self.lex.is_determiner(w))
+                && (k + 1..n).all(|j| self.word(j).is_some())
+                && (k + 1..n).filter_map(|j| self.word(j)).any(office));
         if n <= k || !self.is_name_word(n) || !self.is_name_word(e) || !titled {
             return None;
         }
@@ -520,6 +533,48 @@ impl Text<'_> {
             role: Some((self.tokens[k].start, self.tokens[e].end)),
         };
         Some(self.mention(k, end, Who::Named(person)))
+    }
+
+    /// `la ministra Izkia Siches`, `el presidente de la Junta de Andalucía,
+    /// Juanma Moreno,`: the role a description gives the full name `i..=e`
+    /// right after it, in lower case before it or in apposition, so that a
+    /// later `la ministra` or `el presidente andaluz` finds the person.
+    pub(super) fn role_before_name(&self, i: usize, e: usize) -> Option<(usize, usize)> {
+        if i < 2 || e == i {
+            return None;
+        }
+        let office = |w: &str| {
+            self.lex.is_title(w) || self.lex.is_person_noun(w) || self.lex.is_speaker_noun(w)
+        };
+        let before = i - 1;
+        let (last, after_name) = if self.punct(before) == Some(',') {
+            // In apposition the name closes its phrase: `…, Juanma Moreno, visitó`.
+            let closes = self
+                .tokens
+                .get(e + 1)
+                .is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break));
+            (before.checked_sub(1)?, closes)
+        } else {
+            (before, self.word(before).is_some_and(office))
+        };
+        if !after_name {
+            return None;
+        }
+        // The description opens with an article or a possessive a few words
+        // back, and names an office before any preposition: the nearest such.
+        let floor = self.sentence_start(last);
+        let names_office = |k: usize| {
+            (k + 1..=last)
+                .map_while(|j| self.word(j))
+                .take_while(|w| !self.lex.is_preposition(w))
+                .any(office)
+        };
+        let k = (floor.max(last.saturating_sub(8))..=last).rev().find(|&k| {
+            self.word(k)
+                .is_some_and(|w| self.lex.is_determiner(w) || is_possessive(w))
+                && names_office(k)
+        })?;
+        Some((self.tokens[k].start, self.tokens[last].end))
     }
 
     /// `, a spokesman for the campaign,` or `, a spokesman for the campaign.`
@@ -621,6 +676,51 @@ mod tests {
         // A place and a time are no description: the name ends where they start.
         let found = named("“We will win,” said Trump in Iowa on Monday.", Lang::En);
         assert_eq!(found.and_then(|(_, name)| name).as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn an_office_further_back_still_names_the_person_after_it() {
+        let found = named(
+            "«La situazione resta molto difficile», ha detto il portavoce della presidenza russa Dmitry Peskov.",
+            Lang::It,
+        );
+        assert_eq!(found.and_then(|(_, n)| n).as_deref(), Some("Dmitry Peskov"));
+        // A capitalised word after a preposition is the office's, not the name's.
+        let found = named(
+            "«Sono attacchi inaccettabili», ha detto il ministro degli Esteri Sergei Lavrov.",
+            Lang::It,
+        );
+        assert_eq!(found.and_then(|(_, n)| n).as_deref(), Some("Sergei Lavrov"));
+    }
+
+    #[test]
+    fn a_description_before_a_name_is_its_role() {
+        let role = |text: &str, lang: Lang| {
+            with_text(text, lang, |t, _| {
+                let name = (0..t.tokens.len())
+                    .find(|&i| t.word(i) == Some("juanma"))
+                    .expect("the name");
+                t.role_before_name(name, name + 1)
+                    .map(|(s, e)| t.chars[s..e].iter().collect::<String>())
+            })
+        };
+        assert_eq!(
+            role(
+                "El presidente de la Junta de Andalucía, Juanma Moreno, dijo “basta”.",
+                Lang::Es
+            )
+            .as_deref(),
+            Some("El presidente de la Junta de Andalucía")
+        );
+        assert_eq!(
+            role("Lo dijo el presidente Juanma Moreno en “Canal Sur”.", Lang::Es).as_deref(),
+            Some("el presidente")
+        );
+        // A name after a verb's object is no apposition to it.
+        assert_eq!(
+            role("Ayer visitó la zona Juanma Moreno con “calma”.", Lang::Es),
+            None
+        );
     }
 
     #[test]

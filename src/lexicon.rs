@@ -664,6 +664,21 @@ impl Lexicon {
     }
 
     /// `and`, `und`, `et`: joins two names into a group.
+    /// The word that joins two names in this language: `Blinken and Lammy`,
+    /// `Moreno y Sanz`, for the name a group is shown by.
+    pub fn and_word(&self) -> &'static str {
+        match self.lang {
+            Lang::En => "and",
+            Lang::De => "und",
+            Lang::Fr => "et",
+            Lang::Es => "y",
+            Lang::Pt | Lang::It => "e",
+            Lang::Cs => "a",
+            Lang::Pl => "i",
+            Lang::Nl => "en",
+        }
+    }
+
     pub fn is_conjunction(&self, word: &str) -> bool {
         self.conjunctions.contains(word)
     }
@@ -758,6 +773,22 @@ impl Lexicon {
     fn agreement_of(&self, words: &str) -> Option<Agreement> {
         let last = words.rsplit(' ').next()?;
         self.cue_senses[*self.cue_forms.get(last)?].1
+    }
+
+    /// Whether the verb that stands for a left-out subject (`dijo`, `ha
+    /// aggiunto`, `se preguntaba`, `disseram`) is plural: Spanish, Portuguese
+    /// and Italian mark the third person plural by its ending (`-n`, `-m`,
+    /// `-no`) on the finite verb, the first word that is no clitic. `None`
+    /// where the language does not leave subjects out this way.
+    pub fn verb_is_plural(&self, words: &str) -> Option<bool> {
+        let clitic = |w: &&str| matches!(*w, "se" | "si" | "lo" | "la" | "le");
+        let finite = words.split(' ').find(|w| !clitic(w))?;
+        match self.lang {
+            Lang::Es => Some(finite.ends_with('n')),
+            Lang::Pt => Some(finite.ends_with('m')),
+            Lang::It => Some(finite.ends_with("no")),
+            _ => None,
+        }
     }
 
     /// `it`: an organisation or a document, never a person.

@@ -325,7 +325,8 @@ impl Registry {
             .iter()
             .map(|&m| self.entities[m].name.clone())
             .collect();
-        self.add(names.join(" and "), None, EntityKind::Group)
+        let and = format!(" {} ", self.lex.and_word());
+        self.add(names.join(&and), None, EntityKind::Group)
     }
 }
 
@@ -696,8 +697,10 @@ fn resolve_mention(
             // A verb standing for its subject (`dijo`, Czech `dodala`: she
             // added) names nobody by itself: never shown as written.
             let omitted = !lex.is_subject_pronoun(&pronoun);
+            // `dijeron` stands for several, `dijo` for one: never a group.
+            let plural_verb = omitted.then(|| lex.verb_is_plural(&pronoun)).flatten();
             let resolved = match gender {
-                _ if lex.is_plural_pronoun(&pronoun) => {
+                _ if lex.is_plural_pronoun(&pronoun) || plural_verb == Some(true) => {
                     last(context.last_group.or(context.last_speaker))
                 }
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
@@ -719,10 +722,14 @@ fn resolve_mention(
                         .copied(),
                 ),
                 // `“…”, dijo.`: the verb stands for a subject left out.
-                None if omitted => ranked(
-                    context.antecedents(registry, None, mention.start, breaks),
-                    false,
-                ),
+                None if omitted => {
+                    let mut candidates =
+                        context.antecedents(registry, None, mention.start, breaks);
+                    if plural_verb == Some(false) {
+                        candidates.retain(|c| registry.entities[c.id].kind != EntityKind::Group);
+                    }
+                    ranked(candidates, false)
+                }
                 None => last(context.last_speaker.or(context.last_person)),
             };
             // The first `he` after a name tells that person's gender.
@@ -1044,6 +1051,20 @@ mod tests {
         // `il vicepremier Antonio Tajani`.
         let text = "Il vicepremier Antonio Tajani è arrivato al Cairo.\n«Sono particolarmente felice per l'esito della vicenda», ha detto il vicepremier.";
         assert_eq!(resolved(text)[0].0.as_deref(), Some("Antonio Tajani"));
+    }
+
+    #[test]
+    fn a_singular_verb_standing_for_its_subject_is_never_a_group() {
+        // `Israel y Palestina` is named last, but `se preguntaba` is one
+        // person asking: the minister, named before.
+        let text = "El ministro José Manuel Albares habló este domingo en Madrid. La solución es buena para el conflicto entre Israel y Palestina.\n“¿Cuál es la alternativa? ¿Matar a todos los palestinos?”, se preguntaba en unas declaraciones a la radio.";
+        assert_eq!(
+            resolved(text)[0].0.as_deref(),
+            Some("José Manuel Albares")
+        );
+        // A plural verb is the group that spoke.
+        let text = "“Vamos a votar que sí en el consejo”, dijeron Albares y Sánchez en Bruselas.\n“Es una decisión muy buena para todos”, añadieron en rueda de prensa.";
+        assert_eq!(resolved(text)[1].0.as_deref(), Some("Albares y Sánchez"));
     }
 
     #[test]

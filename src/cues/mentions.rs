@@ -214,6 +214,12 @@ impl Text<'_> {
                 _ => break,
             }
         }
+        if let Some(outer) = determined
+            .then(|| self.office_before_complement(s, floor))
+            .flatten()
+        {
+            return Some(self.mention(outer, t, Who::Nominal));
+        }
         if (determined && s < t && (any_head || self.lex.is_speaker_noun(word)))
             || self.lex.is_bare_speaker_noun(word)
         {
@@ -221,6 +227,38 @@ impl Text<'_> {
             return Some(self.mention(s, t, Who::Nominal));
         }
         None
+    }
+
+    /// `El jefe de la diplomacia española recalcó`, `le porte-parole du
+    /// gouvernement a déclaré`: outside English and German, the noun phrase
+    /// that ends before a verb may be the complement of an office named
+    /// before it. From the determiner at `s`, the start of that office's
+    /// phrase, when there is one.
+    fn office_before_complement(&self, s: usize, floor: usize) -> Option<usize> {
+        if matches!(self.lex.lang, Lang::En | Lang::De) {
+            return None;
+        }
+        let mut start = s;
+        let mut office = false;
+        while start >= floor + 2
+            && self
+                .word(start - 1)
+                .is_some_and(|w| self.lex.is_preposition(w))
+        {
+            let preposition = start - 1;
+            let Some(k) = (preposition.saturating_sub(4).max(floor)..preposition)
+                .rev()
+                .take_while(|&k| self.word(k).is_some())
+                .find(|&k| self.word(k).is_some_and(|w| self.lex.is_determiner(w)))
+            else {
+                break;
+            };
+            office = (k + 1..preposition)
+                .filter_map(|j| self.word(j))
+                .any(|w| self.lex.is_title(w) || self.lex.is_speaker_noun(w));
+            start = k;
+        }
+        (office && start < s).then_some(start)
     }
 
     /// German capitalises every noun: `der Sprecher`, `die neue Ministerin`
@@ -407,7 +445,8 @@ impl Text<'_> {
             if let Some(role) = self.apposition_after(end + 1) {
                 person.role.get_or_insert(role);
             }
-            if self.word(end + 1) == Some("and") && self.is_name_word(end + 2) {
+            let joins = self.word(end + 1).is_some_and(|w| self.lex.is_conjunction(w));
+            if joins && self.is_name_word(end + 2) {
                 let mut e2 = end + 2;
                 while self.is_name_word(e2 + 1) {
                     e2 += 1;
@@ -691,6 +730,24 @@ mod tests {
             Lang::It,
         );
         assert_eq!(found.and_then(|(_, n)| n).as_deref(), Some("Sergei Lavrov"));
+    }
+
+    #[test]
+    fn an_office_with_its_complement_is_the_subject() {
+        let found = named(
+            "El jefe de la diplomacia española recalcó que Hamás es “una organización terrorista”.",
+            Lang::Es,
+        );
+        assert_eq!(
+            found,
+            Some(("El jefe de la diplomacia española".into(), None))
+        );
+        // No office before the complement: no subject (the place speaks not).
+        let found = named(
+            "En la capital de la región recalcó que Hamás es “una organización terrorista”.",
+            Lang::Es,
+        );
+        assert_eq!(found, None);
     }
 
     #[test]

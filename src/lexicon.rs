@@ -752,6 +752,7 @@ impl Lexicon {
         let female: &[&str] = match self.lang {
             Lang::Cs => &["á", "ové", "ovou"],
             Lang::Pl => &["ska", "cka", "skiej", "ckiej", "ską", "cką"],
+            Lang::Es | Lang::Pt | Lang::It => return romance_gender_of_first_name(name),
             _ => return None,
         };
         let first = name.split(' ').next()?;
@@ -766,6 +767,25 @@ impl Lexicon {
             Some(Gender::Female)
         } else {
             consonant(first).then_some(Gender::Male)
+        }
+    }
+
+    /// `la ministra`, `le maire`, `il portavoce`, `a presidente`: the
+    /// gender a Romance article before a role gives its holder.
+    pub fn gender_of_article(&self, word: &str) -> Option<Gender> {
+        let (male, female): (&[&str], &[&str]) = match self.lang {
+            Lang::Es => (&["el", "un", "del", "al"], &["la", "una"]),
+            Lang::Fr => (&["le", "un", "du", "au"], &["la", "une"]),
+            Lang::It => (&["il", "lo", "un", "uno", "del", "dello"], &["la", "una", "della"]),
+            Lang::Pt => (&["o", "um", "do", "ao"], &["a", "uma", "da"]),
+            _ => return None,
+        };
+        if male.contains(&word) {
+            Some(Gender::Male)
+        } else if female.contains(&word) {
+            Some(Gender::Female)
+        } else {
+            None
         }
     }
 
@@ -1050,6 +1070,22 @@ pub fn gender_of_first_name(word: &str) -> Option<Gender> {
     }
 }
 
+/// Spanish, Portuguese and Italian first names (lower case, in a full name)
+/// end in `-a` for women (`Izkia Siches`, `Giorgia Meloni`) and in `-o` for
+/// men (`Antonio Tajani`), but for a few men's names ending in `-a`.
+fn romance_gender_of_first_name(name: &str) -> Option<Gender> {
+    const MEN_IN_A: [&str; 6] = ["andrea", "luca", "nicola", "mattia", "elia", "borja"];
+    let first = name.split(' ').next()?;
+    if first.len() < 3 || MEN_IN_A.contains(&first) {
+        return None;
+    }
+    match first.chars().last()? {
+        'a' => Some(Gender::Female),
+        'o' => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 /// A country, state or city (lower case): `new york`, `germany`.
 pub fn is_place(name: &str) -> bool {
     names().places.contains(name)
@@ -1274,6 +1310,12 @@ mod tests {
         );
         assert_eq!(pl.gender_of_name("andrzej domański"), Some(Gender::Male));
         assert_eq!(Lexicon::of(Lang::Nl).gender_of_name("anna jansen"), None);
+        // Spanish, Portuguese and Italian first names by their ending.
+        let es = Lexicon::of(Lang::Es);
+        assert_eq!(es.gender_of_name("izkia siches"), Some(Gender::Female));
+        assert_eq!(es.gender_of_name("gerardo amarilla"), Some(Gender::Male));
+        let it = Lexicon::of(Lang::It);
+        assert_eq!(it.gender_of_name("andrea orlando"), None);
     }
 
     #[test]

@@ -190,7 +190,12 @@ impl Registry {
                         .then(|| gender_of_first_name(first_name))
                         .flatten()
                 })
-                .or_else(|| full_name.then(|| lex.gender_of_name(&lower)).flatten());
+                .or_else(|| full_name.then(|| lex.gender_of_name(&lower)).flatten())
+                .or_else(|| {
+                    // `la ministra Izkia Siches`: the role's article.
+                    let role = person.role.map(|r| slice(chars, r).to_lowercase())?;
+                    lex.gender_of_article(role.split(' ').next()?)
+                });
         }
         // `Michala Redla` named first, `Michal Redl` later: a Czech or Polish
         // name shows in its shortest case, the nominative.
@@ -229,7 +234,15 @@ impl Registry {
         } else {
             self.lex.is_speaker_noun(&lower) || (lower.ends_with('s') && !lower.ends_with("ss"))
         };
+        // `A Milwaukee`, `L'indice Nikkei`: a sentence's capitalised first
+        // word that is a preposition or an article opens no person's name.
+        let function_word = self.lex.is_preposition(&first)
+            || self.lex.is_determiner(&first)
+            || self.lex.ends_noun_phrase(&first)
+            || first.starts_with("l'")
+            || first.starts_with("l’");
         entity.kind == EntityKind::Person
+            && !function_word
             && !self.lex.is_organisation(&entity.name)
             && !is_place(&lower)
             && (entity.gender.is_some() || !looks_common)
@@ -1065,6 +1078,22 @@ mod tests {
         // A plural verb is the group that spoke.
         let text = "“Vamos a votar que sí en el consejo”, dijeron Albares y Sánchez en Bruselas.\n“Es una decisión muy buena para todos”, añadieron en rueda de prensa.";
         assert_eq!(resolved(text)[1].0.as_deref(), Some("Albares y Sánchez"));
+    }
+
+    #[test]
+    fn the_article_before_a_role_tells_the_gender() {
+        // Neither first name is in our lists: `la ministre` makes Rachida
+        // Dati the `elle`, though Aurélien Rousseau was named last.
+        let text = "Lundi, la ministre Rachida Dati a reçu le ministre Aurélien Rousseau au musée.\n« Nous avons beaucoup de travail devant nous », a-t-elle déclaré.";
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("Rachida Dati"));
+    }
+
+    #[test]
+    fn a_capitalised_preposition_opens_no_persons_name() {
+        // `A Milwaukee` (French `à`, unaccented at a sentence's start) is no
+        // man for `il` to mean.
+        let text = "JD Vance a parlé lundi soir devant ses partisans.\nA Milwaukee, la foule était nombreuse et bruyante.\n« J'avais un ange gardien à mes côtés », a-t-il raconté.";
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("JD Vance"));
     }
 
     #[test]

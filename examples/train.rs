@@ -103,18 +103,18 @@ fn train_cues(paths: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .map(|p| p.rsplit('/').next().unwrap_or(p))
         .collect();
+    // The file names its data; licences and these figures sit in src/weights/README.md,
+    // since every byte of the file ships in the WebAssembly.
     let header = [
-        "# Weights of the cue choice (src/cues/choice.rs).".to_string(),
-        format!("# Written by `make train` (examples/train.rs) from {}:", names.join(", ")),
-        "# PolNeAR v1.0.0 train articles (Newell, Margolin and Ruths, LREC 2018; research use)".into(),
-        "# and German WikiNews train articles (Petersen-Frey and Biemann, 2024; CC BY-NC-SA 4.0),".into(),
-        "# in ../shared/data; the data is not in this repository.".into(),
-        format!("# {matched} quotes of ours matched a gold quote with a speaker mention; {single} had one"),
-        format!("# proposal, {without_right} several but none right, {} several and a right one: the", examples.len()),
-        format!("# examples. Right proposal taken: {before:.3} with the weights before this run, {after:.3}"),
-        "# with these.".into(),
-        "# Do not edit by hand.".into(),
+        "# Weights of the cue choice (src/cues/choice.rs), written by `make train`".to_string(),
+        format!("# (examples/train.rs) from {}; data, licences, figures:", names.join(", ")),
+        "# src/weights/README.md. Do not edit by hand.".into(),
     ];
+    eprintln!(
+        "{matched} quotes of ours matched a gold quote with a speaker mention; {single} had one \
+         proposal, {without_right} several but none right, {} several and a right one: the examples",
+        examples.len()
+    );
     write_weights(&header, features, &weights)?;
     eprintln!(
         "cue choice right {before:.3} -> {after:.3} of {} examples",
@@ -203,19 +203,19 @@ fn train_antecedents(path: &str) -> Result<(), Box<dyn std::error::Error>> {
     let unsure_right = unsure.iter().filter(|e| top_is_right(e, &weights)).count();
     let total: usize = articles.iter().map(|a| a.quotes.len()).sum();
     let header = [
-        "# Weights of the pronoun antecedent ranker (src/resolve/antecedent.rs).".to_string(),
-        "# Written by `make train` (examples/train.rs) from polnear-train-names.jsonl: 200".into(),
-        "# PolNeAR v1.0.0 train articles (Newell, Margolin and Ruths, LREC 2018; research use)".into(),
-        "# with hand-checked speaker names, in ../shared/data; the data is not in this repository.".into(),
-        format!("# {pronouns} quoted pronouns matched gold, {} with the right person among the candidates", examples.len()),
-        format!("# ({without_right} without); ranked first: {before:.3} with the weights before this run,"),
-        format!("# {after:.3} with the conditional logit's (start {logit_right} names right). Coordinate"),
-        format!("# search on whole articles: {shipped_right} -> {right} of {total} named gold quotes right."),
-        "# The temperature makes the scores' softmax a probability (the best fit to the".into(),
-        format!("# {} examples); the core shows the pronoun as written when the likeliest person", examples.len()),
-        format!("# has less than 0.5: {} examples, {unsure_right} of them ranked right.", unsure.len()),
-        "# Do not edit by hand.".into(),
+        "# Weights of the pronoun antecedent ranker (src/resolve/antecedent.rs), written by".to_string(),
+        "# `make train` (examples/train.rs) from polnear-train-names.jsonl; data, licence,".into(),
+        "# figures: src/weights/README.md. Do not edit by hand.".into(),
     ];
+    eprintln!(
+        "{pronouns} quoted pronouns matched gold, {} with the right person among the candidates \
+         ({without_right} without); ranked first: {before:.3} with the weights before this run, \
+         {after:.3} with the conditional logit's (start {logit_right} names right); coordinate search \
+         on whole articles: {shipped_right} -> {right} of {total} named gold quotes right; temperature \
+         {temperature}: {} examples below 0.5, {unsure_right} of them ranked right",
+        examples.len(),
+        unsure.len()
+    );
     write_weights(&header, features, &weights)?;
     writeln!(io::stdout(), "temperature {temperature:.4}")?;
     eprintln!(

@@ -601,15 +601,7 @@ impl Lexicon {
     /// and German compounds ending in one (`Außenminister`).
     pub fn is_title(&self, word: &str) -> bool {
         let word = word.trim_end_matches('.');
-        // `vicepremier`, `vice-président`, `ex-ministro`: a deputy or a former
-        // holder still holds a title.
-        let office = ["vice-", "vice", "ex-"]
-            .iter()
-            .find_map(|p| word.strip_prefix(p))
-            .filter(|rest| rest.len() > 2)
-            .unwrap_or(word);
         self.titles.contains(word)
-            || self.titles.contains(office)
             || self
                 .title_suffixes
                 .iter()
@@ -664,19 +656,10 @@ impl Lexicon {
     }
 
     /// `and`, `und`, `et`: joins two names into a group.
-    /// The word that joins two names in this language: `Blinken and Lammy`,
-    /// `Moreno y Sanz`, for the name a group is shown by.
+    /// The word that joins two names in this language (`and`, `y`, `und`),
+    /// for the name a group is shown by: the first of its conjunctions.
     pub fn and_word(&self) -> &'static str {
-        match self.lang {
-            Lang::En => "and",
-            Lang::De => "und",
-            Lang::Fr => "et",
-            Lang::Es => "y",
-            Lang::Pt | Lang::It => "e",
-            Lang::Cs => "a",
-            Lang::Pl => "i",
-            Lang::Nl => "en",
-        }
+        self.conjunctions.0.first().copied().unwrap_or("and")
     }
 
     pub fn is_conjunction(&self, word: &str) -> bool {
@@ -752,7 +735,6 @@ impl Lexicon {
         let female: &[&str] = match self.lang {
             Lang::Cs => &["á", "ové", "ovou"],
             Lang::Pl => &["ska", "cka", "skiej", "ckiej", "ską", "cką"],
-            Lang::Es | Lang::Pt | Lang::It => return romance_gender_of_first_name(name),
             _ => return None,
         };
         let first = name.split(' ').next()?;
@@ -770,25 +752,6 @@ impl Lexicon {
         }
     }
 
-    /// `la ministra`, `le maire`, `il portavoce`, `a presidente`: the
-    /// gender a Romance article before a role gives its holder.
-    pub fn gender_of_article(&self, word: &str) -> Option<Gender> {
-        let (male, female): (&[&str], &[&str]) = match self.lang {
-            Lang::Es => (&["el", "un", "del", "al"], &["la", "una"]),
-            Lang::Fr => (&["le", "un", "du", "au"], &["la", "une"]),
-            Lang::It => (&["il", "lo", "un", "uno", "del", "dello"], &["la", "una", "della"]),
-            Lang::Pt => (&["o", "um", "do", "ao"], &["a", "uma", "da"]),
-            _ => return None,
-        };
-        if male.contains(&word) {
-            Some(Gender::Male)
-        } else if female.contains(&word) {
-            Some(Gender::Female)
-        } else {
-            None
-        }
-    }
-
     /// Whom the last word of `words` agrees with, when it is a Czech or Polish past form.
     fn agreement_of(&self, words: &str) -> Option<Agreement> {
         let last = words.rsplit(' ').next()?;
@@ -801,14 +764,14 @@ impl Lexicon {
     /// `-no`) on the finite verb, the first word that is no clitic. `None`
     /// where the language does not leave subjects out this way.
     pub fn verb_is_plural(&self, words: &str) -> Option<bool> {
-        let clitic = |w: &&str| matches!(*w, "se" | "si" | "lo" | "la" | "le");
-        let finite = words.split(' ').find(|w| !clitic(w))?;
-        match self.lang {
-            Lang::Es => Some(finite.ends_with('n')),
-            Lang::Pt => Some(finite.ends_with('m')),
-            Lang::It => Some(finite.ends_with("no")),
-            _ => None,
-        }
+        let ending = match self.lang {
+            Lang::Es => "n",
+            Lang::Pt => "m",
+            Lang::It => "no",
+            _ => return None,
+        };
+        let finite = words.split(' ').find(|w| !matches!(*w, "se" | "si"))?;
+        Some(finite.ends_with(ending))
     }
 
     /// `it`: an organisation or a document, never a person.
@@ -1070,22 +1033,6 @@ pub fn gender_of_first_name(word: &str) -> Option<Gender> {
     }
 }
 
-/// Spanish, Portuguese and Italian first names (lower case, in a full name)
-/// end in `-a` for women (`Izkia Siches`, `Giorgia Meloni`) and in `-o` for
-/// men (`Antonio Tajani`), but for a few men's names ending in `-a`.
-fn romance_gender_of_first_name(name: &str) -> Option<Gender> {
-    const MEN_IN_A: [&str; 6] = ["andrea", "luca", "nicola", "mattia", "elia", "borja"];
-    let first = name.split(' ').next()?;
-    if first.len() < 3 || MEN_IN_A.contains(&first) {
-        return None;
-    }
-    match first.chars().last()? {
-        'a' => Some(Gender::Female),
-        'o' => Some(Gender::Male),
-        _ => None,
-    }
-}
-
 /// A country, state or city (lower case): `new york`, `germany`.
 pub fn is_place(name: &str) -> bool {
     names().places.contains(name)
@@ -1310,12 +1257,6 @@ mod tests {
         );
         assert_eq!(pl.gender_of_name("andrzej domański"), Some(Gender::Male));
         assert_eq!(Lexicon::of(Lang::Nl).gender_of_name("anna jansen"), None);
-        // Spanish, Portuguese and Italian first names by their ending.
-        let es = Lexicon::of(Lang::Es);
-        assert_eq!(es.gender_of_name("izkia siches"), Some(Gender::Female));
-        assert_eq!(es.gender_of_name("gerardo amarilla"), Some(Gender::Male));
-        let it = Lexicon::of(Lang::It);
-        assert_eq!(it.gender_of_name("andrea orlando"), None);
     }
 
     #[test]

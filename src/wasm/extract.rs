@@ -23,6 +23,7 @@ use crate::extract::{
     article_container, holds_story, is_page_chrome, select, Dom, Event, NodeKind, Page, Scan,
 };
 use crate::textmap::{TextMap, TextMapBuilder};
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, Text, Window};
@@ -51,8 +52,68 @@ const EDITABLE: &str = "[contenteditable]:not([contenteditable=false i])";
 
 /// The live DOM seen through [`Dom`]. With a window, elements whose computed
 /// style hides them are not read.
+///
+/// The walk makes a dozen calls into the page per element, so each is kept
+/// cheap: attribute names go over as JavaScript strings made once (not
+/// decoded from UTF-8 on every call), and visibility is first asked as one
+/// boolean (`checkVisibility()`), computed style only for the few elements
+/// it calls invisible.
 struct WebDom {
     window: Option<Window>,
+    names: Names,
+}
+
+impl WebDom {
+    fn new(window: Option<Window>) -> WebDom {
+        WebDom {
+            window,
+            names: Names::new(),
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element, with the bindings the walk wants that web-sys lacks or
+    /// makes dear.
+    #[wasm_bindgen(extends = Element)]
+    type Looked;
+    /// `getAttribute` with a name already in JavaScript.
+    #[wasm_bindgen(method, js_name = getAttribute)]
+    fn attribute_named(this: &Looked, name: &JsString) -> Option<String>;
+    /// False for an element without a box: `display: none` on it or above,
+    /// `display: contents`, or inside `content-visibility: hidden`.
+    #[wasm_bindgen(method, js_name = checkVisibility)]
+    fn check_visibility(this: &Looked) -> bool;
+}
+
+/// The attribute names the shared extraction asks for, as JavaScript strings.
+struct Names(Vec<(&'static str, JsString)>);
+
+impl Names {
+    const ASKED: [&'static str; 8] = [
+        "itemprop",
+        "class",
+        "href",
+        "role",
+        "hidden",
+        "aria-hidden",
+        "contenteditable",
+        "style",
+    ];
+
+    fn new() -> Names {
+        Names(
+            Self::ASKED
+                .iter()
+                .map(|&n| (n, JsString::from(n)))
+                .collect(),
+        )
+    }
+
+    fn get(&self, name: &str) -> Option<&JsString> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, js)| js)
+    }
 }
 
 impl Dom for WebDom {
@@ -79,18 +140,27 @@ impl Dom for WebDom {
     }
 
     fn attribute(&self, element: &Node, name: &str) -> Option<Cow<'_, str>> {
-        element
-            .unchecked_ref::<Element>()
-            .get_attribute(name)
-            .map(Cow::Owned)
+        match self.names.get(name) {
+            Some(js) => element.unchecked_ref::<Looked>().attribute_named(js),
+            None => element.unchecked_ref::<Element>().get_attribute(name),
+        }
+        .map(Cow::Owned)
     }
 
     fn has_attributes(&self, element: &Node) -> bool {
         element.unchecked_ref::<Element>().has_attributes()
     }
 
+    /// At most [`MAX_TEXT_BYTES`] UTF-16 units of it (at least as many bytes):
+    /// a pass reads no more, and a text node of megabytes would otherwise
+    /// cross into the WebAssembly whole, in one slice.
     fn text(&self, text: &Node) -> Cow<'_, str> {
-        Cow::Owned(text.unchecked_ref::<Text>().data())
+        let data = text.unchecked_ref::<Text>();
+        let cap = MAX_TEXT_BYTES as u32;
+        if data.length() <= cap {
+            return Cow::Owned(data.data());
+        }
+        Cow::Owned(data.substring_data(0, cap).unwrap_or_default())
     }
 
     /// `display: none` from any style sheet. `visibility: hidden` text is still
@@ -100,6 +170,11 @@ impl Dom for WebDom {
         let Some(window) = &self.window else {
             return false;
         };
+        // Nearly every element has a box; only those without one (display
+        // `none` or `contents`, or skipped content) need their style read.
+        if element.unchecked_ref::<Looked>().check_visibility() {
+            return false;
+        }
         window
             .get_computed_style(element.unchecked_ref::<Element>())
             .ok()
@@ -117,6 +192,10 @@ impl Dom for WebDom {
 pub struct Walk {
     scan: Option<Scan<WebDom>>,
     read: Option<Read>,
+    /// Made at the first step, which brings the window.
+    dom: Option<WebDom>,
+    /// The page scanned, to be scored by the next step.
+    scanned: Option<Page<Node>>,
 }
 
 /// The second half of a walk: the kept text going into the map, up to
@@ -225,29 +304,41 @@ impl Walk {
         Walk {
             scan: Some(Scan::new(roots)),
             read: None,
+            dom: None,
+            scanned: None,
         }
     }
 
     /// Visits up to `budget` nodes; true when every root has been read.
     pub fn step(&mut self, window: &Window, budget: usize) -> bool {
         if let Some(scan) = &mut self.scan {
-            let dom = WebDom {
-                window: Some(window.clone()),
-            };
-            if scan.step(&dom, budget) {
-                let page = self.scan.take().map(Scan::finish);
-                self.read = page.map(Read::new);
+            let dom = self
+                .dom
+                .get_or_insert_with(|| WebDom::new(Some(window.clone())));
+            if scan.step(dom, budget) {
+                self.scanned = self.scan.take().map(Scan::finish);
             }
+            return false;
+        }
+        if let Some(page) = self.scanned.take() {
+            self.read = Some(Read::new(page));
             return false;
         }
         self.read.as_mut().is_none_or(|read| read.step(budget))
     }
 
+    /// Whether the next step scores the scanned page (the shared selection,
+    /// one go over every element: tens of ms on a page of 200,000 nodes).
+    pub fn scores_next(&self) -> bool {
+        self.scanned.is_some()
+    }
+
     pub fn finish(self) -> Extracted {
-        let read = match (self.read, self.scan) {
-            (Some(read), _) => read,
-            (None, Some(scan)) => Read::new(scan.finish()),
-            (None, None) => Read::new(Scan::<WebDom>::new(Vec::new()).finish()),
+        let read = match (self.read, self.scanned, self.scan) {
+            (Some(read), ..) => read,
+            (None, Some(page), _) => Read::new(page),
+            (None, None, Some(scan)) => Read::new(scan.finish()),
+            (None, None, None) => Read::new(Scan::<WebDom>::new(Vec::new()).finish()),
         };
         let (map, nodes, capped) = read.finish();
         Extracted {
@@ -284,6 +375,8 @@ pub fn find_article_root(doc: &Document) -> Option<Element> {
 pub struct RootSearch {
     body: Element,
     scan: Scan<WebDom>,
+    dom: WebDom,
+    scanned: bool,
 }
 
 impl RootSearch {
@@ -296,12 +389,21 @@ impl RootSearch {
         Some(RootSearch {
             scan: Scan::new(vec![Node::from(body.clone())]),
             body,
+            dom: WebDom::new(None),
+            scanned: false,
         })
     }
 
-    /// Visits up to `budget` nodes; true when the whole page has been seen.
+    /// Visits up to `budget` nodes; true when the whole page has been seen
+    /// (then [`RootSearch::finish`] scores it, in a step of its own).
     pub fn step(&mut self, budget: usize) -> bool {
-        self.scan.step(&WebDom { window: None }, budget)
+        self.scanned = self.scanned || self.scan.step(&self.dom, budget);
+        self.scanned
+    }
+
+    /// Whether the page is all seen and only scoring it is left.
+    pub fn scanned(&self) -> bool {
+        self.scanned
     }
 
     pub fn finish(self) -> Element {
@@ -327,9 +429,7 @@ pub fn article_text(live: bool) -> Result<String, JsError> {
         .document()
         .ok_or_else(|| JsError::new("no document"))?;
     let root = find_article_root(&doc).ok_or_else(|| JsError::new("page has no body"))?;
-    let dom = WebDom {
-        window: live.then_some(window),
-    };
+    let dom = WebDom::new(live.then_some(window));
     let page = Scan::all(&dom, vec![Node::from(root)]);
     Ok(Read::new(page).finish().0.text().to_owned())
 }
@@ -345,7 +445,7 @@ pub fn added_articles(added: &Element) -> Vec<Element> {
     } else if let Ok(list) = added.query_selector_all(ARTICLES) {
         found.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()));
     }
-    let dom = WebDom { window: None };
+    let dom = WebDom::new(None);
     found.retain(|article| {
         let in_chrome = std::iter::successors(article.parent_element(), |e| e.parent_element())
             .any(|e| is_chrome(&e));

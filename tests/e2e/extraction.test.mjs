@@ -136,6 +136,17 @@ for (const kind of ['chromium', 'firefox']) {
       assert.deepEqual(failures, []);
     });
 
+    // Style sheets only a live page applies: `display: none` hides, while an
+    // element without a box of its own (`display: contents`) or folded away
+    // (`content-visibility: hidden`) still holds text the walk reads.
+    test('the live read drops what style sheets hide and keeps boxless wrappers', async () => {
+      const { markup, live } = await browserTexts(browser, kind, '/fixtures/live-style.html');
+      assert.ok(markup.includes('Hidden by a style sheet'), 'the markup alone cannot know');
+      assert.ok(!live.includes('Hidden by a style sheet'));
+      assert.ok(live.includes('“We will look at every line again before the vote,” said Maria Lopez'));
+      assert.ok(live.includes('“Folded away but laid out later,” said John Okafor'));
+    });
+
     test('the browser reads the same article text as the CLI, page by page', async () => {
       const pages = [
         ...TABLE.cases.map(({ page }) => ({ name: page, path: `/fixtures/${page}`, file: join(FIXTURES, page) })),

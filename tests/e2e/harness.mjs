@@ -88,8 +88,9 @@ export function realPages() {
 /// The test build (dist-test/, whose overlay lets tests into its shadow root)
 /// unless `shipped`, which loads dist/ exactly as it ships.
 /// `bare` launches without any extension (benchmarks compare against it).
+/// DIST=dir loads that copy of dist/ instead (a benchmark's "before" build).
 export async function launch(kind, { shipped = false, bare = false } = {}) {
-  const dist = join(ROOT, shipped ? 'dist' : 'dist-test');
+  const dist = shipped && process.env.DIST ? resolve(process.env.DIST) : join(ROOT, shipped ? 'dist' : 'dist-test');
   if (kind === 'chromium') {
     const dir = join(dist, 'chrome');
     const extension = bare ? [] : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];

@@ -253,6 +253,17 @@ pub fn attribute(
             }
         })
         .collect();
+    // `schreibt die „Computerwoche“`: a quote that names another's speaker is a title.
+    let starts: Vec<usize> = quote_tokens.iter().map(|&qt| tokens[qt].start).collect();
+    let titles: Vec<usize> = attributions
+        .iter()
+        .filter_map(|a| a.mention.as_ref())
+        .filter(|m| matches!(m.who, Who::Named(_)))
+        .flat_map(|m| starts.partition_point(|&s| s < m.start)..starts.partition_point(|&s| s < m.end))
+        .collect();
+    for i in titles {
+        attributions[i].title_of_work = true;
+    }
     let subjects = text.all_cue_subjects();
     inherit_speakers(
         &text,
@@ -748,7 +759,7 @@ impl<'a> Text<'a> {
         span.end > span.start && matches!(self.chars[span.end - 1], '.' | '?' | '!')
     }
 
-    fn quote_words(&self, qt: usize) -> usize {
+    pub(super) fn quote_words(&self, qt: usize) -> usize {
         let Kind::Quote(q) = self.tokens[qt].kind else {
             return 0;
         };

@@ -365,3 +365,39 @@ fn dutch_cue_shapes_name_the_speaker() {
     ];
     assert_cases("nl", &cases);
 }
+
+#[test]
+fn a_quoted_newspaper_name_after_the_cue_is_the_speaker_and_no_quote() {
+    let cases = [
+        (
+            "„Die Betonung von Video in Flash 8 beweist, dass Macromedia aufschließen will“, schreibt die „Computerwoche“.",
+            "Computerwoche",
+        ),
+        (
+            "„Er ist der kreative Kopf, der in Erinnerung geblieben ist“, schrieb „Die Zeit“ in einem Nachruf.",
+            "Die Zeit",
+        ),
+    ];
+    for (text, name) in cases {
+        let options = Options {
+            language: Some("de"),
+        };
+        // The newspaper's name is shown as a title, not as a quotation.
+        let quotes: Vec<Option<String>> = analyze_with(text, &options)
+            .quotes
+            .into_iter()
+            .filter(|q| q.kind != quotelens::QuoteKind::Term)
+            .map(|q| q.speaker)
+            .collect();
+        assert_eq!(quotes, names(&[name]), "{text}");
+    }
+}
+
+#[test]
+fn a_publication_read_in_is_the_source() {
+    assert_one_quote_each(&[(
+        "fr",
+        "« Au total, une douzaine de responsables du parti ont été mis en examen dans cette affaire », peut-on lire dans Les Échos.",
+        "Les Échos",
+    )]);
+}

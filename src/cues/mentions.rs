@@ -393,6 +393,9 @@ impl Text<'_> {
     /// The noun phrase starting at `k`, after an inverted cue (`said Smith`)
     /// or `according to`.
     pub(super) fn noun_phrase_after(&self, k: usize) -> Option<Mention> {
+        if let Some(m) = self.quoted_title_at(k) {
+            return Some(m);
+        }
         let word = self.word(k)?;
         if self.lex.is_subject_pronoun(word) && word != "who" {
             return Some(self.mention(k, k, Who::Pronoun));
@@ -572,6 +575,30 @@ impl Text<'_> {
             role: Some((self.tokens[k].start, self.tokens[e].end)),
         };
         Some(self.mention(k, end, Who::Named(person)))
+    }
+
+    /// `schreibt die „Computerwoche“`, `schrieb „Die Zeit“`: outside English
+    /// a newspaper's name is often quoted. After a cue, a short capitalised
+    /// quote (perhaps after an article) names the publication that speaks.
+    fn quoted_title_at(&self, k: usize) -> Option<Mention> {
+        if self.lex.lang == Lang::En {
+            return None;
+        }
+        let article = self.word(k).is_some_and(|w| self.lex.is_determiner(w));
+        let qt = if article { k + 1 } else { k };
+        let Kind::Quote(q) = self.tokens.get(qt)?.kind else {
+            return None;
+        };
+        let span = &self.spans[q];
+        let short = (1..=4).contains(&self.quote_words(qt));
+        if !short || !self.chars.get(span.start)?.is_uppercase() {
+            return None;
+        }
+        let person = Person {
+            name: (span.start, span.end),
+            role: None,
+        };
+        Some(Mention::at(self.tokens[k].start, self.tokens[qt].end, Who::Named(person)))
     }
 
     /// `la ministra Izkia Siches`, `el presidente de la Junta de Andalucía,

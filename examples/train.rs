@@ -107,7 +107,10 @@ fn train_cues(paths: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     // since every byte of the file ships in the WebAssembly.
     let header = [
         "# Weights of the cue choice (src/cues/choice.rs), written by `make train`".to_string(),
-        format!("# (examples/train.rs) from {}; data, licences, figures:", names.join(", ")),
+        format!(
+            "# (examples/train.rs) from {}; data, licences, figures:",
+            names.join(", ")
+        ),
         "# src/weights/README.md. Do not edit by hand.".into(),
     ];
     eprintln!(
@@ -203,7 +206,8 @@ fn train_antecedents(path: &str) -> Result<(), Box<dyn std::error::Error>> {
     let unsure_right = unsure.iter().filter(|e| top_is_right(e, &weights)).count();
     let total: usize = articles.iter().map(|a| a.quotes.len()).sum();
     let header = [
-        "# Weights of the pronoun antecedent ranker (src/resolve/antecedent.rs), written by".to_string(),
+        "# Weights of the pronoun antecedent ranker (src/resolve/antecedent.rs), written by"
+            .to_string(),
         "# `make train` (examples/train.rs) from polnear-train-names.jsonl; data, licence,".into(),
         "# figures: src/weights/README.md. Do not edit by hand.".into(),
     ];

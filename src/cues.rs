@@ -259,7 +259,9 @@ pub fn attribute(
         .iter()
         .filter_map(|a| a.mention.as_ref())
         .filter(|m| matches!(m.who, Who::Named(_)))
-        .flat_map(|m| starts.partition_point(|&s| s < m.start)..starts.partition_point(|&s| s < m.end))
+        .flat_map(|m| {
+            starts.partition_point(|&s| s < m.start)..starts.partition_point(|&s| s < m.end)
+        })
         .collect();
     for i in titles {
         attributions[i].title_of_work = true;

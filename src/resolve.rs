@@ -731,8 +731,7 @@ fn resolve_mention(
                 ),
                 // `“…”, dijo.`: the verb stands for a subject left out.
                 None if omitted => {
-                    let mut candidates =
-                        context.antecedents(registry, None, mention.start, breaks);
+                    let mut candidates = context.antecedents(registry, None, mention.start, breaks);
                     if plural_verb == Some(false) {
                         candidates.retain(|c| registry.entities[c.id].kind != EntityKind::Group);
                     }
@@ -1066,10 +1065,7 @@ mod tests {
         // `Israel y Palestina` is named last, but `se preguntaba` is one
         // person asking: the minister, named before.
         let text = "El ministro José Manuel Albares habló este domingo en Madrid. La solución es buena para el conflicto entre Israel y Palestina.\n“¿Cuál es la alternativa? ¿Matar a todos los palestinos?”, se preguntaba en unas declaraciones a la radio.";
-        assert_eq!(
-            resolved(text)[0].0.as_deref(),
-            Some("José Manuel Albares")
-        );
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("José Manuel Albares"));
         // A plural verb is the group that spoke.
         let text = "“Vamos a votar que sí en el consejo”, dijeron Albares y Sánchez en Bruselas.\n“Es una decisión muy buena para todos”, añadieron en rueda de prensa.";
         assert_eq!(resolved(text)[1].0.as_deref(), Some("Albares y Sánchez"));

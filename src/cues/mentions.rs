@@ -448,7 +448,9 @@ impl Text<'_> {
             if let Some(role) = self.apposition_after(end + 1) {
                 person.role.get_or_insert(role);
             }
-            let joins = self.word(end + 1).is_some_and(|w| self.lex.is_conjunction(w));
+            let joins = self
+                .word(end + 1)
+                .is_some_and(|w| self.lex.is_conjunction(w));
             if joins && self.is_name_word(end + 2) {
                 let mut e2 = end + 2;
                 while self.is_name_word(e2 + 1) {
@@ -598,7 +600,11 @@ impl Text<'_> {
             name: (span.start, span.end),
             role: None,
         };
-        Some(Mention::at(self.tokens[k].start, self.tokens[qt].end, Who::Named(person)))
+        Some(Mention::at(
+            self.tokens[k].start,
+            self.tokens[qt].end,
+            Who::Named(person),
+        ))
     }
 
     /// `la ministra Izkia Siches`, `el presidente de la Junta de Andalucía,
@@ -635,11 +641,13 @@ impl Text<'_> {
                 .take_while(|w| !self.lex.is_preposition(w))
                 .any(office)
         };
-        let k = (floor.max(last.saturating_sub(8))..=last).rev().find(|&k| {
-            self.word(k)
-                .is_some_and(|w| self.lex.is_determiner(w) || is_possessive(w))
-                && names_office(k)
-        })?;
+        let k = (floor.max(last.saturating_sub(8))..=last)
+            .rev()
+            .find(|&k| {
+                self.word(k)
+                    .is_some_and(|w| self.lex.is_determiner(w) || is_possessive(w))
+                    && names_office(k)
+            })?;
         Some((self.tokens[k].start, self.tokens[last].end))
     }
 
@@ -797,7 +805,11 @@ mod tests {
             Some("El presidente de la Junta de Andalucía")
         );
         assert_eq!(
-            role("Lo dijo el presidente Juanma Moreno en “Canal Sur”.", Lang::Es).as_deref(),
+            role(
+                "Lo dijo el presidente Juanma Moreno en “Canal Sur”.",
+                Lang::Es
+            )
+            .as_deref(),
             Some("el presidente")
         );
         // A name after a verb's object is no apposition to it.

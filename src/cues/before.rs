@@ -507,6 +507,30 @@ impl Text<'_> {
         verb_follows.then_some(subject)
     }
 
+    /// `The billionaire businessman`, `the senator from Vermont`: a definite
+    /// description whose head, before any preposition, is a title or a noun
+    /// for one person; the mention up to that head (a noun phrase read
+    /// left to right may run on into the verb: `The businessman began`).
+    fn one_person_described(&self, m: &Mention) -> Option<Mention> {
+        let first = self.token_after(m.start)?;
+        let definite = self
+            .word(first)
+            .is_some_and(|w| self.lex.is_determiner(w) && self.lex.is_definite(w));
+        if !definite {
+            return None;
+        }
+        let head = (first + 1..first + 1 + NOUN_PHRASE_WORDS)
+            .take_while(|&i| self.tokens.get(i).is_some_and(|t| t.start < m.end))
+            .take_while(|&i| self.word(i).is_some_and(|w| !self.lex.is_preposition(w)))
+            .filter(|&i| {
+                self.word(i).is_some_and(|w| {
+                    (self.lex.is_title(w) || self.lex.is_person_noun(w)) && !w.ends_with('s')
+                })
+            })
+            .last()?;
+        Some(self.mention(first, head, Who::Nominal))
+    }
+
     /// The subject that starts the sentence at `floor`, skipping `But`, `And`.
     pub(super) fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Mention> {
         let mut k = floor;
@@ -520,11 +544,22 @@ impl Text<'_> {
         // `During a speech in Ohio, Trump attacked …`: past an opening phrase
         // (in English; German puts the verb, not the subject, after one).
         // `Hours later, Trump …`, `Monday, Trump …`: so does a time phrase.
+        // `The billionaire businessman began …`: `The` opens no phrase before
+        // the subject when a description of one person follows it.
+        let described = (!self.lex.lang.puts_verb_second())
+            .then(|| self.noun_phrase_after(k))
+            .flatten()
+            .filter(|m| matches!(m.who, Who::Nominal))
+            .and_then(|m| self.one_person_described(&m));
+        if described.is_some() {
+            return described;
+        }
         let opens_with_phrase = self.lex.lang == Lang::En
             && self.word(k).is_some_and(|w| {
                 // `Following an outcry, …`, `Speaking at a rally, …`
                 let participle =
                     w.ends_with("ing") && self.word(k + 1).is_some() && !self.is_capitalised(k + 1);
+                // After `And` or `But` the opening word is lower case: `And although …,`.
                 self.is_capitalised(k) && (self.lex.is_capitalised_stopword(w) || participle)
                     || (k..limit.min(k + 3)).any(|i| {
                         self.word(i).is_some_and(|w| self.lex.is_time_word(w))
@@ -716,5 +751,23 @@ mod tests {
             |t, qt| t.woven_subject(qt).map(|m| t.written(&m)),
         );
         assert_eq!(found.as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn a_description_of_one_person_opening_the_sentence_is_its_subject() {
+        let found = before(
+            "The billionaire businessman began by talking about the drug crisis, saying that heroin is now \"cheaper than getting candy.\"",
+            Lang::En,
+        );
+        assert_eq!(
+            found,
+            Some(("The billionaire businessman".into(), Via::SentenceSubject))
+        );
+        // A plural description is no one person.
+        let found = before(
+            "The businessmen began by talking about the drug crisis, saying that heroin is now \"cheaper than getting candy.\"",
+            Lang::En,
+        );
+        assert_eq!(found, None);
     }
 }

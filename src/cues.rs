@@ -888,7 +888,17 @@ impl<'a> Text<'a> {
             let name_words = self.chars[person.name.0..person.name.1]
                 .split(|c| c.is_whitespace())
                 .count();
-            if name_words >= 2 || person.role.is_some() || self.is_honorific_only(i, i + 1) && e > i
+            // `Magallanes también es …`: a lone name opening a sentence
+            // before a lower-case word; resolution keeps it only as the
+            // surname of someone named in full.
+            let opens = e == i
+                && (i == 0 || self.ends_sentence(i - 1))
+                && self.word(i + 1).is_some()
+                && !self.is_capitalised(i + 1);
+            if name_words >= 2
+                || person.role.is_some()
+                || self.is_honorific_only(i, i + 1) && e > i
+                || opens
             {
                 names.push(self.mention(i, e, Who::Named(person)));
             }

@@ -531,6 +531,17 @@ impl Text<'_> {
         Some(self.mention(first, head, Who::Nominal))
     }
 
+    /// A word in capitals of three letters or more, then a comma: a
+    /// dateline's place (`PHILADELPHIA,`, `BERLIN,`).
+    fn is_dateline(&self, k: usize) -> bool {
+        let token = &self.tokens[k];
+        let letters = &self.chars[token.start..token.end];
+        token.kind == Kind::Word
+            && letters.len() >= 3
+            && letters.iter().all(|c| c.is_uppercase())
+            && self.punct(k + 1) == Some(',')
+    }
+
     /// The subject that starts the sentence at `floor`, skipping `But`, `And`.
     pub(super) fn sentence_subject(&self, floor: usize, limit: usize) -> Option<Mention> {
         let mut k = floor;
@@ -540,6 +551,13 @@ impl Text<'_> {
                 .is_some_and(|w| matches!(w, "but" | "and" | "so" | "yet" | "then" | "still"))
         {
             k += 1;
+        }
+        // `PHILADELPHIA, July 25 (UPI) — The committee released …`: a
+        // dateline in capitals and its dash come before the subject.
+        if self.is_dateline(k) {
+            let dash =
+                (k..limit.min(k + 12)).find(|&i| matches!(self.punct(i), Some('—' | '–')))?;
+            k = dash + 1;
         }
         // `During a speech in Ohio, Trump attacked …`: past an opening phrase
         // (in English; German puts the verb, not the subject, after one).
@@ -769,5 +787,15 @@ mod tests {
             Lang::En,
         );
         assert_eq!(found, None);
+    }
+
+    #[test]
+    fn a_dateline_is_no_subject() {
+        let subject = with_text(
+            "PHILADELPHIA, July 25 (UPI) — Debbie Wasserman Schultz released a statement at the convention Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders.",
+            Lang::En,
+            |t, qt| t.woven_subject(qt).map(|m| t.written(&m)),
+        );
+        assert_eq!(subject.as_deref(), Some("Debbie Wasserman Schultz"));
     }
 }

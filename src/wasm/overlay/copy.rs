@@ -21,6 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, MouseEvent, MouseEventInit, Url};
 
 use super::super::paint::call;
+use super::super::to_js::to_js;
 use super::super::ui::Card;
 use super::page::Page;
 use super::painting::Painting;
@@ -181,10 +182,7 @@ fn clipboard_write(window: &web_sys::Window, text: &str) -> Option<JsValue> {
 /// A serde value as indented JSON, through the browser's own `JSON.stringify`
 /// (serde_json is no dependency of the WebAssembly: it would add to its size).
 fn json(value: &impl serde::Serialize) -> String {
-    let value = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL);
-    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &2.into())
+    js_sys::JSON::stringify_with_replacer_and_space(&to_js(value), &JsValue::NULL, &2.into())
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()

@@ -42,7 +42,10 @@ impl Text<'_> {
                 Lang::En => last + 1,
                 _ => self.past_adverbs(last + 1, 2),
             };
-            if let Some(m) = self.noun_phrase_after(start) {
+            if let Some(m) = self
+                .noun_phrase_after(start)
+                .or_else(|| self.noun_phrase_after(self.past_short_phrase(start)?))
+            {
                 return Some((m, cue));
             }
             // `un “bloqueo” anunciado a principios de mes`: a participle with
@@ -105,6 +108,25 @@ impl Text<'_> {
             },
             cue,
         ))
+    }
+
+    /// `rappelle en préambule le président du tribunal`, `dijo en rueda de
+    /// prensa el ministro`: outside English and German a short phrase after a preposition
+    /// may stand between the cue and its subject. The subject's article after
+    /// it, within four words.
+    fn past_short_phrase(&self, at: usize) -> Option<usize> {
+        let opens = self.word(at).is_some_and(|w| self.lex.is_preposition(w));
+        // (Measured in German, the phrase's own nouns are too often taken: not there.)
+        if matches!(self.lex.lang, Lang::En | Lang::De) || !opens {
+            return None;
+        }
+        (at + 2..at + 6)
+            .take_while(|&i| self.word(i).is_some())
+            .find(|&i| {
+                // Not an article inside the phrase: `en la reunión de la comisión`.
+                self.word(i).is_some_and(|w| self.lex.is_determiner(w))
+                    && !self.word(i - 1).is_some_and(|w| self.lex.is_preposition(w))
+            })
     }
 
     /// `Minister Aridi hatte die Zustimmung „trotz einiger Vorbehalte“
@@ -403,5 +425,23 @@ mod tests {
             |t, qt| t.cue_ending_sentence(qt).map(|(m, _)| t.written(&m)),
         );
         assert_ne!(found.as_deref(), Some("POLITICO"));
+    }
+
+    #[test]
+    fn a_short_phrase_may_stand_between_the_cue_and_its_subject() {
+        let found = after(
+            "« C'est l'un des textes fondateurs du Hamas », rappelle en préambule le président du tribunal.",
+            Lang::Fr,
+        );
+        assert_eq!(
+            found,
+            Some(("le président du tribunal".into(), "rappelle".into()))
+        );
+        // An article inside the phrase is the phrase's own: no subject there.
+        let found = after(
+            "“Es una decisión muy buena para todos”, dijo en la reunión de la comisión.",
+            Lang::Es,
+        );
+        assert_ne!(found.map(|(m, _)| m).as_deref(), Some("la comisión"));
     }
 }

@@ -100,7 +100,7 @@ async function browserTexts(browser, kind, path) {
   try {
     if (kind === 'chromium') {
       await page.setRequestInterception(true);
-      page.on('request', (req) => (req.url().startsWith(origin) ? req.continue() : req.abort()));
+      page.on('request', (req) => (req.url().startsWith(origin) ? req.continue() : req.abort()).catch(() => {}));
     }
     await visit(page, `${origin}${path}`);
     return await page.evaluate(async (pkg) => {

@@ -154,8 +154,12 @@ export async function openPage(browser, origin) {
   page.on('request', (req) => {
     const url = req.url();
     if (req.isInterceptResolutionHandled()) return;
-    if (url.startsWith(origin) || /^(chrome-extension|moz-extension|data|blob):/.test(url)) req.continue();
-    else req.abort();
+    // A request may be gone by the time we answer it (Firefox's BiDi says "no such
+    // request" when the page navigated away): that must not end the run.
+    const answer = url.startsWith(origin) || /^(chrome-extension|moz-extension|data|blob):/.test(url)
+      ? req.continue()
+      : req.abort();
+    answer.catch(() => {});
   });
   return { page, errors };
 }

@@ -655,6 +655,18 @@ impl Lexicon {
         self.person_nouns.contains(word)
     }
 
+    /// A title or a noun for one person: the head of a description that
+    /// means one person (`the senator`, `the billionaire businessman`).
+    pub fn names_one_person(&self, word: &str) -> bool {
+        self.is_title(word) || self.is_person_noun(word)
+    }
+
+    /// A title or a noun for whoever speaks for a body (`ministro`,
+    /// `portavoce`): the office in a description that names its holder.
+    pub fn names_an_office(&self, word: &str) -> bool {
+        self.is_title(word) || self.is_speaker_noun(word)
+    }
+
     /// `and`, `und`, `et`: joins two names into a group.
     /// The word that joins two names in this language (`and`, `y`, `und`),
     /// for the name a group is shown by: the first of its conjunctions.

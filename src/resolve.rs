@@ -219,11 +219,10 @@ impl Registry {
     /// Whether a name outside quotes names a person: a full name, a titled
     /// one, or a lone surname of someone named in full.
     fn names_someone(&self, chars: &[char], person: &Person) -> bool {
-        let name = slice(chars, person.name);
-        if name.contains(' ') || person.role.is_some() {
+        if is_full_name(chars, person) || person.role.is_some() {
             return true;
         }
-        let lower = lower_case(&strip_possessive(&name));
+        let lower = lower_case(&strip_possessive(&slice(chars, person.name)));
         self.by_surname
             .get(self.lex.name_key(&lower))
             .is_some_and(|&id| self.entities[id].name.contains(' '))
@@ -295,7 +294,7 @@ impl Registry {
         let lex = self.lex;
         role.split_whitespace()
             .take_while(move |w| !lex.is_preposition(w))
-            .filter(move |w| lex.is_title(w) || lex.is_person_noun(w))
+            .filter(move |w| lex.names_one_person(w))
     }
 
     /// Files a person under the last one to four words of their role, so
@@ -349,6 +348,13 @@ impl Registry {
         let and = format!(" {} ", self.lex.and_word());
         self.add(names.join(&and), None, EntityKind::Group)
     }
+}
+
+/// `Antony Blinken`, not a lone `Blinken`: two words or more.
+fn is_full_name(chars: &[char], person: &Person) -> bool {
+    chars[person.name.0..person.name.1]
+        .iter()
+        .any(|c| c.is_whitespace())
 }
 
 /// Lower case, on the fast ASCII path when it can: names are looked up often.
@@ -556,7 +562,7 @@ pub(crate) fn resolve(
     // Full names anywhere define people, so a surname can point forward too.
     for mention in &cues.names {
         if let Who::Named(person) = &mention.who {
-            if slice(chars, person.name).contains(char::is_whitespace) {
+            if is_full_name(chars, person) {
                 let id = registry.person(chars, person);
                 registry.first_person.get_or_insert(id);
             }
@@ -831,8 +837,7 @@ fn person_described(registry: &Registry, context: &Context, description: &str) -
     let definite = registry.lex.is_determiner(article) && registry.lex.is_definite(article);
     // The head is the last word (`the Republican nominee`), or an office word
     // before any preposition (`el presidente andaluz`, `le maire de Paris`).
-    let office = |w: &str| registry.lex.is_title(w) || registry.lex.is_person_noun(w);
-    let head = if office(last) {
+    let head = if registry.lex.names_one_person(last) {
         Some(last)
     } else {
         registry.office_words(description.split_once(' ')?.1).next()

@@ -523,9 +523,8 @@ impl Text<'_> {
             .take_while(|&i| self.tokens.get(i).is_some_and(|t| t.start < m.end))
             .take_while(|&i| self.word(i).is_some_and(|w| !self.lex.is_preposition(w)))
             .filter(|&i| {
-                self.word(i).is_some_and(|w| {
-                    (self.lex.is_title(w) || self.lex.is_person_noun(w)) && !w.ends_with('s')
-                })
+                self.word(i)
+                    .is_some_and(|w| self.lex.names_one_person(w) && !w.ends_with('s'))
             })
             .last()?;
         Some(self.mention(first, head, Who::Nominal))

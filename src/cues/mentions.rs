@@ -255,7 +255,7 @@ impl Text<'_> {
             };
             office = (k + 1..preposition)
                 .filter_map(|j| self.word(j))
-                .any(|w| self.lex.is_title(w) || self.lex.is_speaker_noun(w));
+                .any(|w| self.lex.names_an_office(w));
             start = k;
         }
         (office && start < s).then_some(start)
@@ -528,7 +528,6 @@ impl Text<'_> {
         }
         // `il portavoce della presidenza russa Dmitry Peskov`: the office
         // may stand further back when its words run up to the name.
-        let office = |w: &str| self.lex.is_title(w) || self.lex.is_speaker_noun(w);
         // `il ministro degli Esteri Sergei Lavrov`: a capitalised word after
         // a preposition belongs to the office.
         if n + 2 <= e && self.word(n - 1).is_some_and(|w| self.lex.is_preposition(w)) {
@@ -539,7 +538,9 @@ impl Text<'_> {
                 && n < e
                 && self.word(k).is_some_and(|w| self.lex.is_determiner(w))
                 && (k + 1..n).all(|j| self.word(j).is_some())
-                && (k + 1..n).filter_map(|j| self.word(j)).any(office));
+                && (k + 1..n)
+                    .filter_map(|j| self.word(j))
+                    .any(|w| self.lex.names_an_office(w)));
         if n <= k || !self.is_name_word(n) || !self.is_name_word(e) || !titled {
             return None;
         }
@@ -615,9 +616,7 @@ impl Text<'_> {
         if i < 2 || e == i {
             return None;
         }
-        let office = |w: &str| {
-            self.lex.is_title(w) || self.lex.is_person_noun(w) || self.lex.is_speaker_noun(w)
-        };
+        let office = |w: &str| self.lex.names_one_person(w) || self.lex.names_an_office(w);
         let before = i - 1;
         let (last, after_name) = if self.punct(before) == Some(',') {
             // In apposition the name closes its phrase: `…, Juanma Moreno, visitó`.

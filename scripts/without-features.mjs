@@ -7,28 +7,7 @@
 // code itself for this crate: only wasm-bindgen's output depends on the section.
 // Usage: node scripts/without-features.mjs IN.wasm OUT.wasm FEATURE...
 import { readFileSync, writeFileSync } from 'node:fs';
-
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) return [value, at];
-  }
-}
-
-function encodeLeb(value) {
-  const out = [];
-  do {
-    let b = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) b |= 0x80;
-    out.push(b);
-  } while (value > 0);
-  return out;
-}
+import { encodeLeb, leb } from './wasm-leb.mjs';
 
 const [input, output, ...drop] = process.argv.slice(2);
 if (!input || !output || !drop.length) throw new Error('usage: without-features.mjs IN.wasm OUT.wasm FEATURE...');

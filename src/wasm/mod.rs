@@ -77,3 +77,9 @@ mod ui;
 pub use analysis::analyze;
 #[cfg(target_arch = "wasm32")]
 pub use overlay::{attach_to_page, copy_through, live_counts, Overlay};
+
+// talc instead of std's dlmalloc: 3 KB gzipped less WebAssembly (the budget is
+// 160 KB), and no slower; see docs/ARCHITECTURE.md.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -51,6 +51,11 @@
 // only the browser build calls it, so the host build would call it dead.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod chunks;
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    allow(dead_code, unused_imports, unused_macros)
+)]
+mod css;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod geometry;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

@@ -9,6 +9,8 @@
 //! every surface gets a border and every quote an underline in `Mark`: a
 //! quote stays visibly marked when background tints are gone.
 
-/// The panel, the card's copy button, and the forced-colours rules for all
-/// of our UI; added to the shadow root after the overlay's own styles.
-pub const PANEL_STYLE: &str = include_str!("styles/panel.css");
+super::css::minified_css! {
+    /// The panel, the card's copy button, and the forced-colours rules for all
+    /// of our UI; added to the shadow root after the overlay's own styles.
+    pub const PANEL_STYLE = "styles/panel.css";
+}

@@ -36,9 +36,11 @@ const HOST_TAG: &str = "div";
 /// The global that opens the root for tests (see the module docs).
 const TEST_HOOK: &str = "__quotelensTestHook";
 
-/// The host, badges and card (`styles/overlay.css`); the colours, tints and
-/// panel follow it in the same sheet (see [`adopt_styles`]).
-const STYLE: &str = include_str!("styles/overlay.css");
+super::css::minified_css! {
+    /// The host, badges and card (`styles/overlay.css`); the colours, tints and
+    /// panel follow it in the same sheet (see [`adopt_styles`]).
+    const STYLE = "styles/overlay.css";
+}
 
 /// The host, its shadow root, and the card inside it.
 pub struct Ui {

@@ -86,8 +86,8 @@ wasm: build-tools
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(WASM_RUSTFLAGS)" $(CARGO) build --locked --profile wasm-release --target wasm32-unknown-unknown --lib --no-default-features
 	wasm-bindgen --target web --out-name quotelens --out-dir pkg target/wasm32-unknown-unknown/wasm-release/quotelens.wasm
 	$(WASM_OPT) pkg/quotelens_bg.wasm -o pkg/quotelens_bg.wasm
-	@# wasm-bindgen's import names carry incompressible hashes: 3.2 KB gzipped (scripts/short-imports.mjs).
-	node scripts/short-imports.mjs pkg
+	@# wasm-bindgen's import and export names carry incompressible hashes: 3.5 KB gzipped (scripts/short-names.mjs).
+	node scripts/short-names.mjs pkg
 	@bash scripts/budget.sh wasm pkg/quotelens_bg.wasm 160
 
 ## The same Rust source as plain JavaScript, for pages whose Content-Security-Policy makes

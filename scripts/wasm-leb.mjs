@@ -1,5 +1,5 @@
 // LEB128, the unsigned integer encoding of the wasm binary format: what the
-// scripts that edit a module's sections (without-features, short-imports) read
+// scripts that edit a module's sections (without-features, short-names) read
 // and write.
 
 /** The value at `at` in `bytes`, and where the next field starts. */

@@ -247,7 +247,7 @@ impl Text<'_> {
         if self.lex.lang == Lang::En {
             return None;
         }
-        let k = self.past_adverbs(last + 1, 3);
+        let k = self.past_time_phrase(self.past_adverbs(last + 1, 3));
         // `Die CCE bestätigte … und nannte sie „…“`: a second verb shares the first one's subject.
         if verb > 0
             && self

@@ -91,6 +91,9 @@ impl Text<'_> {
                 floor,
                 false,
             ) else {
+                if let Some(named) = self.name_after_opening_description(floor, opening, comma) {
+                    nearest = Some(named);
+                }
                 continue;
             };
             let inside = opening + 1..comma;
@@ -148,6 +151,38 @@ impl Text<'_> {
             }
         }
         nearest
+    }
+
+    /// `El ministro de Asuntos Exteriores portugués, Paulo Rangel, describió`:
+    /// a description opening the clause (at `floor`, with its article) whose
+    /// head no rule reads (it ends in an adjective, or runs long), then a
+    /// full name between the commas at `opening` and `comma`: that person,
+    /// the description their role.
+    fn name_after_opening_description(
+        &self,
+        floor: usize,
+        opening: usize,
+        comma: usize,
+    ) -> Option<Mention> {
+        let inside = opening + 1..comma;
+        let full_name = inside.len() >= 2
+            && self.is_name_word(inside.start)
+            && self.is_name_word(comma - 1)
+            && inside
+                .clone()
+                .all(|i| self.is_name_word(i) || self.is_name_connector(i));
+        let described = self.word(floor).is_some_and(|w| self.lex.is_determiner(w))
+            && opening - floor <= APPOSITION_WINDOW / 2
+            && (floor..opening)
+                .all(|i| self.tokens[i].kind == Kind::Word && self.cue_at(i).is_none());
+        (full_name && described).then(|| Mention {
+            start: self.tokens[floor].start,
+            end: self.tokens[comma - 1].end,
+            who: Who::Named(Person {
+                name: (self.tokens[inside.start].start, self.tokens[comma - 1].end),
+                role: Some((self.tokens[floor].start, self.tokens[opening - 1].end)),
+            }),
+        })
     }
 
     /// `Rep. Jim Jordan (R-Ohio)`: the last token before a parenthesis that ends at `t`.
@@ -388,6 +423,39 @@ impl Text<'_> {
 
     pub(super) fn is_honorific_only(&self, from: usize, to: usize) -> bool {
         (from..to).all(|i| self.word(i).is_some_and(|w| self.lex.is_honorific(w)))
+    }
+
+    /// `este domingo`, `la semana pasada`, `el 7 de mayo de 2018`, `lundi
+    /// dernier`: outside English a time phrase may stand between a verb and
+    /// its subject (`describió este domingo el ministro`) and is never the
+    /// subject itself. The token after the phrase at `k`, or `k`.
+    pub(super) fn past_time_phrase(&self, k: usize) -> usize {
+        if self.lex.lang == Lang::En {
+            return k;
+        }
+        let is_time = |i: usize| {
+            self.word(i).is_some_and(|w| {
+                // A number, but not `il 29enne` (the 29-year-old).
+                self.lex.is_time_word(w) || w.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let mut j = k;
+        if self.word(j).is_some_and(|w| self.lex.is_determiner(w)) && is_time(j + 1) {
+            j += 1;
+        }
+        if !is_time(j) {
+            return k;
+        }
+        // `7 de mayo de 2018`: time words joined by `de`.
+        while is_time(j)
+            || (self
+                .word(j)
+                .is_some_and(|w| matches!(w, "de" | "del" | "di" | "du" | "do"))
+                && is_time(j + 1))
+        {
+            j += 1;
+        }
+        j
     }
 
     /// The noun phrase starting at `k`, after an inverted cue (`said Smith`)
@@ -826,5 +894,17 @@ mod tests {
             |t, qt| t.cue_after(qt).map(|(m, _)| t.could_speak(&m)),
         );
         assert_eq!(said_on_twitter, Some(false));
+    }
+
+    #[test]
+    fn a_full_name_after_a_long_opening_description_speaks() {
+        let found = named(
+            "El ministro de Asuntos Exteriores portugués, Paulo Rangel, describió la situación como “muy grave y sin salida”.",
+            Lang::Es,
+        );
+        assert_eq!(
+            found.and_then(|(_, name)| name),
+            Some("Paulo Rangel".into())
+        );
     }
 }

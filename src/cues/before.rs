@@ -88,7 +88,10 @@ impl Text<'_> {
         if at >= 2 && self.punct(at - 1) == Some(':') {
             // `Media caption Barack Obama: "…"`: a name right before the colon.
             let name_before = (self.lex.lang == Lang::En)
-                .then(|| self.noun_phrase_ending_at(at - 2, floor, false))
+                .then(|| {
+                    // `Rep. Trey Gowdy (R-S.C.): "…"`
+                    self.noun_phrase_ending_at(self.skip_parenthetical(at - 2, floor), floor, false)
+                })
                 .flatten();
             if let Some(m) = name_before {
                 if matches!(m.who, Who::Named(_) | Who::Group(_)) {
@@ -796,5 +799,14 @@ mod tests {
             |t, qt| t.woven_subject(qt).map(|m| t.written(&m)),
         );
         assert_eq!(subject.as_deref(), Some("Debbie Wasserman Schultz"));
+    }
+
+    #[test]
+    fn a_name_and_its_party_before_a_colon_speak() {
+        let found = before(
+            "Rep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you ever cite that figure.”",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Rep. Trey Gowdy".into(), Via::Colon)));
     }
 }

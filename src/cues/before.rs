@@ -298,7 +298,15 @@ impl Text<'_> {
                 && self
                     .noun_phrase_after(k)
                     .is_some_and(|m| matches!(m.who, Who::Named(_)));
-            let next = self.token_after(opening.end);
+            // `Die Familienministerin Renate Schmidt (SPD) äußerte`: past the party.
+            let next = self.token_after(opening.end).map(|n| {
+                if self.punct(n) != Some('(') {
+                    return n;
+                }
+                (n..verb.min(n + 8))
+                    .find(|&i| self.punct(i) == Some(')'))
+                    .map_or(n, |close| close + 1)
+            });
             // (`Er bezeichnete das Schriftstück als „…“`: a pronoun is a subject.)
             let lone_adverb = opening.who != Who::Pronoun
                 && next == Some(floor + 1)

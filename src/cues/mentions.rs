@@ -601,7 +601,14 @@ impl Text<'_> {
         if n + 2 <= e && self.word(n - 1).is_some_and(|w| self.lex.is_preposition(w)) {
             n += 1;
         }
-        let titled = self.word(n - 1).is_some_and(|w| self.lex.is_title(w))
+        // German capitalises titles too: `der bayerische Ministerpräsident Edmund Stoiber`.
+        let mut title_in_run = false;
+        while n < e && self.word(n).is_some_and(|w| self.lex.is_title(w)) {
+            n += 1;
+            title_in_run = true;
+        }
+        let titled = title_in_run
+            || self.word(n - 1).is_some_and(|w| self.lex.is_title(w))
             || (n >= k + 2
                 && n < e
                 && self.word(k).is_some_and(|w| self.lex.is_determiner(w))
@@ -906,5 +913,16 @@ mod tests {
             found.and_then(|(_, name)| name),
             Some("Paulo Rangel".into())
         );
+    }
+
+    #[test]
+    fn a_german_title_inside_the_capitalised_run_is_the_role() {
+        for text in [
+            "Der bayerische Ministerpräsident Edmund Stoiber sagte: „Wir werden das nicht hinnehmen.“",
+            "Laut dem CDU-Fraktionsvorsitzenden Hartmut Perschau ist das „ein schwerer Fehler der Regierung“.",
+        ] {
+            let found = named(text, Lang::De).and_then(|(_, name)| name);
+            assert!(found.as_deref().is_some_and(|n| n == "Edmund Stoiber" || n == "Hartmut Perschau"), "{text}: {found:?}");
+        }
     }
 }

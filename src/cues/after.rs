@@ -9,6 +9,14 @@ impl Text<'_> {
     /// `“…,” Blinken said`, `“…,” said Blinken`, `“…,” according to aides`.
     pub(super) fn cue_after(&self, qt: usize) -> Option<(Mention, String)> {
         let mut k = qt + 1;
+        // `« Errare humanum est » (l'erreur est humaine), lance le procureur`:
+        // past a short gloss in parentheses.
+        if self.punct(k) == Some('(') {
+            k = (k + 1..k + 16)
+                .take_while(|&i| i < self.tokens.len() && !self.ends_sentence(i))
+                .find(|&i| self.punct(i) == Some(')'))
+                .map_or(k, |close| close + 1);
+        }
         while matches!(self.punct(k), Some(',' | '–' | '—' | '―')) {
             k += 1;
         }
@@ -472,5 +480,17 @@ mod tests {
             Lang::Es,
         );
         assert!(!found.is_some_and(|(who, _)| who.contains("mayo")));
+    }
+
+    #[test]
+    fn a_gloss_in_parentheses_may_stand_between_quote_and_cue() {
+        let found = after(
+            "« Errare humanum est, perseverare diabolicum » (l'erreur est humaine, mais persévérer est diabolique), lance le procureur Vincent Edel.",
+            Lang::Fr,
+        );
+        assert_eq!(
+            found.map(|(who, _)| who),
+            Some("le procureur Vincent Edel".into())
+        );
     }
 }

@@ -607,15 +607,22 @@ impl Text<'_> {
             n += 1;
             title_in_run = true;
         }
+        // `sa consœur Corinne Serfati`, `her colleague John Smith`: one or two
+        // lower-case words after the article, then a full name.
+        let short_description = n - k <= 3
+            && (k + 1..n).all(|j| {
+                !self.is_capitalised(j) && self.word(j).is_some_and(|w| !self.lex.is_preposition(w))
+            });
         let titled = title_in_run
             || self.word(n - 1).is_some_and(|w| self.lex.is_title(w))
             || (n >= k + 2
                 && n < e
                 && self.word(k).is_some_and(|w| self.lex.is_determiner(w))
                 && (k + 1..n).all(|j| self.word(j).is_some())
-                && (k + 1..n)
-                    .filter_map(|j| self.word(j))
-                    .any(|w| self.lex.names_an_office(w)));
+                && (short_description
+                    || (k + 1..n)
+                        .filter_map(|j| self.word(j))
+                        .any(|w| self.lex.names_an_office(w))));
         if n <= k || !self.is_name_word(n) || !self.is_name_word(e) || !titled {
             return None;
         }
@@ -924,5 +931,17 @@ mod tests {
             let found = named(text, Lang::De).and_then(|(_, name)| name);
             assert!(found.as_deref().is_some_and(|n| n == "Edmund Stoiber" || n == "Hartmut Perschau"), "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_full_name_after_a_short_description_is_the_person() {
+        let found = named(
+            "Pour sa consœur Corinne Serfati, qui intervient pour le Bureau national, le message est « extrêmement clair et grave ».",
+            Lang::Fr,
+        );
+        assert_eq!(
+            found.and_then(|(_, name)| name),
+            Some("Corinne Serfati".into())
+        );
     }
 }

@@ -390,6 +390,32 @@ impl Text<'_> {
         (role_start, self.person(role_start, s, t))
     }
 
+    /// Where the name in token `i` starts: past an elided article before a
+    /// capital (`l'Unrwa`, `L'Oms`, `dell'Onu`), which is no part of the name.
+    fn after_elided_article(&self, i: usize) -> usize {
+        let start = self.tokens[i].start;
+        let word = &self.chars[start..self.tokens[i].end];
+        let apostrophe = word.iter().position(|&c| c == '\'' || c == '’');
+        match apostrophe {
+            Some(a @ 1..=4)
+                if self.lex.lang != Lang::En
+                    && word.get(a + 1).is_some_and(|c| c.is_uppercase())
+                    && {
+                        let article: String =
+                            word[..a].iter().flat_map(|c| c.to_lowercase()).collect();
+                        // Not `d'`: `D'Alema` is a name.
+                        matches!(
+                            article.as_str(),
+                            "l" | "dell" | "all" | "nell" | "dall" | "sull"
+                        )
+                    } =>
+            {
+                start + a + 1
+            }
+            _ => start,
+        }
+    }
+
     /// `name_run_start..=t` are name words; titles and possessives among them
     /// go to the role, and so do `role_start..name_run_start`.
     pub(super) fn person(&self, role_start: usize, name_run_start: usize, t: usize) -> Person {
@@ -410,7 +436,7 @@ impl Text<'_> {
         if name_from > name_run_start && self.word(name_from - 1).is_some_and(of) {
             name_from = name_from.max(t.saturating_sub(1));
         }
-        let name = (self.tokens[name_from].start, self.tokens[t].end);
+        let name = (self.after_elided_article(name_from), self.tokens[t].end);
         // `Prime Minister Sir Keir Starmer`: honorifics are no part of the role.
         let mut role_end = name_from;
         while role_end > role_start && self.is_honorific_only(role_end - 1, role_end) {
@@ -535,6 +561,14 @@ impl Text<'_> {
             && word.len() > 2
             && word.starts_with("l'")
             && !self.is_capitalised(k);
+        // `l'Unrwa a annoncé`: an elided article before a name.
+        if elided && self.after_elided_article(k) > self.tokens[k].start {
+            let mut end = k;
+            while self.is_name_word(end + 1) {
+                end += 1;
+            }
+            return Some(self.mention(k, end, Who::Named(self.person(k, k, end))));
+        }
         if (self.lex.is_determiner(word) && !demonstrative) || is_possessive(word) || elided {
             let mut e = k;
             while e - k < NOUN_PHRASE_WORDS
@@ -942,6 +976,23 @@ mod tests {
         assert_eq!(
             found.and_then(|(_, name)| name),
             Some("Corinne Serfati".into())
+        );
+    }
+
+    #[test]
+    fn an_elided_article_is_no_part_of_a_name() {
+        for text in [
+            "«La situazione a Gaza è disperata», ha scritto l'Unrwa.",
+            "«La situazione a Gaza è disperata», ha scritto ieri L'Unrwa.",
+        ] {
+            let found = named(text, Lang::It).and_then(|(_, name)| name);
+            assert_eq!(found.as_deref(), Some("Unrwa"), "{text}");
+        }
+        // `D'Alema` is a name, not an article before one.
+        let found = named("«Non sono d'accordo», ha detto Massimo D'Alema.", Lang::It);
+        assert_eq!(
+            found.and_then(|(_, name)| name).as_deref(),
+            Some("Massimo D'Alema")
         );
     }
 }

@@ -817,4 +817,13 @@ mod tests {
         );
         assert_eq!(found, Some(("Rep. Trey Gowdy".into(), Via::Colon)));
     }
+
+    #[test]
+    fn a_name_after_a_preposition_and_its_article_is_no_subject() {
+        let found = before(
+            "En un mensaje difundido por la Casa Real se declararon “profundamente consternados por el incendio”.",
+            Lang::Es,
+        );
+        assert!(!found.is_some_and(|(who, _)| who.contains("Casa Real")));
+    }
 }

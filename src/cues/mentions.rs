@@ -338,10 +338,18 @@ impl Text<'_> {
 
     /// `nach einem Besuch im Krisengebiet sprach`: the noun belongs to the preposition.
     pub(super) fn follows_preposition(&self, m: &Mention) -> bool {
-        self.token_after(m.start)
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| self.word(i))
-            .is_some_and(|w| self.lex.is_preposition(w))
+        let Some(first) = self.token_after(m.start) else {
+            return false;
+        };
+        // `difundido por la Casa Real`: an article may come between.
+        let before = |i: usize| i.checked_sub(1).and_then(|i| self.word(i).map(|w| (i, w)));
+        match before(first) {
+            Some((_, w)) if self.lex.is_preposition(w) => true,
+            Some((i, w)) if self.lex.is_determiner(w) => {
+                before(i).is_some_and(|(_, w)| self.lex.is_preposition(w))
+            }
+            _ => false,
+        }
     }
 
     pub(super) fn opens_with_object_determiner(&self, m: &Mention) -> bool {

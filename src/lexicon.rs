@@ -601,11 +601,20 @@ impl Lexicon {
     /// and German compounds ending in one (`Außenminister`).
     pub fn is_title(&self, word: &str) -> bool {
         let word = word.trim_end_matches('.');
-        self.titles.contains(word)
-            || self
-                .title_suffixes
-                .iter()
-                .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
+        let listed = |word: &str| {
+            self.titles.contains(word)
+                || self
+                    .title_suffixes
+                    .iter()
+                    .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
+        };
+        // German declines its titles: `des Vorsitzenden`, `dem Präsidenten`.
+        listed(word)
+            || (self.lang == Lang::De
+                && [word.strip_suffix('n'), word.strip_suffix("en")]
+                    .into_iter()
+                    .flatten()
+                    .any(listed))
     }
 
     /// Role words that may stand, in lower case, before a name.

@@ -837,7 +837,9 @@ fn person_described(registry: &Registry, context: &Context, description: &str) -
     let definite = registry.lex.is_determiner(article) && registry.lex.is_definite(article);
     // The head is the last word (`the Republican nominee`), or an office word
     // before any preposition (`el presidente andaluz`, `le maire de Paris`).
-    let head = if registry.lex.names_one_person(last) {
+    // `the 29-year-old`, `il 29enne`, `der 29-jährige`: an age is one person.
+    let age = last.starts_with(|c: char| c.is_ascii_digit()) && last.contains(char::is_alphabetic);
+    let head = if registry.lex.names_one_person(last) || age {
         Some(last)
     } else {
         registry.office_words(description.split_once(' ')?.1).next()
@@ -1178,5 +1180,19 @@ mod tests {
         let text = "Blinken and Lammy said on Monday that “the talks will go on.”\n“We are hopeful,” the pair said.";
         let speakers: Vec<_> = resolved(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(speakers[1].as_deref(), Some("Blinken and Lammy"));
+    }
+
+    #[test]
+    fn an_age_describes_the_person_who_spoke() {
+        for text in [
+            "“I will fight on,” Jane Smith said. “I cannot be happy about this win,” the 29-year-old said.",
+            "«Combatterò ancora fino alla fine», ha detto Ons Jabeur. «Non posso essere contenta di questa vittoria», ha aggiunto la 29enne.",
+            "„Ich kämpfe weiter bis zum Ende“, sagte Jan Ullrich. „Ich kann mich darüber nicht freuen“, sagte der 29-Jährige.",
+        ] {
+            let speakers: Vec<_> = resolved(text).into_iter().map(|(s, _)| s).collect();
+            assert_eq!(speakers.len(), 2, "{text}");
+            assert!(speakers[0].is_some(), "{text}");
+            assert_eq!(speakers[0], speakers[1], "{text}");
+        }
     }
 }

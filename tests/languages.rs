@@ -401,3 +401,17 @@ fn a_publication_read_in_is_the_source() {
         "Les Échos",
     )]);
 }
+
+#[test]
+fn news_verbs_of_saying_in_every_form() {
+    // Regular verbs are listed by their infinitive; their news forms follow by rule.
+    let cases = [
+        ("pt", "\"Eu não corroboro o comportamento agressivo do deputado\", complementa Eduardo Girão.", "Eduardo Girão"),
+        ("es", "\"La solución de los dos estados es la única alternativa\", reafirmó José Manuel Albares.", "José Manuel Albares"),
+        ("fr", "« Ce texte est un appel au meurtre », a réitéré Corinne Serfati.", "Corinne Serfati"),
+        ("it", "«Il governo deve rispondere subito», ha gridato Elly Schlein.", "Elly Schlein"),
+    ];
+    for (lang, text, expected) in cases {
+        assert_eq!(speakers(text, lang), names(&[expected]), "{text}");
+    }
+}

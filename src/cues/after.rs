@@ -9,6 +9,14 @@ impl Text<'_> {
     /// `“…,” Blinken said`, `“…,” said Blinken`, `“…,” according to aides`.
     pub(super) fn cue_after(&self, qt: usize) -> Option<(Mention, String)> {
         let mut k = qt + 1;
+        // `« Errare humanum est » (l'erreur est humaine), lance le procureur`:
+        // past a short gloss in parentheses.
+        if self.punct(k) == Some('(') {
+            k = (k + 1..k + 16)
+                .take_while(|&i| i < self.tokens.len() && !self.ends_sentence(i))
+                .find(|&i| self.punct(i) == Some(')'))
+                .map_or(k, |close| close + 1);
+        }
         while matches!(self.punct(k), Some(',' | '–' | '—' | '―')) {
             k += 1;
         }
@@ -36,16 +44,7 @@ impl Text<'_> {
             if let Some(source) = self.impersonal_source(last + 1) {
                 return Some((source, cue));
             }
-            // `„…“, äußerte sich der Chef der Bundesagentur`, `sagte gestern
-            // Merkel`: outside English a reflexive or an adverb may come first.
-            let start = match self.lex.lang {
-                Lang::En => last + 1,
-                _ => self.past_adverbs(last + 1, 2),
-            };
-            if let Some(m) = self
-                .noun_phrase_after(start)
-                .or_else(|| self.noun_phrase_after(self.past_short_phrase(start)?))
-            {
+            if let Some(m) = self.subject_after_verb(last) {
                 return Some((m, cue));
             }
             // `un “bloqueo” anunciado a principios de mes`: a participle with
@@ -110,6 +109,21 @@ impl Text<'_> {
         ))
     }
 
+    /// The subject after a verb of saying that ends at `last`: `said
+    /// Smith`; outside English past a reflexive or an adverb (`äußerte sich
+    /// der Chef`, `sagte gestern Merkel`), a time phrase (`dijo este domingo
+    /// el ministro`) or a short phrase (`rappelle en préambule le président`).
+    fn subject_after_verb(&self, last: usize) -> Option<Mention> {
+        let start = match self.lex.lang {
+            Lang::En => last + 1,
+            _ => self.past_time_phrase(self.past_adverbs(last + 1, 2)),
+        };
+        self.noun_phrase_after(start).or_else(|| {
+            let article = self.past_short_phrase(start)?;
+            self.noun_phrase_after(self.past_time_phrase(article))
+        })
+    }
+
     /// `rappelle en préambule le président du tribunal`, `dijo en rueda de
     /// prensa el ministro`: outside English and German a short phrase after a preposition
     /// may stand between the cue and its subject. The subject's article after
@@ -168,7 +182,7 @@ impl Text<'_> {
         // `a déclaré le ministre`, or `ha aggiunto.` with the subject left out.
         if let Some((cue, last)) = self.cue_at(k + 1) {
             return self
-                .noun_phrase_after(last + 1)
+                .subject_after_verb(last)
                 .or_else(|| self.omitted_subject(k, last))
                 .map(|m| (m, cue));
         }
@@ -443,5 +457,40 @@ mod tests {
             Lang::Es,
         );
         assert_ne!(found.map(|(m, _)| m).as_deref(), Some("la comisión"));
+    }
+
+    #[test]
+    fn a_time_phrase_between_cue_and_speaker_is_no_speaker() {
+        let found = after(
+            "“Es una catástrofe total”, dijo este domingo el ministro de Exteriores.",
+            Lang::Es,
+        );
+        assert_eq!(
+            found.map(|(who, _)| who),
+            Some("el ministro de Exteriores".into())
+        );
+        let found = after(
+            "« Nous ne céderons pas », a déclaré lundi dernier Sophie Binet.",
+            Lang::Fr,
+        );
+        assert_eq!(found.map(|(who, _)| who), Some("Sophie Binet".into()));
+        // A date after a short phrase is no subject either.
+        let found = after(
+            "“No nos representa”, gritó en una conferencia el 7 de mayo de 2018.",
+            Lang::Es,
+        );
+        assert!(!found.is_some_and(|(who, _)| who.contains("mayo")));
+    }
+
+    #[test]
+    fn a_gloss_in_parentheses_may_stand_between_quote_and_cue() {
+        let found = after(
+            "« Errare humanum est, perseverare diabolicum » (l'erreur est humaine, mais persévérer est diabolique), lance le procureur Vincent Edel.",
+            Lang::Fr,
+        );
+        assert_eq!(
+            found.map(|(who, _)| who),
+            Some("le procureur Vincent Edel".into())
+        );
     }
 }

@@ -88,7 +88,10 @@ impl Text<'_> {
         if at >= 2 && self.punct(at - 1) == Some(':') {
             // `Media caption Barack Obama: "…"`: a name right before the colon.
             let name_before = (self.lex.lang == Lang::En)
-                .then(|| self.noun_phrase_ending_at(at - 2, floor, false))
+                .then(|| {
+                    // `Rep. Trey Gowdy (R-S.C.): "…"`
+                    self.noun_phrase_ending_at(self.skip_parenthetical(at - 2, floor), floor, false)
+                })
                 .flatten();
             if let Some(m) = name_before {
                 if matches!(m.who, Who::Named(_) | Who::Group(_)) {
@@ -247,7 +250,7 @@ impl Text<'_> {
         if self.lex.lang == Lang::En {
             return None;
         }
-        let k = self.past_adverbs(last + 1, 3);
+        let k = self.past_time_phrase(self.past_adverbs(last + 1, 3));
         // `Die CCE bestätigte … und nannte sie „…“`: a second verb shares the first one's subject.
         if verb > 0
             && self
@@ -295,7 +298,15 @@ impl Text<'_> {
                 && self
                     .noun_phrase_after(k)
                     .is_some_and(|m| matches!(m.who, Who::Named(_)));
-            let next = self.token_after(opening.end);
+            // `Die Familienministerin Renate Schmidt (SPD) äußerte`: past the party.
+            let next = self.token_after(opening.end).map(|n| {
+                if self.punct(n) != Some('(') {
+                    return n;
+                }
+                (n..verb.min(n + 8))
+                    .find(|&i| self.punct(i) == Some(')'))
+                    .map_or(n, |close| close + 1)
+            });
             // (`Er bezeichnete das Schriftstück als „…“`: a pronoun is a subject.)
             let lone_adverb = opening.who != Who::Pronoun
                 && next == Some(floor + 1)
@@ -796,5 +807,23 @@ mod tests {
             |t, qt| t.woven_subject(qt).map(|m| t.written(&m)),
         );
         assert_eq!(subject.as_deref(), Some("Debbie Wasserman Schultz"));
+    }
+
+    #[test]
+    fn a_name_and_its_party_before_a_colon_speak() {
+        let found = before(
+            "Rep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you ever cite that figure.”",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Rep. Trey Gowdy".into(), Via::Colon)));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_and_its_article_is_no_subject() {
+        let found = before(
+            "En un mensaje difundido por la Casa Real se declararon “profundamente consternados por el incendio”.",
+            Lang::Es,
+        );
+        assert!(!found.is_some_and(|(who, _)| who.contains("Casa Real")));
     }
 }

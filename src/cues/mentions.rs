@@ -91,6 +91,9 @@ impl Text<'_> {
                 floor,
                 false,
             ) else {
+                if let Some(named) = self.name_after_opening_description(floor, opening, comma) {
+                    nearest = Some(named);
+                }
                 continue;
             };
             let inside = opening + 1..comma;
@@ -148,6 +151,38 @@ impl Text<'_> {
             }
         }
         nearest
+    }
+
+    /// `El ministro de Asuntos Exteriores portugués, Paulo Rangel, describió`:
+    /// a description opening the clause (at `floor`, with its article) whose
+    /// head no rule reads (it ends in an adjective, or runs long), then a
+    /// full name between the commas at `opening` and `comma`: that person,
+    /// the description their role.
+    fn name_after_opening_description(
+        &self,
+        floor: usize,
+        opening: usize,
+        comma: usize,
+    ) -> Option<Mention> {
+        let inside = opening + 1..comma;
+        let full_name = inside.len() >= 2
+            && self.is_name_word(inside.start)
+            && self.is_name_word(comma - 1)
+            && inside
+                .clone()
+                .all(|i| self.is_name_word(i) || self.is_name_connector(i));
+        let described = self.word(floor).is_some_and(|w| self.lex.is_determiner(w))
+            && opening - floor <= APPOSITION_WINDOW / 2
+            && (floor..opening)
+                .all(|i| self.tokens[i].kind == Kind::Word && self.cue_at(i).is_none());
+        (full_name && described).then(|| Mention {
+            start: self.tokens[floor].start,
+            end: self.tokens[comma - 1].end,
+            who: Who::Named(Person {
+                name: (self.tokens[inside.start].start, self.tokens[comma - 1].end),
+                role: Some((self.tokens[floor].start, self.tokens[opening - 1].end)),
+            }),
+        })
     }
 
     /// `Rep. Jim Jordan (R-Ohio)`: the last token before a parenthesis that ends at `t`.
@@ -303,10 +338,18 @@ impl Text<'_> {
 
     /// `nach einem Besuch im Krisengebiet sprach`: the noun belongs to the preposition.
     pub(super) fn follows_preposition(&self, m: &Mention) -> bool {
-        self.token_after(m.start)
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| self.word(i))
-            .is_some_and(|w| self.lex.is_preposition(w))
+        let Some(first) = self.token_after(m.start) else {
+            return false;
+        };
+        // `difundido por la Casa Real`: an article may come between.
+        let before = |i: usize| i.checked_sub(1).and_then(|i| self.word(i).map(|w| (i, w)));
+        match before(first) {
+            Some((_, w)) if self.lex.is_preposition(w) => true,
+            Some((i, w)) if self.lex.is_determiner(w) => {
+                before(i).is_some_and(|(_, w)| self.lex.is_preposition(w))
+            }
+            _ => false,
+        }
     }
 
     pub(super) fn opens_with_object_determiner(&self, m: &Mention) -> bool {
@@ -355,6 +398,32 @@ impl Text<'_> {
         (role_start, self.person(role_start, s, t))
     }
 
+    /// Where the name in token `i` starts: past an elided article before a
+    /// capital (`l'Unrwa`, `L'Oms`, `dell'Onu`), which is no part of the name.
+    fn after_elided_article(&self, i: usize) -> usize {
+        let start = self.tokens[i].start;
+        let word = &self.chars[start..self.tokens[i].end];
+        let apostrophe = word.iter().position(|&c| c == '\'' || c == '’');
+        match apostrophe {
+            Some(a @ 1..=4)
+                if self.lex.lang != Lang::En
+                    && word.get(a + 1).is_some_and(|c| c.is_uppercase())
+                    && {
+                        let article: String =
+                            word[..a].iter().flat_map(|c| c.to_lowercase()).collect();
+                        // Not `d'`: `D'Alema` is a name.
+                        matches!(
+                            article.as_str(),
+                            "l" | "dell" | "all" | "nell" | "dall" | "sull"
+                        )
+                    } =>
+            {
+                start + a + 1
+            }
+            _ => start,
+        }
+    }
+
     /// `name_run_start..=t` are name words; titles and possessives among them
     /// go to the role, and so do `role_start..name_run_start`.
     pub(super) fn person(&self, role_start: usize, name_run_start: usize, t: usize) -> Person {
@@ -375,7 +444,7 @@ impl Text<'_> {
         if name_from > name_run_start && self.word(name_from - 1).is_some_and(of) {
             name_from = name_from.max(t.saturating_sub(1));
         }
-        let name = (self.tokens[name_from].start, self.tokens[t].end);
+        let name = (self.after_elided_article(name_from), self.tokens[t].end);
         // `Prime Minister Sir Keir Starmer`: honorifics are no part of the role.
         let mut role_end = name_from;
         while role_end > role_start && self.is_honorific_only(role_end - 1, role_end) {
@@ -388,6 +457,39 @@ impl Text<'_> {
 
     pub(super) fn is_honorific_only(&self, from: usize, to: usize) -> bool {
         (from..to).all(|i| self.word(i).is_some_and(|w| self.lex.is_honorific(w)))
+    }
+
+    /// `este domingo`, `la semana pasada`, `el 7 de mayo de 2018`, `lundi
+    /// dernier`: outside English a time phrase may stand between a verb and
+    /// its subject (`describió este domingo el ministro`) and is never the
+    /// subject itself. The token after the phrase at `k`, or `k`.
+    pub(super) fn past_time_phrase(&self, k: usize) -> usize {
+        if self.lex.lang == Lang::En {
+            return k;
+        }
+        let is_time = |i: usize| {
+            self.word(i).is_some_and(|w| {
+                // A number, but not `il 29enne` (the 29-year-old).
+                self.lex.is_time_word(w) || w.chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let mut j = k;
+        if self.word(j).is_some_and(|w| self.lex.is_determiner(w)) && is_time(j + 1) {
+            j += 1;
+        }
+        if !is_time(j) {
+            return k;
+        }
+        // `7 de mayo de 2018`: time words joined by `de`.
+        while is_time(j)
+            || (self
+                .word(j)
+                .is_some_and(|w| matches!(w, "de" | "del" | "di" | "du" | "do"))
+                && is_time(j + 1))
+        {
+            j += 1;
+        }
+        j
     }
 
     /// The noun phrase starting at `k`, after an inverted cue (`said Smith`)
@@ -467,6 +569,14 @@ impl Text<'_> {
             && word.len() > 2
             && word.starts_with("l'")
             && !self.is_capitalised(k);
+        // `l'Unrwa a annoncé`: an elided article before a name.
+        if elided && self.after_elided_article(k) > self.tokens[k].start {
+            let mut end = k;
+            while self.is_name_word(end + 1) {
+                end += 1;
+            }
+            return Some(self.mention(k, end, Who::Named(self.person(k, k, end))));
+        }
         if (self.lex.is_determiner(word) && !demonstrative) || is_possessive(word) || elided {
             let mut e = k;
             while e - k < NOUN_PHRASE_WORDS
@@ -533,14 +643,28 @@ impl Text<'_> {
         if n + 2 <= e && self.word(n - 1).is_some_and(|w| self.lex.is_preposition(w)) {
             n += 1;
         }
-        let titled = self.word(n - 1).is_some_and(|w| self.lex.is_title(w))
+        // German capitalises titles too: `der bayerische Ministerpräsident Edmund Stoiber`.
+        let mut title_in_run = false;
+        while n < e && self.word(n).is_some_and(|w| self.lex.is_title(w)) {
+            n += 1;
+            title_in_run = true;
+        }
+        // `sa consœur Corinne Serfati`, `her colleague John Smith`: one or two
+        // lower-case words after the article, then a full name.
+        let short_description = n - k <= 3
+            && (k + 1..n).all(|j| {
+                !self.is_capitalised(j) && self.word(j).is_some_and(|w| !self.lex.is_preposition(w))
+            });
+        let titled = title_in_run
+            || self.word(n - 1).is_some_and(|w| self.lex.is_title(w))
             || (n >= k + 2
                 && n < e
                 && self.word(k).is_some_and(|w| self.lex.is_determiner(w))
                 && (k + 1..n).all(|j| self.word(j).is_some())
-                && (k + 1..n)
-                    .filter_map(|j| self.word(j))
-                    .any(|w| self.lex.names_an_office(w)));
+                && (short_description
+                    || (k + 1..n)
+                        .filter_map(|j| self.word(j))
+                        .any(|w| self.lex.names_an_office(w))));
         if n <= k || !self.is_name_word(n) || !self.is_name_word(e) || !titled {
             return None;
         }
@@ -826,5 +950,57 @@ mod tests {
             |t, qt| t.cue_after(qt).map(|(m, _)| t.could_speak(&m)),
         );
         assert_eq!(said_on_twitter, Some(false));
+    }
+
+    #[test]
+    fn a_full_name_after_a_long_opening_description_speaks() {
+        let found = named(
+            "El ministro de Asuntos Exteriores portugués, Paulo Rangel, describió la situación como “muy grave y sin salida”.",
+            Lang::Es,
+        );
+        assert_eq!(
+            found.and_then(|(_, name)| name),
+            Some("Paulo Rangel".into())
+        );
+    }
+
+    #[test]
+    fn a_german_title_inside_the_capitalised_run_is_the_role() {
+        for text in [
+            "Der bayerische Ministerpräsident Edmund Stoiber sagte: „Wir werden das nicht hinnehmen.“",
+            "Laut dem CDU-Fraktionsvorsitzenden Hartmut Perschau ist das „ein schwerer Fehler der Regierung“.",
+        ] {
+            let found = named(text, Lang::De).and_then(|(_, name)| name);
+            assert!(found.as_deref().is_some_and(|n| n == "Edmund Stoiber" || n == "Hartmut Perschau"), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_full_name_after_a_short_description_is_the_person() {
+        let found = named(
+            "Pour sa consœur Corinne Serfati, qui intervient pour le Bureau national, le message est « extrêmement clair et grave ».",
+            Lang::Fr,
+        );
+        assert_eq!(
+            found.and_then(|(_, name)| name),
+            Some("Corinne Serfati".into())
+        );
+    }
+
+    #[test]
+    fn an_elided_article_is_no_part_of_a_name() {
+        for text in [
+            "«La situazione a Gaza è disperata», ha scritto l'Unrwa.",
+            "«La situazione a Gaza è disperata», ha scritto ieri L'Unrwa.",
+        ] {
+            let found = named(text, Lang::It).and_then(|(_, name)| name);
+            assert_eq!(found.as_deref(), Some("Unrwa"), "{text}");
+        }
+        // `D'Alema` is a name, not an article before one.
+        let found = named("«Non sono d'accordo», ha detto Massimo D'Alema.", Lang::It);
+        assert_eq!(
+            found.and_then(|(_, name)| name).as_deref(),
+            Some("Massimo D'Alema")
+        );
     }
 }

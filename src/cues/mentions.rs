@@ -398,6 +398,26 @@ impl Text<'_> {
         (role_start, self.person(role_start, s, t))
     }
 
+    /// `El diputado de Convergencia Social Diego Ibáñez`, `Sports Laura
+    /// Flessel`: a party's or a section's name may run on into a person's in
+    /// the name words `from..=t`. The person's name starts at the first known
+    /// first name inside the run, when words follow it; a run that opens
+    /// with a first name or an initial (`Juan Carlos Rodríguez`, `J. Gerald
+    /// Hebert`) is one name.
+    fn person_name_start(&self, from: usize, t: usize) -> usize {
+        let first_name = |i: usize| {
+            self.word(i)
+                .is_some_and(|w| crate::lexicon::gender_of_first_name(w).is_some())
+        };
+        let initial = self
+            .word(from)
+            .is_some_and(|w| w.trim_end_matches('.').chars().count() == 1);
+        if t < from + 2 || first_name(from) || initial {
+            return from;
+        }
+        (from + 1..t).find(|&i| first_name(i)).unwrap_or(from)
+    }
+
     /// Where the name in token `i` starts: past an elided article before a
     /// capital (`l'Unrwa`, `L'Oms`, `dell'Onu`), which is no part of the name.
     fn after_elided_article(&self, i: usize) -> usize {
@@ -444,6 +464,7 @@ impl Text<'_> {
         if name_from > name_run_start && self.word(name_from - 1).is_some_and(of) {
             name_from = name_from.max(t.saturating_sub(1));
         }
+        name_from = self.person_name_start(name_from, t);
         let name = (self.after_elided_article(name_from), self.tokens[t].end);
         // `Prime Minister Sir Keir Starmer`: honorifics are no part of the role.
         let mut role_end = name_from;
@@ -636,6 +657,10 @@ impl Text<'_> {
         while n > k + 1 && (self.is_name_word(n - 1) || self.is_name_connector(n - 1)) {
             n -= 1;
         }
+        // `el diputado de Convergencia Social …`: a connector opens no name.
+        while n < e && !self.is_name_word(n) && self.is_name_connector(n) {
+            n += 1;
+        }
         // `il portavoce della presidenza russa Dmitry Peskov`: the office
         // may stand further back when its words run up to the name.
         // `il ministro degli Esteri Sergei Lavrov`: a capitalised word after
@@ -668,6 +693,7 @@ impl Text<'_> {
         if n <= k || !self.is_name_word(n) || !self.is_name_word(e) || !titled {
             return None;
         }
+        let n = self.person_name_start(n, e);
         let person = Person {
             name: (self.tokens[n].start, self.tokens[e].end),
             role: Some((self.tokens[k].start, self.tokens[n - 1].end)),
@@ -1002,5 +1028,20 @@ mod tests {
             found.and_then(|(_, name)| name).as_deref(),
             Some("Massimo D'Alema")
         );
+    }
+
+    #[test]
+    fn a_persons_name_starts_at_the_first_known_first_name_in_the_run() {
+        let cases = [
+            ("“No podemos seguir haciendo lo mismo”, dijo el diputado de Convergencia Social Diego Ibáñez.", Lang::Es, "Diego Ibáñez"),
+            ("“We will win this state,” said Republican Donald Trump.", Lang::En, "Donald Trump"),
+            // A run that opens with a first name, or an initial, is one name.
+            ("“We will win this state,” said Juan Carlos Rodríguez.", Lang::En, "Juan Carlos Rodríguez"),
+            ("“We will win this state,” said J. Gerald Hebert.", Lang::En, "J. Gerald Hebert"),
+        ];
+        for (text, lang, expected) in cases {
+            let found = named(text, lang).and_then(|(_, name)| name);
+            assert_eq!(found.as_deref(), Some(expected), "{text}");
+        }
     }
 }

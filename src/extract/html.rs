@@ -329,6 +329,37 @@ mod tests {
     }
 
     #[test]
+    fn text_a_framework_class_hides_is_not_read_but_hidden_on_a_phone_only_is() {
+        // The page's style sheet would hide these (Bootstrap's `d-none` teaser
+        // kept for a carousel, Tailwind's `hidden` topic labels, Bulma's
+        // `is-hidden` update line); a saved page is read without it. Bootstrap
+        // 3's `hidden-xs` hides on a phone and shows on a desktop.
+        let html = format!(
+            "<body><article>{STORY}\
+             <div class=\"teaser d-none\"><p>Markets fall as talks stall in Brussels, traders said on Monday.</p></div>\
+             <ul class=\"topics hidden\"><li>Politics &amp; Government</li><li>Diplomacy</li></ul>\
+             <p class=\"note is-hidden\">This story has been updated with the ministers' statement.</p>\
+             <p class=\"hidden-xs\">Both ministers fly home on Tuesday, their offices said.</p>{OTHER}</article></body>"
+        );
+        let text = article_text(&html);
+        assert!(!text.contains("Markets fall"), "{text}");
+        assert!(!text.contains("Diplomacy"), "{text}");
+        assert!(!text.contains("has been updated"), "{text}");
+        assert!(text.contains("Both ministers fly home"), "{text}");
+        assert!(text.starts_with(text_of(STORY)), "{text}");
+        assert!(text.ends_with(text_of(OTHER)), "{text}");
+    }
+
+    #[test]
+    fn a_body_with_a_hiding_class_that_a_script_would_show_is_still_read() {
+        let html = format!("<body class=\"hidden\"><article>{STORY}{OTHER}</article></body>");
+        assert_eq!(
+            article_text(&html),
+            format!("{}\n{}", text_of(STORY), text_of(OTHER))
+        );
+    }
+
+    #[test]
     fn a_paragraph_that_is_a_link_is_a_related_story_but_links_in_a_sentence_stay() {
         let html = format!(
             "<body><article>{STORY}\

@@ -36,14 +36,17 @@
 //! language, structure does not. The only signals are tags (HTML's own
 //! semantics: `article`, `main`, `blockquote`, `h1`…), the schema.org
 //! `itemprop="articleBody"` attribute, ARIA roles, whether two sibling
-//! sections share a class attribute (one template), and the text itself.
+//! sections share a class attribute (one template), and the text itself. The
+//! one list of class names is no site's: the few that the web's CSS
+//! frameworks hide an element with (`d-none`, `hidden`), the same on every
+//! site built with them.
 //!
 //! What only a live page knows: the browser's [`Dom`] reports elements whose
 //! computed style is `display: none` ([`Dom::is_hidden`]), so text hidden by a
 //! style sheet is not read. A saved page has no computed style; the scraper
 //! [`Dom`] stands in with what the markup says (`hidden`, `aria-hidden`, an
-//! inline `display: none` or `visibility: hidden`), which both implementations
-//! also apply.
+//! inline `display: none` or `visibility: hidden`, a framework's hiding class),
+//! which both implementations also apply.
 //!
 //! ```
 //! # #[cfg(feature = "cli")] {

@@ -1,6 +1,6 @@
 //! Step 1: one resumable walk over the page that records what the scorer needs.
 
-use super::tags::{is_chrome_role, Tag};
+use super::tags::{has_hiding_class, is_chrome_role, Tag};
 use super::{Dom, NodeKind};
 use crate::textmap::TextMapBuilder;
 
@@ -221,6 +221,11 @@ impl<D: Dom> Scan<D> {
         };
         let article_body = attribute("itemprop")
             .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == "articleBody"));
+        let class = attribute("class");
+        // A class the page's style sheet hides (`d-none`): its text is not
+        // read, as with `hidden`. Read here, where the class is read anyway;
+        // never for a root (a `<body class="hidden">` that a script shows).
+        let hidden = parent.is_some() && class.as_deref().is_some_and(has_hiding_class);
         let is_block = tag.is_block() || parent.is_none();
         if is_block {
             self.page.events.push(Event::Break);
@@ -247,7 +252,7 @@ impl<D: Dom> Scan<D> {
             title: tag == Tag::Heading && dom.local_name(&node) == "h1",
             in_aside: tag == Tag::Aside
                 || parent.is_some_and(|p| self.page.elements[p as usize].in_aside),
-            class: attribute("class").map(|c| {
+            class: class.map(|c| {
                 use std::hash::{Hash, Hasher};
                 let mut h = crate::lexicon::Fnv::default();
                 c.hash(&mut h);
@@ -264,7 +269,7 @@ impl<D: Dom> Scan<D> {
             None => (index, false),
         };
         self.stack.push(Open {
-            next: dom.first_child(&node),
+            next: if hidden { None } else { dom.first_child(&node) },
             element: index,
             block,
             in_link: link || parent_in_link,

@@ -100,6 +100,21 @@ pub const SKIPPED_ROLES: &[&str] = &[
     "menubar",
 ];
 
+/// Whether a `class` attribute holds a class the web's CSS frameworks define
+/// as `display: none`: Bootstrap's `hidden`, `hide` and `d-none`, Tailwind's
+/// `hidden`, Bulma's `is-hidden`, SUIT's `u-hidden`; the same on every site
+/// built with them. A browser hides them by the page's style sheet, which a
+/// saved page is read without, so the CLI and the browser skip them alike.
+/// Whole class names only: `hidden-xs` hides on a phone and shows elsewhere.
+pub fn has_hiding_class(class: &str) -> bool {
+    class.split_whitespace().any(|name| {
+        matches!(
+            name,
+            "hidden" | "hide" | "d-none" | "is-hidden" | "u-hidden"
+        )
+    })
+}
+
 /// Whether an element with this local name and `role` is page chrome
 /// (`nav`, `footer`, `aside`, `role="navigation"`…): never read, but for an
 /// `aside` that is a pull quote inside the story.

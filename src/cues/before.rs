@@ -76,7 +76,19 @@ impl Text<'_> {
             if let Some(stem) = opening.and_then(|w| self.lex.cue_stem(w)) {
                 if matches!(stem, "say" | "add" | "ask" | "write" | "tell") {
                     if let Some(m) = self.noun_phrase_after(floor + 1) {
-                        if self.token_after(m.end) == Some(at - 1) {
+                        // `Said Dorothy Poynter, who grew up with Ali, “…”`: or
+                        // after an apposition or a relative clause.
+                        let next = self.token_after(m.end);
+                        let closes = next == Some(at - 1)
+                            || next.is_some_and(|n| {
+                                self.punct(n) == Some(',')
+                                    && at - n <= APPOSITION_WINDOW
+                                    && (n..at).all(|i| {
+                                        !self.ends_sentence(i)
+                                            && !matches!(self.tokens[i].kind, Kind::Quote(_))
+                                    })
+                            });
+                        if closes {
                             return Some((m, Some(self.source_text(floor, floor)), Via::Before));
                         }
                     }
@@ -825,5 +837,14 @@ mod tests {
             Lang::Es,
         );
         assert!(!found.is_some_and(|(who, _)| who.contains("Casa Real")));
+    }
+
+    #[test]
+    fn an_inverted_said_may_carry_a_relative_clause_before_the_quote() {
+        let found = before(
+            "Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud of him.”",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Dorothy Poynter".into(), Via::Before)));
     }
 }

@@ -493,4 +493,16 @@ mod tests {
             Some("le procureur Vincent Edel".into())
         );
     }
+
+    #[test]
+    fn one_of_several_is_a_speaker() {
+        let found = after(
+            "“It was unseemly,” said one of two witnesses who relayed the same story.",
+            Lang::En,
+        );
+        assert_eq!(
+            found.map(|(who, _)| who),
+            Some("one of two witnesses".into())
+        );
+    }
 }

@@ -590,6 +590,20 @@ impl Text<'_> {
             && word.len() > 2
             && word.starts_with("l'")
             && !self.is_capitalised(k);
+        // `said one of two witnesses who …`, `one of the organizers`: a
+        // description of one person among several.
+        if word == "one" && self.word(k + 1) == Some("of") {
+            let mut e = k + 1;
+            while e - k < NOUN_PHRASE_WORDS
+                && self.word(e + 1).is_some_and(|w| {
+                    !self.lex.ends_noun_phrase(w)
+                        && !matches!(w, "who" | "for" | "in" | "at" | "on")
+                })
+            {
+                e += 1;
+            }
+            return (e > k + 1).then(|| self.mention(k, e, Who::Nominal));
+        }
         // `l'Unrwa a annoncé`: an elided article before a name.
         if elided && self.after_elided_article(k) > self.tokens[k].start {
             let mut end = k;

@@ -305,8 +305,11 @@ impl Text<'_> {
                 .is_some_and(|w| w == "der" || self.lex.is_subject_pronoun(w));
             // `Der Zeitung sagte Filep Karma`: nobody says a person, so after a
             // plain verb of saying a name is the subject, whatever opened.
+            // So after any verb when `der` opens the name's phrase: `Die
+            // Anwendung … stellte der SPD-Vorsitzende Franz Müntefering in Frage`.
             let name_follows = matches!(opening.who, Who::Nominal)
-                && self.word(verb).is_some_and(|w| self.lex.says_strongly(w))
+                && (self.word(verb).is_some_and(|w| self.lex.says_strongly(w))
+                    || self.word(k) == Some("der"))
                 && self
                     .noun_phrase_after(k)
                     .is_some_and(|m| matches!(m.who, Who::Named(_)));
@@ -846,5 +849,14 @@ mod tests {
             Lang::En,
         );
         assert_eq!(found, Some(("Dorothy Poynter".into(), Via::Before)));
+    }
+
+    #[test]
+    fn a_german_name_after_der_and_any_verb_is_the_subject() {
+        let found = before(
+            "Die praktische Anwendung der Richtlinienkompetenz stellte der SPD-Vorsitzende Franz Müntefering ebenfalls in Frage: „Die Anwendung der Richtlinie ist nicht lebensnah.“",
+            Lang::De,
+        );
+        assert!(found.is_some_and(|(who, _)| who.contains("Franz Müntefering")));
     }
 }

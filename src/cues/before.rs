@@ -854,7 +854,7 @@ mod tests {
     #[test]
     fn a_german_name_after_der_and_any_verb_is_the_subject() {
         let found = before(
-            "Die praktische Anwendung der Richtlinienkompetenz stellte der SPD-Vorsitzende Franz Müntefering ebenfalls in Frage: „Die Anwendung der Richtlinie ist nicht lebensnah.“",
+            "Die neue Regel verteidigte der SPD-Vorsitzende Franz Müntefering: „Die Anwendung der Richtlinie ist nicht lebensnah.“",
             Lang::De,
         );
         assert!(found.is_some_and(|(who, _)| who.contains("Franz Müntefering")));

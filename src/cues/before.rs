@@ -310,6 +310,7 @@ impl Text<'_> {
             let name_follows = matches!(opening.who, Who::Nominal)
                 && (self.word(verb).is_some_and(|w| self.lex.says_strongly(w))
                     || self.word(k) == Some("der"))
+                && self.quoted_title_at(k).is_none()
                 && self
                     .noun_phrase_after(k)
                     .is_some_and(|m| matches!(m.who, Who::Named(_)));
@@ -858,5 +859,14 @@ mod tests {
             Lang::De,
         );
         assert!(found.is_some_and(|(who, _)| who.contains("Franz Müntefering")));
+    }
+
+    #[test]
+    fn a_newspaper_told_something_is_no_speaker() {
+        let found = before(
+            "Der grüne Staatssekretär sagte der „Berliner Zeitung“, dass an einer „grünen Zapfsäule für alle Kunden“ Biodiesel angeboten werden solle.",
+            Lang::De,
+        );
+        assert!(found.is_some_and(|(who, _)| who.contains("Staatssekretär")));
     }
 }

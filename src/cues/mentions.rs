@@ -747,7 +747,7 @@ impl Text<'_> {
     /// `schreibt die „Computerwoche“`, `schrieb „Die Zeit“`: outside English
     /// a newspaper's name is often quoted. After a cue, a short capitalised
     /// quote (perhaps after an article) names the publication that speaks.
-    fn quoted_title_at(&self, k: usize) -> Option<Mention> {
+    pub(super) fn quoted_title_at(&self, k: usize) -> Option<Mention> {
         if self.lex.lang == Lang::En {
             return None;
         }

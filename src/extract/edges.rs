@@ -28,6 +28,8 @@
 //! part of the story's frame, not a line); an appendix with such a line is
 //! not one.
 
+use std::ops::Range;
+
 use super::scan::{Element, Event, Page};
 use super::tags::Tag;
 
@@ -46,15 +48,15 @@ const MAX_CONTACT: u32 = 400;
 const MAX_APPENDIX: f32 = 0.34;
 
 /// One run of kept text whose nearest block is `block`.
-struct Line {
+pub(super) struct Line {
     block: u32,
     /// Its text nodes (indices into [`Page::texts`]).
     texts: Vec<u32>,
 }
 
-/// Drops the labels above the story and the signature below it from `kept`.
-pub(super) fn trim_edges<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
-    let lines = lines(page, root, kept);
+/// Drops the labels above the story and the signature below it from `kept`,
+/// given the kept text under `root` as [`lines`].
+pub(super) fn trim_edges<N>(page: &Page<N>, root: usize, lines: &[Line], kept: &mut [bool]) {
     let mut first = 0;
     while first + 1 < lines.len() && is_label(page, &lines[first], kept) {
         drop_line(page, &lines[first], kept);
@@ -102,10 +104,9 @@ fn appendix<N>(page: &Page<N>, root: usize, lines: &[Line], kept: &[bool]) -> Op
     fits.then_some(start)
 }
 
-/// The kept text under `root`, as lines in document order.
-fn lines<N>(page: &Page<N>, root: usize, kept: &[bool]) -> Vec<Line> {
-    let mut lines: Vec<Line> = Vec::new();
-    for (text, element, block) in page.texts_under(root) {
+/// Adds the kept text among `events` to `lines`, in document order.
+pub(super) fn lines<N>(page: &Page<N>, events: Range<usize>, kept: &[bool], lines: &mut Vec<Line>) {
+    for (text, element, block) in page.texts_in(events) {
         if !kept[element as usize] || page.texts[text as usize].1.trim().is_empty() {
             continue;
         }
@@ -117,7 +118,6 @@ fn lines<N>(page: &Page<N>, root: usize, kept: &[bool]) -> Vec<Line> {
             }),
         }
     }
-    lines
 }
 
 /// The line's block when the line may go at all: kept itself, a block of its

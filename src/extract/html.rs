@@ -4,6 +4,8 @@ use std::borrow::Cow;
 
 use scraper::{Html, Node};
 
+#[cfg(test)]
+use super::Selecting;
 use super::{article_container, select, Dom, NodeKind, Scan};
 use crate::textmap::TextMapBuilder;
 
@@ -203,7 +205,7 @@ pub fn article_root<'a>(dom: &HtmlDom<'a>, document: &'a Html) -> HtmlNode<'a> {
     if page.roots.is_empty() {
         return body;
     }
-    page.elements[article_container(&page, 0) as usize].node
+    page.elements[article_container(&page) as usize].node
 }
 
 /// The text of the story under `container`, one paragraph a line.
@@ -212,7 +214,7 @@ pub fn read<'a>(dom: &HtmlDom<'a>, container: HtmlNode<'a>) -> String {
     if page.roots.is_empty() {
         return String::new();
     }
-    let selection = select(&page, 0);
+    let selection = select(&page);
     let mut builder = TextMapBuilder::new();
     page.emit(&selection.kept, &mut builder);
     builder.finish().text().to_owned()
@@ -566,6 +568,67 @@ mod tests {
         assert!(article_text(&html).contains("“Deep,” he said."));
     }
 
+    /// Runs `check` on each fixture page with the story's container and the
+    /// `<body>`: two roots, as the extension reads an article and one that
+    /// infinite scroll added.
+    fn each_page(check: impl Fn(&str, &HtmlDom, Vec<HtmlNode>)) {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut paths = vec![
+            format!("{dir}/article.html"),
+            format!("{dir}/seed-article.html"),
+        ];
+        for sub in ["pages", "extract"] {
+            for entry in std::fs::read_dir(format!("{dir}/{sub}")).unwrap() {
+                paths.push(entry.unwrap().path().display().to_string());
+            }
+        }
+        paths.retain(|p| p.ends_with(".html"));
+        assert!(paths.len() >= 13);
+        for path in paths {
+            let document = Html::parse_document(&std::fs::read_to_string(&path).unwrap());
+            let dom = HtmlDom(&document);
+            let container = article_root(&dom, &document);
+            let body = document.root_element().last_child().unwrap();
+            check(&path, &dom, vec![container, body]);
+        }
+    }
+
+    #[test]
+    fn a_selection_in_steps_of_one_element_keeps_what_one_go_keeps() {
+        each_page(|path, dom, roots| {
+            let page = Scan::all(dom, roots);
+            for read in [false, true] {
+                let whole = Selecting::new(&page, read).run(&page);
+                let mut stepped = Selecting::new(&page, read);
+                let mut steps = 1;
+                while !stepped.step(&page, 1) {
+                    steps += 1;
+                }
+                let stepped = stepped.run(&page);
+                // Each loop a step per element at least: the first root's
+                // two loops before its container is chosen, all of them after.
+                let first = page.elements[0].end as usize;
+                assert!(steps >= 2 * first, "{path}: {steps} steps");
+                assert_eq!(whole.container, stepped.container, "{path}");
+                assert_eq!(whole.kept, stepped.kept, "{path}");
+            }
+        });
+    }
+
+    #[test]
+    fn two_roots_keep_what_each_keeps_alone() {
+        each_page(|path, dom, roots| {
+            let text = |roots| {
+                let page = Scan::all(dom, roots);
+                let mut builder = TextMapBuilder::new();
+                page.emit(&select(&page).kept, &mut builder);
+                builder.finish().text().to_owned()
+            };
+            let (one, other) = (text(vec![roots[0]]), text(vec![roots[1]]));
+            assert_eq!(text(roots), format!("{one}\n{other}"), "{path}");
+        });
+    }
+
     #[test]
     fn a_scan_in_slices_of_one_node_records_the_same_page() {
         let html = std::fs::read_to_string(concat!(
@@ -587,10 +650,10 @@ mod tests {
         assert_eq!(whole.events, sliced.events);
         assert_eq!(whole.elements.len(), sliced.elements.len());
         let mut a = TextMapBuilder::new();
-        whole.emit(&select(&whole, 0).kept, &mut a);
+        whole.emit(&select(&whole).kept, &mut a);
         // The kept text, emitted one event at a time, is the same too.
         let (kept, mut b, mut nodes, mut at) =
-            (select(&sliced, 0).kept, TextMapBuilder::new(), vec![], 0);
+            (select(&sliced).kept, TextMapBuilder::new(), vec![], 0);
         while at < sliced.events.len() {
             at = sliced.emit_from(at, 1, &kept, &mut b, &mut nodes);
         }

@@ -27,7 +27,8 @@
 //!    of pictures or embeds with a caption and little text. `<blockquote>` is
 //!    never dropped: quotations live there. Then [`edges`] trims the
 //!    story's two ends: the title, byline and date above its first
-//!    paragraph, the credit and contact lines below its last.
+//!    paragraph, the credit and contact lines below its last. Like the
+//!    scan, it can stop after any step and go on later ([`Selecting`]).
 //! 3. [`Page::emit`] feeds the kept text nodes into a
 //!    [`TextMapBuilder`](crate::textmap::TextMapBuilder), one paragraph per
 //!    block, so the text and its map back to the nodes come from one place.
@@ -74,7 +75,7 @@ mod tags;
 mod html;
 
 pub use scan::{Event, Page, Scan};
-pub use select::{article_container, holds_story, select, Selection};
+pub use select::{article_container, holds_story, select, Selecting, Selection};
 pub use tags::is_page_chrome;
 
 #[cfg(feature = "cli")]

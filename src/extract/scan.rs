@@ -401,16 +401,22 @@ impl<N> Page<N> {
     /// node, nearest element, nearest block).
     pub fn texts_under(&self, index: usize) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
         let e = &self.elements[index];
-        self.events[e.first_event as usize..e.end_event as usize]
-            .iter()
-            .filter_map(|event| match *event {
-                Event::Text {
-                    text,
-                    element,
-                    block,
-                } => Some((text, element, block)),
-                Event::Break => None,
-            })
+        self.texts_in(e.first_event as usize..e.end_event as usize)
+    }
+
+    /// The text events among event numbers `events`, as in [`Page::texts_under`].
+    pub fn texts_in(
+        &self,
+        events: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+        self.events[events].iter().filter_map(|event| match *event {
+            Event::Text {
+                text,
+                element,
+                block,
+            } => Some((text, element, block)),
+            Event::Break => None,
+        })
     }
 }
 

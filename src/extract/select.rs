@@ -19,6 +19,7 @@
 //! name. A box holding a `<blockquote>` always stays.
 
 use std::hash::Hasher;
+use std::ops::Range;
 
 use super::scan::Page;
 use super::tags::Tag;
@@ -30,7 +31,7 @@ pub struct Selection {
     /// Per element of the page: whether its own text is read.
     pub kept: Vec<bool>,
     /// The element holding everything kept: the best candidate, or its parent
-    /// when siblings joined it.
+    /// when siblings joined it (of the last root, when there are several).
     pub container: u32,
 }
 
@@ -78,25 +79,217 @@ pub fn holds_story<N>(page: &Page<N>, root: usize) -> bool {
     text >= MIN_STORY
 }
 
-/// Selects the story under root number `root` of `page`.
-pub fn select<N>(page: &Page<N>, root: usize) -> Selection {
-    choose(page, root, true)
+/// Selects the story under each root of `page` (what any root's selection
+/// keeps).
+pub fn select<N>(page: &Page<N>) -> Selection {
+    Selecting::new(page, true).run(page)
 }
 
-/// The element holding the story under root number `root` of `page` (the
+/// The element holding the story under the first root of `page` (the
 /// [`Selection::container`] of [`select`], without deciding what inside it is
 /// read).
-pub fn article_container<N>(page: &Page<N>, root: usize) -> u32 {
-    choose(page, root, false).container
+pub fn article_container<N>(page: &Page<N>) -> u32 {
+    Selecting::new(page, false).run(page).container
 }
 
-/// [`select`]; with `read` false, only the container is chosen.
-fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
+/// [`select`] as work that stops after any [`Selecting::step`] and goes on
+/// at the next: each step runs one of its loops over at most a budget of
+/// elements or text events, so a page of 200,000 elements is scored in
+/// slices that leave the page responsive. The loops run in the same order
+/// whatever the budget, so the selection is the same.
+///
+/// The roots are selected one after another. Each writes only in its own
+/// elements (a root's descendants are the indices after it), so the roots
+/// share one `kept`, and the other per-element vectors.
+pub struct Selecting {
+    /// The root number under way, and its element index.
+    number: usize,
+    root: usize,
+    /// False: only the first root's container is chosen ([`article_container`]).
+    read: bool,
+    /// The loop under way (`SCORE` … `DONE`), and how far into its range.
+    phase: u8,
+    at: usize,
+    score: Vec<f32>,
+    children: Vec<Vec<u32>>,
+    /// The best candidate, and the kept roots in document order with the
+    /// first one the keeping loop has not met yet.
+    best: usize,
+    kept_roots: Vec<usize>,
+    next_root: usize,
+    container: usize,
+    cards: Vec<bool>,
+    holds: Vec<bool>,
+    kept: Vec<bool>,
+    repeats: Repeats,
+    lines: Vec<super::edges::Line>,
+}
+
+// The loops of a selection, in order: over the root's elements, or its text
+// events (HASH, LINES). The best candidate is chosen after CHILDREN, the
+// repeats dropped after HASH, the edges trimmed after LINES.
+const SCORE: u8 = 0;
+const CHILDREN: u8 = 1;
+const CARDS: u8 = 2;
+const KEEP: u8 = 3;
+const TITLES: u8 = 4;
+const HASH: u8 = 5;
+const LINES: u8 = 6;
+const DONE: u8 = 7;
+
+impl Selecting {
+    /// The selection of every root of `page`; with `read` false, only the
+    /// first root's container is chosen.
+    pub fn new<N>(page: &Page<N>, read: bool) -> Selecting {
+        let n = page.elements.len();
+        Selecting {
+            number: 0,
+            root: page.roots.first().map_or(0, |r| *r as usize),
+            read,
+            phase: if page.roots.is_empty() { DONE } else { SCORE },
+            at: 0,
+            score: vec![f32::NAN; n],
+            children: vec![Vec::new(); n],
+            best: 0,
+            kept_roots: Vec::new(),
+            next_root: 0,
+            container: 0,
+            cards: vec![false; n],
+            holds: vec![false; n],
+            kept: vec![false; n],
+            repeats: Repeats::default(),
+            lines: Vec::new(),
+        }
+    }
+
+    /// Runs what is left and hands over the selection.
+    pub fn run<N>(mut self, page: &Page<N>) -> Selection {
+        while !self.step(page, usize::MAX) {}
+        Selection {
+            kept: self.kept,
+            container: self.container as u32,
+        }
+    }
+
+    /// Does up to `budget` elements or events of the loop under way (and
+    /// what follows a loop's end); true when the selection is made.
+    pub fn step<N>(&mut self, page: &Page<N>, budget: usize) -> bool {
+        if self.phase == DONE {
+            return true;
+        }
+        let root = self.root;
+        let r = &page.elements[root];
+        let over = match self.phase {
+            HASH | LINES => r.first_event as usize..r.end_event as usize,
+            _ => root..r.end as usize,
+        };
+        let from = over.start + self.at;
+        let to = from.saturating_add(budget.max(1)).min(over.end);
+        match self.phase {
+            SCORE => score_some(page, root as u32, from..to, &mut self.score),
+            CHILDREN => {
+                for index in from..to {
+                    if !self.score[index].is_nan() {
+                        self.score[index] *= 1.0 - link_density(page, index);
+                    }
+                }
+                child_lists(page, root as u32, from..to, &mut self.children);
+            }
+            CARDS => {
+                // From the end: a parent sees all its children first.
+                let some = over.end - (to - over.start)..over.end - (from - over.start);
+                cards(page, over.clone(), some, &mut self.cards, &mut self.holds);
+            }
+            KEEP => self.keep(page, from..to),
+            TITLES => drop_titles_of_dropped_boxes(page, &self.children[from..to], &mut self.kept),
+            HASH => hash_paragraphs(page, from..to, &self.kept, &mut self.repeats),
+            _ => super::edges::lines(page, from..to, &self.kept, &mut self.lines),
+        }
+        self.at = to - over.start;
+        if to < over.end {
+            return false;
+        }
+        self.at = 0;
+        self.phase = match self.phase {
+            CHILDREN => self.choose_top(page),
+            HASH => {
+                drop_repeated_paragraphs(page, &mut self.repeats, &mut self.kept);
+                LINES
+            }
+            LINES => {
+                super::edges::trim_edges(page, root, &self.lines, &mut self.kept);
+                DONE
+            }
+            phase => phase + 1,
+        };
+        let next = page.roots.get(self.number + 1);
+        if let Some(&next) = next.filter(|_| self.phase == DONE && self.read) {
+            self.number += 1;
+            (self.root, self.phase, self.next_root) = (next as usize, SCORE, 0);
+            (self.repeats, self.lines) = (Repeats::default(), Vec::new());
+        }
+        self.phase == DONE
+    }
+
+    /// The best candidate and the siblings that join it; when nothing
+    /// scored, all of the root is kept. Returns the loop to go on with.
+    fn choose_top<N>(&mut self, page: &Page<N>) -> u8 {
+        let elements = &page.elements;
+        let (root, score) = (self.root, &self.score);
+        let Some((best, top)) = best_candidate(page, root as u32, score, &self.children) else {
+            // Not one paragraph of prose: nothing to tell the story from the
+            // rest, so all of it is read.
+            self.kept[root..elements[root].end as usize].fill(true);
+            self.container = root;
+            return DONE;
+        };
+        let mut kept_roots = vec![top];
+        let mut container = top;
+        if top != root {
+            if let Some(parent) = elements[top].parent {
+                let parent = parent as usize;
+                let threshold = (score[top] * 0.2).max(10.0);
+                kept_roots = self.children[parent]
+                    .iter()
+                    .map(|c| *c as usize)
+                    .filter(|&c| c == top || joins_story(page, c, top, score[c], threshold))
+                    .collect();
+                if kept_roots.len() > 1 {
+                    container = parent;
+                }
+            }
+        }
+        (self.best, self.kept_roots, self.container) = (best, kept_roots, container);
+        if self.read {
+            CARDS
+        } else {
+            DONE
+        }
+    }
+
+    /// Keeps, among the elements of `range`, the kept roots and what inside
+    /// them is not furniture.
+    fn keep<N>(&mut self, page: &Page<N>, range: Range<usize>) {
+        let (elements, best, kept) = (&page.elements, self.best, &mut self.kept);
+        for index in range {
+            // The best paragraph's own ancestors are the story's frame, however
+            // many links sit beside it.
+            let frames_best = index <= best && best < elements[index].end as usize;
+            let story_root = self.kept_roots.get(self.next_root) == Some(&index);
+            self.next_root += usize::from(story_root);
+            if story_root || elements[index].parent.is_some_and(|p| kept[p as usize]) {
+                kept[index] = frames_best
+                    || !(self.cards[index] || is_furniture(page, index, self.score[index]));
+            }
+        }
+    }
+}
+
+/// Gives the points of each paragraph among `range` to its ancestors (up to
+/// `root`).
+fn score_some<N>(page: &Page<N>, root: u32, range: Range<usize>, score: &mut [f32]) {
     let elements = &page.elements;
-    let root = page.roots[root];
-    let scope = root as usize..elements[root as usize].end as usize;
-    let mut score = vec![f32::NAN; elements.len()];
-    for index in scope.clone() {
+    for index in range {
         let e = &elements[index];
         if e.own_text < MIN_PARAGRAPH || !scores_as_paragraph(e.tag) || e.in_aside {
             continue;
@@ -119,63 +312,6 @@ fn choose<N>(page: &Page<N>, root: usize, read: bool) -> Selection {
             score[a] += points / divider;
             ancestor = elements[a].parent;
         }
-    }
-    for index in scope.clone() {
-        if !score[index].is_nan() {
-            score[index] *= 1.0 - link_density(page, index);
-        }
-    }
-    let children = child_lists(page, root);
-    let Some((best, top)) = best_candidate(page, root, &score, &children) else {
-        // Not one paragraph of prose: nothing to tell the story from the
-        // rest, so all of it is read.
-        let mut kept = vec![false; elements.len()];
-        kept[scope].fill(true);
-        return Selection {
-            kept,
-            container: root,
-        };
-    };
-    let mut kept_roots = vec![top];
-    let mut container = top;
-    if top != root as usize {
-        if let Some(parent) = elements[top].parent {
-            let parent = parent as usize;
-            let threshold = (score[top] * 0.2).max(10.0);
-            kept_roots = children[parent]
-                .iter()
-                .map(|c| *c as usize)
-                .filter(|&c| c == top || joins_story(page, c, top, score[c], threshold))
-                .collect();
-            if kept_roots.len() > 1 {
-                container = parent;
-            }
-        }
-    }
-    let mut kept = vec![false; if read { elements.len() } else { 0 }];
-    if !read {
-        return Selection {
-            kept,
-            container: container as u32,
-        };
-    }
-    let cards = cards(page, scope.clone());
-    let mut kept_roots = kept_roots.into_iter().peekable();
-    for index in scope {
-        // The best paragraph's own ancestors are the story's frame, however
-        // many links sit beside it.
-        let frames_best = index <= best && best < elements[index].end as usize;
-        let story_root = kept_roots.next_if_eq(&index).is_some();
-        if story_root || elements[index].parent.is_some_and(|p| kept[p as usize]) {
-            kept[index] = frames_best || !(cards[index] || is_furniture(page, index, score[index]));
-        }
-    }
-    drop_titles_of_dropped_boxes(page, &children, &mut kept);
-    drop_repeated_paragraphs(page, root as usize, &mut kept);
-    super::edges::trim_edges(page, root as usize, &mut kept);
-    Selection {
-        kept,
-        container: container as u32,
     }
 }
 
@@ -212,32 +348,41 @@ fn drop_titles_of_dropped_boxes<N>(page: &Page<N>, children: &[Vec<u32>], kept: 
 /// caption shown twice, a pull quote or a teaser of the story itself.
 const MIN_REPEATED: u32 = 40;
 
-/// Drops kept paragraphs whose text repeats an earlier kept paragraph's
-/// (compared by a hash of their words, white space collapsed).
-fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
-    let elements = &page.elements;
-    // Each paragraph's hash, in text order; sorted afterwards, so that the
-    // repeats of a hash stand after its first paragraph (no hash set needed).
-    let mut hashes: Vec<(u64, u32)> = Vec::new();
-    // The paragraph being hashed: its index, hasher, and whether a word was
-    // written and white space followed it.
-    let mut current: Option<(u32, Fnv, bool, bool)> = None;
-    let mut close = |current: Option<(u32, Fnv, bool, bool)>| {
-        if let Some((block, hasher, _, _)) = current {
-            hashes.push((hasher.finish(), block));
+/// The paragraphs hashed so far, to drop kept paragraphs whose text repeats
+/// an earlier kept paragraph's (compared by a hash of their words, white
+/// space collapsed).
+#[derive(Default)]
+struct Repeats {
+    /// Each paragraph's hash, in text order; sorted afterwards, so that the
+    /// repeats of a hash stand after its first paragraph (no hash set needed).
+    hashes: Vec<(u64, u32)>,
+    /// The paragraph being hashed: its index, hasher, and whether a word was
+    /// written and white space followed it.
+    current: Option<(u32, Fnv, bool, bool)>,
+}
+
+impl Repeats {
+    fn close(&mut self) {
+        if let Some((block, hasher, _, _)) = self.current.take() {
+            self.hashes.push((hasher.finish(), block));
         }
-    };
-    for (text, element, block) in page.texts_under(root) {
+    }
+}
+
+/// Hashes the kept paragraphs whose text is among `events` into `repeats`.
+fn hash_paragraphs<N>(page: &Page<N>, events: Range<usize>, kept: &[bool], repeats: &mut Repeats) {
+    let elements = &page.elements;
+    for (text, element, block) in page.texts_in(events) {
         let b = &elements[block as usize];
         // Only a paragraph of its own (no block inside), whose text is contiguous.
         if !kept[element as usize] || b.own_text < MIN_REPEATED || b.own_text != b.text {
             continue;
         }
-        if current.as_ref().is_none_or(|c| c.0 != block) {
-            close(current.take());
-            current = Some((block, Fnv::default(), false, false));
+        if repeats.current.as_ref().is_none_or(|c| c.0 != block) {
+            repeats.close();
+            repeats.current = Some((block, Fnv::default(), false, false));
         }
-        let Some((_, hasher, started, space)) = current.as_mut() else {
+        let Some((_, hasher, started, space)) = repeats.current.as_mut() else {
             continue;
         };
         for (i, word) in page.texts[text as usize]
@@ -257,8 +402,15 @@ fn drop_repeated_paragraphs<N>(page: &Page<N>, root: usize, kept: &mut [bool]) {
             *space = false;
         }
     }
-    close(current);
-    crate::sort::stable_by_key(&mut hashes, |(hash, _)| *hash);
+}
+
+/// Once every paragraph is hashed: drops the kept paragraphs whose text
+/// repeats an earlier one's.
+fn drop_repeated_paragraphs<N>(page: &Page<N>, repeats: &mut Repeats, kept: &mut [bool]) {
+    let elements = &page.elements;
+    repeats.close();
+    let hashes = &mut repeats.hashes;
+    crate::sort::stable_by_key(hashes, |(hash, _)| *hash);
     for pair in hashes.windows(2) {
         if pair[0].0 == pair[1].0 {
             let block = pair[1].1 as usize;
@@ -295,11 +447,10 @@ fn link_density<N>(page: &Page<N>, index: usize) -> f32 {
     }
 }
 
-/// Each element's child elements, in order (only within `root`'s subtree).
-fn child_lists<N>(page: &Page<N>, root: u32) -> Vec<Vec<u32>> {
-    let mut children = vec![Vec::new(); page.elements.len()];
-    let end = page.elements[root as usize].end;
-    for index in root + 1..end {
+/// Each element's child elements, in order (only within `root`'s subtree),
+/// for the elements of `range`.
+fn child_lists<N>(page: &Page<N>, root: u32, range: Range<usize>, children: &mut [Vec<u32>]) {
+    for index in range.start.max(root as usize + 1) as u32..range.end as u32 {
         if page.elements[index as usize].in_aside {
             continue;
         }
@@ -307,7 +458,6 @@ fn child_lists<N>(page: &Page<N>, root: u32) -> Vec<Vec<u32>> {
             children[parent as usize].push(index);
         }
     }
-    children
 }
 
 /// Readability's choice of the top candidate, with its corrections: the best
@@ -408,13 +558,19 @@ fn joins_story<N>(page: &Page<N>, index: usize, top: usize, score: f32, threshol
 /// up over a name (the person's photo and latest stories). Only the innermost
 /// such element is the card: the one around it also holds the name's own link,
 /// which is part of the sentence ("Portsea's mayor, Ana Reyes (D), is …").
-fn cards<N>(page: &Page<N>, scope: std::ops::Range<usize>) -> Vec<bool> {
+/// Marks the cards among `some`, a part of `scope`; `holds` says whether an
+/// element holds a card below it.
+fn cards<N>(
+    page: &Page<N>,
+    scope: Range<usize>,
+    some: Range<usize>,
+    card: &mut [bool],
+    holds: &mut [bool],
+) {
     let elements = &page.elements;
-    let mut card = vec![false; elements.len()];
-    // Whether an element holds a card below it; children come after their
-    // parent, so one pass from the end sees every child first.
-    let mut holds = vec![false; elements.len()];
-    for index in scope.clone().rev() {
+    // Children come after their parent, so one pass from the end sees every
+    // child first.
+    for index in some.rev() {
         let e = &elements[index];
         card[index] = !holds[index]
             && e.tag == Tag::Inline
@@ -425,7 +581,6 @@ fn cards<N>(page: &Page<N>, scope: std::ops::Range<usize>) -> Vec<bool> {
             holds[parent as usize] |= holds[index] || card[index];
         }
     }
-    card
 }
 
 /// A pull quote: a quotation set large beside the story, an `<aside>` whose

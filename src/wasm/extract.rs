@@ -19,9 +19,7 @@
 
 use std::borrow::Cow;
 
-use crate::extract::{
-    article_container, holds_story, is_page_chrome, select, Dom, Event, NodeKind, Page, Scan,
-};
+use crate::extract::{holds_story, is_page_chrome, Dom, Event, NodeKind, Page, Scan, Selecting};
 use crate::textmap::{TextMap, TextMapBuilder};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
@@ -32,7 +30,7 @@ use web_sys::{Document, Element, Node, Text, Window};
 /// `capped` when the region had more text than [`MAX_TEXT_BYTES`].
 pub struct Extracted {
     pub map: TextMap,
-    pub nodes: Vec<Text>,
+    pub nodes: Vec<Node>,
     pub capped: bool,
 }
 
@@ -46,6 +44,10 @@ pub const MAX_TEXT_BYTES: usize = 1 << 20;
 /// Text joined per step of a read, in bytes: one text node of megabytes is
 /// then read in several slices, not one.
 const READ_STEP_BYTES: usize = 64 * 1024;
+
+/// Elements (or text events) a step scores per node it may walk: scoring one
+/// costs a small share of walking one, which calls into the page.
+const SCORED_PER_WALKED: usize = 16;
 
 /// An editable element: `contenteditable` with any value but `false`.
 const EDITABLE: &str = "[contenteditable]:not([contenteditable=false i])";
@@ -186,16 +188,18 @@ impl Dom for WebDom {
 
 /// A walk that can stop after any node and resume later, so a huge page is
 /// read in slices that leave the page responsive between them: first the
-/// scan of the roots, then (once the shared selection has decided what to
-/// keep) the text of what is kept. A node removed meanwhile ends its branch
-/// early; the pass after the page change reads it again.
+/// scan of the roots, then the shared selection of what to keep, then the
+/// text of what is kept. A node removed meanwhile ends its branch early; the
+/// pass after the page change reads it again.
 pub struct Walk {
     scan: Option<Scan<WebDom>>,
+    /// The page scanned, and the selection under way on it.
+    scoring: Option<(Page<Node>, Selecting)>,
     read: Option<Read>,
-    /// Made at the first step, which brings the window.
-    dom: Option<WebDom>,
-    /// The page scanned, to be scored by the next step.
-    scanned: Option<Page<Node>>,
+    dom: WebDom,
+    /// A search for the article ([`Walk::search`]): it ends once the
+    /// story's container is chosen.
+    search: bool,
 }
 
 /// The second half of a walk: the kept text going into the map, up to
@@ -215,9 +219,9 @@ struct Read {
 }
 
 impl Read {
-    fn new(page: Page<Node>) -> Read {
+    fn new(kept: Vec<bool>, page: Page<Node>) -> Read {
         Read {
-            kept: kept(&page),
+            kept,
             page,
             next_event: 0,
             next_byte: 0,
@@ -295,128 +299,87 @@ impl Read {
 }
 
 impl Walk {
-    pub fn new(roots: Vec<Element>) -> Walk {
+    /// A walk of `roots` that skips what the window's computed style hides.
+    pub fn new(roots: Vec<Element>, window: &Window) -> Walk {
         let roots = roots
             .into_iter()
             .filter(|root| root.closest(EDITABLE).ok().flatten().is_none())
             .map(Node::from)
             .collect();
+        Walk::of(roots, Some(window.clone()), false)
+    }
+
+    /// The search for the element holding the story on a whole page, as the
+    /// CLI does it: the shared extraction's container (see
+    /// [`crate::extract`]) under `<body>`, chosen from the markup alone so
+    /// both sides agree; [`Walk::container`] once the steps are done. `None`
+    /// for a document without `<body>` or `<html>`.
+    pub fn search(doc: &Document) -> Option<Walk> {
+        let body = doc
+            .body()
+            .map(Element::from)
+            .or_else(|| doc.document_element())?;
+        Some(Walk::of(vec![Node::from(body)], None, true))
+    }
+
+    fn of(roots: Vec<Node>, window: Option<Window>, search: bool) -> Walk {
         Walk {
             scan: Some(Scan::new(roots)),
+            scoring: None,
             read: None,
-            dom: None,
-            scanned: None,
+            dom: WebDom::new(window),
+            search,
         }
     }
 
-    /// Visits up to `budget` nodes; true when every root has been read.
-    pub fn step(&mut self, window: &Window, budget: usize) -> bool {
+    /// Visits up to `budget` nodes (or scores [`SCORED_PER_WALKED`] times as
+    /// many elements); true when every root has been read (or, in a search,
+    /// the container is chosen).
+    pub fn step(&mut self, budget: usize) -> bool {
         if let Some(scan) = &mut self.scan {
-            let dom = self
-                .dom
-                .get_or_insert_with(|| WebDom::new(Some(window.clone())));
-            if scan.step(dom, budget) {
-                self.scanned = self.scan.take().map(Scan::finish);
+            if scan.step(&self.dom, budget) {
+                let read = !self.search;
+                self.scoring = self.scan.take().map(|scan| {
+                    let page = scan.finish();
+                    let selecting = Selecting::new(&page, read);
+                    (page, selecting)
+                });
             }
             return false;
         }
-        if let Some(page) = self.scanned.take() {
-            self.read = Some(Read::new(page));
+        if let Some((page, selecting)) = &mut self.scoring {
+            let done = selecting.step(page, budget.saturating_mul(SCORED_PER_WALKED));
+            if !done || self.search {
+                return done;
+            }
+            self.read = self
+                .scoring
+                .take()
+                .map(|(page, s)| Read::new(s.run(&page).kept, page));
             return false;
         }
         self.read.as_mut().is_none_or(|read| read.step(budget))
     }
 
-    /// Whether the next step scores the scanned page (the shared selection,
-    /// one go over every element: tens of ms on a page of 200,000 nodes).
-    pub fn scores_next(&self) -> bool {
-        self.scanned.is_some()
+    /// The text of a walk whose steps are done; `None` for one cut short.
+    pub fn finish(self) -> Option<Extracted> {
+        let (map, nodes, capped) = self.read?.finish();
+        Some(Extracted { map, nodes, capped })
     }
 
-    pub fn finish(self) -> Extracted {
-        let read = match (self.read, self.scanned, self.scan) {
-            (Some(read), ..) => read,
-            (None, Some(page), _) => Read::new(page),
-            (None, None, Some(scan)) => Read::new(scan.finish()),
-            (None, None, None) => Read::new(Scan::<WebDom>::new(Vec::new()).finish()),
-        };
-        let (map, nodes, capped) = read.finish();
-        Extracted {
-            map,
-            nodes: nodes.into_iter().map(Node::unchecked_into).collect(),
-            capped,
-        }
+    /// The container a search whose steps are done chose.
+    pub fn container(self) -> Option<Element> {
+        let (page, selecting) = self.scoring?;
+        let container = selecting.run(&page).container as usize;
+        page.elements.get(container)?.node.clone().dyn_into().ok()
     }
 }
 
-/// What the shared selection keeps under each scanned root.
-fn kept(page: &Page<Node>) -> Vec<bool> {
-    let mut kept = vec![false; page.elements.len()];
-    for root in 0..page.roots.len() {
-        let selection = select(page, root);
-        for (k, s) in kept.iter_mut().zip(selection.kept) {
-            *k |= s;
-        }
-    }
-    kept
-}
-
-/// The element holding the story on a whole page, as the CLI finds it: the
-/// shared extraction's container (see [`crate::extract`]), chosen from the
-/// markup alone so both sides agree.
+/// The element holding the story on a whole page (see [`Walk::search`]).
 pub fn find_article_root(doc: &Document) -> Option<Element> {
-    let mut search = RootSearch::new(doc)?;
+    let mut search = Walk::search(doc)?;
     while !search.step(usize::MAX) {}
-    Some(search.finish())
-}
-
-/// [`find_article_root`] in steps, so that a page of 200,000 nodes is
-/// searched in slices too.
-pub struct RootSearch {
-    body: Element,
-    scan: Scan<WebDom>,
-    dom: WebDom,
-    scanned: bool,
-}
-
-impl RootSearch {
-    /// None for a document without `<body>` or `<html>`.
-    pub fn new(doc: &Document) -> Option<RootSearch> {
-        let body = doc
-            .body()
-            .map(Element::from)
-            .or_else(|| doc.document_element())?;
-        Some(RootSearch {
-            scan: Scan::new(vec![Node::from(body.clone())]),
-            body,
-            dom: WebDom::new(None),
-            scanned: false,
-        })
-    }
-
-    /// Visits up to `budget` nodes; true when the whole page has been seen
-    /// (then [`RootSearch::finish`] scores it, in a step of its own).
-    pub fn step(&mut self, budget: usize) -> bool {
-        self.scanned = self.scanned || self.scan.step(&self.dom, budget);
-        self.scanned
-    }
-
-    /// Whether the page is all seen and only scoring it is left.
-    pub fn scanned(&self) -> bool {
-        self.scanned
-    }
-
-    pub fn finish(self) -> Element {
-        let page = self.scan.finish();
-        if page.roots.is_empty() {
-            return self.body;
-        }
-        page.elements[article_container(&page, 0) as usize]
-            .node
-            .clone()
-            .dyn_into::<Element>()
-            .unwrap_or(self.body)
-    }
+    search.container()
 }
 
 /// `articleText(live)`: the article text of the current page as the extension
@@ -431,7 +394,8 @@ pub fn article_text(live: bool) -> Result<String, JsError> {
     let root = find_article_root(&doc).ok_or_else(|| JsError::new("page has no body"))?;
     let dom = WebDom::new(live.then_some(window));
     let page = Scan::all(&dom, vec![Node::from(root)]);
-    Ok(Read::new(page).finish().0.text().to_owned())
+    let kept = Selecting::new(&page, true).run(&page).kept;
+    Ok(Read::new(kept, page).finish().0.text().to_owned())
 }
 
 /// Articles that arrived with `added` (infinite scroll): the element itself or

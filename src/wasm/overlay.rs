@@ -29,8 +29,8 @@
 //!   and keeps every quote whose text and nodes are unchanged, so only new
 //!   quotes get new badges.
 //! - Slices: a pass runs for at most [`SLICE_MS`] before the event loop gets
-//!   a turn, then goes on after a zero timeout; a long step (scoring a
-//!   scanned page, analysing a chunk) starts a slice of its own.
+//!   a turn, then goes on after a zero timeout; a long step (analysing a
+//!   chunk) starts a slice of its own.
 //! - The host: if the page removes it, it is put back after a wait that grows
 //!   each time (100, 400, 1,600 ms); a page that removes it again gets its
 //!   way: the overlay steps aside (removes all it added, stops observing) and

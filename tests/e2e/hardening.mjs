@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { FIXTURES, INSECURE_HOST, insecureOrigin, launch, openPage, openPopup, pasteClipboard, readOverlay, serve, setClipboard, settled } from './harness.mjs';
+import { FIXTURES, INSECURE_HOST, insecureOrigin, launch, openPage, openPopup, pasteClipboard, popupShows, readOverlay, serve, setClipboard, settled } from './harness.mjs';
 
 const NAMES = ['Maria Lopez', 'John Okafor', 'Ana Silva', 'Peter Brandt', 'Lena Holm', 'Ravi Mehta'];
 const FILLER =
@@ -315,7 +315,7 @@ export function defineHardening(kind) {
           assert.equal(drawn.badges.length, v.status.quotes);
           if (capped) {
             // The open popup follows the page's reports.
-            await v.popup.popup.waitForFunction(() => /only its first megabyte/.test(document.querySelector('#note').textContent), { timeout: 5000 });
+            await popupShows(v.popup.popup, () => /only its first megabyte/.test(document.querySelector('#note').textContent));
           }
           assert.equal(shown, v.status.quotes, 'the sliced layout placed every badge');
           // About 100 ms on an idle 2-core machine, 250-350 ms under load: the
@@ -434,7 +434,7 @@ export function defineHardening(kind) {
         assert.deepEqual(after, { evicted: 4, hosts: 0, highlights: 0 }, 'nothing of ours left, nothing more for the page to remove');
         assert.deepEqual(status.live, [0, 0, 0, 0], 'no listener or observer of ours left');
         // The open popup follows the page's report.
-        await popup.popup.waitForFunction(() => /removes Quotelens’ overlay/.test(document.querySelector('#summary').textContent), { timeout: 5000 });
+        await popupShows(popup.popup, () => /removes Quotelens’ overlay/.test(document.querySelector('#summary').textContent));
         assert.deepEqual(errors, []);
       } finally {
         await popup?.popup.close().catch(() => {});

@@ -206,6 +206,15 @@ export async function openPopup(browser, extensionOrigin, url) {
   return { popup, tabId, status };
 }
 
+/// Waits until `predicate` (called with `arg`) holds in `popup`, a puppeteer
+/// page. The popup is a hidden tab once its page is brought to the front (as
+/// withVisit does), and a hidden tab gets no animation frames: puppeteer's
+/// default polling (a look each frame) looks once and misses an answer that
+/// comes after it. This looks again at each change of the popup's DOM.
+export function popupShows(popup, predicate, arg, timeout = 5000) {
+  return popup.waitForFunction(predicate, { polling: 'mutation', timeout }, arg);
+}
+
 /// Opens `path` in a new tab, waits for the extension, runs `body` with the
 /// page, its errors, its popup and the settled status, and closes both tabs
 /// whatever happens. A `viewport` (puppeteer's) is set before the page loads:

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { FIXTURES, hoverCard, launch, openExtensionPage, readOverlay, serve, withVisit } from './harness.mjs';
+import { FIXTURES, hoverCard, launch, openExtensionPage, popupShows, readOverlay, serve, withVisit } from './harness.mjs';
 
 const SEED = readFileSync(join(FIXTURES, 'seed-article.html'), 'utf8');
 
@@ -285,14 +285,15 @@ export function defineStrictPages(kind) {
 
     test('the popup says in words why Quotelens does nothing', async () => {
       await onVisit('/fixtures/no-quotes.html', async (v) => {
-        const said = () => v.popup.popup.evaluate(() => document.querySelector('#summary').textContent);
-        assert.match(await said(), /^No quotation marks on this page/);
-        // The popup aimed at its own tab: an extension page, where no content script runs.
-        await v.popup.popup.evaluate(async () => {
-          const api = globalThis.browser ?? globalThis.chrome;
-          location.search = `?tab=${(await api.tabs.getCurrent()).id}`;
-        });
-        await v.popup.popup.waitForFunction(() => /keep extensions off/.test(document.querySelector('#summary').textContent), { timeout: 5000 });
+        const { popup } = v.popup;
+        const says = (words) => popupShows(popup, (words) => document.querySelector('#summary').textContent.startsWith(words), words);
+        await says('No quotation marks on this page');
+        // The popup aimed at its own tab: an extension page, where no content
+        // script runs. Navigated from here: a navigation the page starts may
+        // end the evaluation that started it before it answers.
+        const own = await popup.evaluate(async () => (await (globalThis.browser ?? globalThis.chrome).tabs.getCurrent()).id);
+        await openExtensionPage(popup, `${extensionOrigin}/popup.html?tab=${own}`);
+        await says('Quotelens cannot run here: browsers keep extensions off their own pages');
       });
     });
 

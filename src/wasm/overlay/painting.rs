@@ -15,7 +15,6 @@ use super::super::paint::{Painter, Slot};
 use super::drawn::{make_drawn, starts_before, Drawn};
 use super::page::Page;
 use super::pass::Bounds;
-use super::SLICE_MS;
 use crate::lexicon::FnvMap;
 use crate::Quote;
 
@@ -50,6 +49,9 @@ pub(super) struct Painting {
     layout_next: Option<usize>,
     /// The box of the badge placed last (by the layout under way, or the last one).
     layout_taken: Option<Rect>,
+    /// What writing one quote's badge and tints cost in the last layout
+    /// slice, in ms (a guess before the first): its reads leave room for it.
+    write_ms: f64,
     /// Whether any badge is dimmed now.
     dimmed: bool,
 }
@@ -68,6 +70,7 @@ impl Painting {
             need_layout: false,
             layout_next: None,
             layout_taken: None,
+            write_ms: 0.25,
             dimmed: false,
         }
     }
@@ -293,28 +296,36 @@ impl Painting {
         // frame anyway).
         let (hx, hy, view) = page.geometry();
         let deadline = page.now() + budget;
-        while at < self.drawn.len() && page.now() < deadline {
-            // A batch ends early when its reads alone take a slice: in a text
-            // node of megabytes one quote's rectangles may take milliseconds.
-            // Its first read may lay out again what the last batch moved, so
-            // the reads are timed from after it.
-            let from = at;
-            let end = (at + LAYOUT_BATCH).min(self.drawn.len());
-            let mut reads_from = f64::INFINITY;
-            while at < end {
-                self.drawn[at].measure(hx, hy, &page.window);
-                at += 1;
-                if at == from + 1 {
-                    reads_from = page.now();
-                } else if at % 8 == 0 && page.now() - reads_from >= SLICE_MS {
-                    break;
-                }
+        // One batch a slice: a second one paid for laying out what the first
+        // moved, and in Firefox, where writing 100 quotes costs 15-40 ms,
+        // that made slices of 50 ms; the frame between two slices lays it
+        // out. The reads stop where the writes they call for would pass the
+        // deadline (in a text node of megabytes one quote's rectangles may
+        // take a millisecond), and the writes at the deadline: what was read
+        // and not written is read again in the next slice.
+        let from = at;
+        let end = (at + LAYOUT_BATCH).min(self.drawn.len());
+        while at < end {
+            self.drawn[at].measure(hx, hy, &page.window);
+            at += 1;
+            if page.now() + (at - from) as f64 * self.write_ms >= deadline {
+                break;
             }
-            for d in &mut self.drawn[from..at] {
-                self.layout_taken = d.place_badge(view, self.layout_taken);
-                self.painter
-                    .place(&page.doc, d.slot, &d.rects, &mut d.tints);
+        }
+        let (writes, read) = (page.now(), at);
+        at = from;
+        while at < read {
+            let d = &mut self.drawn[at];
+            self.layout_taken = d.place_badge(view, self.layout_taken);
+            self.painter
+                .place(&page.doc, d.slot, &d.rects, &mut d.tints);
+            at += 1;
+            if at % 8 == 0 && page.now() >= deadline {
+                break;
             }
+        }
+        if at > from {
+            self.write_ms = (page.now() - writes) / (at - from) as f64;
         }
         if at < self.drawn.len() {
             self.layout_next = Some(at);

@@ -18,7 +18,7 @@ use web_sys::{Element, MutationRecord, Node, ResizeObserver, Text};
 
 use super::super::chunks::{chunk_end, paragraph_breaks, paragraph_parts, shifted, CHUNK_BYTES};
 use super::super::extract::{
-    added_articles, changed_blocks, context_before, document_order, Extracted, RootSearch, Walk,
+    added_articles, changed_blocks, context_before, document_order, Extracted, Walk,
 };
 use super::drawn::Drawn;
 use super::page::Page;
@@ -30,9 +30,11 @@ use crate::{analyze_with, Analysis, Options, Quote, Speaker};
 /// infinite-scroll insert, short enough to feel immediate.
 pub(super) const REFRESH_DELAY_MS: i32 = 400;
 
-/// Nodes walked, and quotes drawn, between two looks at the clock.
+/// Nodes walked, and quotes drawn, between two looks at the clock (a quote
+/// drawn costs up to half a millisecond in Firefox: 64 of them made slices
+/// of 50 ms).
 const WALK_BATCH: usize = 256;
-const DRAW_BATCH: usize = 64;
+const DRAW_BATCH: usize = 8;
 
 /// Where one range starts and ends: node and UTF-16 offset, twice.
 pub(super) type Bounds = (Text, u32, Text, u32);
@@ -51,8 +53,12 @@ pub(super) const LAYOUT: usize = 4;
 /// bounded, so the pass runs in slices.
 pub(super) struct Job {
     pub started: f64,
-    find: Option<RootSearch>,
+    find: Option<Walk>,
     walk: Option<Walk>,
+    /// The find or the walk under way has done its steps: what is left is
+    /// taking its result and freeing the page it scanned (10–20 ms for
+    /// 130,000 elements: a handle each), a step of its own.
+    walked: bool,
     pub extracted: Option<Extracted>,
     /// Where the next chunk starts, in bytes and code points; `None` when all is analysed.
     analysed: Option<(usize, usize)>,
@@ -108,17 +114,12 @@ pub(super) struct AddedRead {
 }
 
 impl Job {
-    /// Whether the next piece of work is one long step: scoring a scanned
-    /// page (tens of ms on 200,000 nodes) or analysing a chunk (30–40 ms for
-    /// 64 KB; an article's first analysis in Chromium includes compiling the
-    /// core). It starts a slice of its own, never on top of a slice's worth
-    /// of other work.
+    /// Whether the next piece of work is one long step: the end of a walk,
+    /// or analysing a chunk (30–40 ms for 64 KB; an article's first analysis
+    /// in Chromium includes compiling the core). It starts a slice of its
+    /// own, never on top of a slice's worth of other work.
     pub fn heavy_next(&self) -> bool {
-        match (&self.find, &self.walk) {
-            (Some(find), _) => find.scanned(),
-            (None, Some(walk)) => walk.scores_next(),
-            (None, None) => self.extracted.is_some() && self.analysed.is_some(),
-        }
+        self.walked || (self.extracted.is_some() && self.analysed.is_some())
     }
 
     /// The stage the next piece of work belongs to (see [`STAGES`]).
@@ -211,17 +212,18 @@ impl Pass {
         // On a whole page without an article yet (the first pass, or the
         // article went away), it is searched for first.
         let find = (self.page_mode && self.roots.is_empty() && !design)
-            .then(|| RootSearch::new(&page.doc))
+            .then(|| Walk::search(&page.doc))
             .flatten();
         let walk = match (&find, design) {
             (Some(_), _) => None,
-            (None, true) => Some(Walk::new(Vec::new())),
-            (None, false) => Some(Walk::new(self.roots.clone())),
+            (None, true) => Some(Walk::new(Vec::new(), &page.window)),
+            (None, false) => Some(Walk::new(self.roots.clone(), &page.window)),
         };
         self.job = Some(Job {
             started,
             find,
             walk,
+            walked: false,
             extracted: None,
             analysed: Some((0, 0)),
             quotes: Vec::new(),
@@ -241,19 +243,22 @@ impl Pass {
         painting: &mut Painting,
         deadline: f64,
     ) -> bool {
+        let walked = std::mem::take(&mut job.walked);
         if let Some(find) = &mut job.find {
-            if find.scanned() {
-                self.roots.extend(job.find.take().map(RootSearch::finish));
+            if walked {
+                self.roots.extend(job.find.take().and_then(Walk::container));
                 self.observe_roots();
-                job.walk = Some(Walk::new(self.roots.clone()));
+                job.walk = Some(Walk::new(self.roots.clone(), &page.window));
             } else {
-                find.step(WALK_BATCH);
+                job.walked = find.step(WALK_BATCH);
             }
             return false;
         }
         if let Some(walk) = &mut job.walk {
-            if walk.step(&page.window, WALK_BATCH) {
-                job.extracted = job.walk.take().map(Walk::finish);
+            if walked {
+                job.extracted = job.walk.take().and_then(Walk::finish);
+            } else {
+                job.walked = walk.step(WALK_BATCH);
             }
             return false;
         }
@@ -333,13 +338,13 @@ impl Pass {
         read.dedup();
         // An update is one slice: blocks too big for it are read by a whole
         // pass instead, which is sliced.
-        let mut walk = Walk::new(read);
-        while !walk.step(&page.window, WALK_BATCH) {
+        let mut walk = Walk::new(read, &page.window);
+        while !walk.step(WALK_BATCH) {
             if page.now() - started >= SLICE_MS {
                 return None;
             }
         }
-        let extracted = walk.finish();
+        let extracted = walk.finish()?;
         if extracted.capped || extracted.map.text().len() > CHUNK_BYTES {
             return None;
         }
@@ -526,8 +531,8 @@ fn paragraph_bounds(
     paragraph_parts(breaks, start, end)
         .filter_map(|(from, to)| {
             let (from, to) = extracted.map.range(from, to)?;
-            let start = extracted.nodes.get(from.node)?.clone();
-            let end = extracted.nodes.get(to.node)?.clone();
+            let start = extracted.nodes.get(from.node)?.clone().unchecked_into();
+            let end = extracted.nodes.get(to.node)?.clone().unchecked_into();
             Some((start, from.offset16 as u32, end, to.offset16 as u32))
         })
         .collect()

@@ -46,7 +46,7 @@ mod mentions;
 
 use crate::lexicon::{is_platform, is_possessive, possessive_owner, Lang, Lexicon};
 use crate::spans::Span;
-use crate::tokens::{Kind, Token};
+use crate::tokens::{tokenize_between, Kind, Token};
 use crate::QuoteKind;
 
 /// A person's name in the text and, when the text gives it, their role.
@@ -202,6 +202,10 @@ const AFTER_WINDOW: usize = 30;
 const APPOSITION_WINDOW: usize = 24;
 const BEFORE_WINDOW: usize = 60;
 const NOUN_PHRASE_WORDS: usize = 7;
+/// How much of a quote after an incise's first word is read for it, in chars.
+const INCISE_CHARS: usize = 160;
+/// How many words may follow an incise's subject before the incise closes.
+const INCISE_TAIL: usize = 5;
 
 /// Finds the cue and speaker mention of every quote in `spans`.
 pub fn attribute(
@@ -311,6 +315,16 @@ impl Text<'_> {
     fn proposals(&self, qt: usize, kind: QuoteKind) -> Vec<choice::Proposal> {
         use choice::{Proposal, Rule};
         let speaks = |m: &Mention| self.could_speak(m);
+        // An incise inside the quote names its speaker whatever stands around
+        // it. A hand rule: no train set has one (English and German close the
+        // quote around it), so no weight for it could be learned.
+        if let Some((m, c)) = self.incise_in_quote(qt) {
+            return vec![Proposal {
+                rule: Rule::Incise,
+                mention: m,
+                cue: Some(c),
+            }];
+        }
         let mut after = Vec::new();
         if let Some((m, c)) = self.cue_after(qt).filter(|(m, _)| speaks(m)) {
             after.push(Proposal {
@@ -340,13 +354,6 @@ impl Text<'_> {
         if let Some((m, c)) = self.cue_ending_sentence(qt).filter(|(m, _)| speaks(m)) {
             proposals.push(Proposal {
                 rule: Rule::SentenceEnd,
-                mention: m,
-                cue: Some(c),
-            });
-        }
-        if let Some((m, c)) = self.incise_in_quote(qt) {
-            proposals.push(Proposal {
-                rule: Rule::Incise,
                 mention: m,
                 cue: Some(c),
             });
@@ -563,7 +570,14 @@ impl<'a> Text<'a> {
         spans: &'a [Span],
         lex: &'static Lexicon,
     ) -> Self {
-        let mut lower = String::with_capacity(chars.len());
+        // Sized by the words, not the text: an incise's few tokens (`cues/after.rs`)
+        // make a `Text` of their own, and must not cost the whole text each.
+        let word_chars: usize = tokens
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.end - t.start)
+            .sum();
+        let mut lower = String::with_capacity(word_chars + word_chars / 8);
         let mut words = Vec::with_capacity(tokens.len());
         let mut stems = Vec::with_capacity(tokens.len());
 

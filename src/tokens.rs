@@ -39,9 +39,20 @@ pub struct Token {
 
 /// Splits `chars` into tokens, each quote in `spans` becoming one [`Kind::Quote`].
 pub fn tokenize(chars: &[char], spans: &[Span]) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(chars.len() / 5);
+    tokenize_from(chars, spans, 0)
+}
+
+/// The tokens of `chars[from..to]`, with offsets into `chars`, quotation
+/// marks as plain punctuation: the words inside a quote (`cues/after.rs`
+/// reads an incise there).
+pub fn tokenize_between(chars: &[char], from: usize, to: usize) -> Vec<Token> {
+    tokenize_from(&chars[..to.min(chars.len())], &[], from)
+}
+
+fn tokenize_from(chars: &[char], spans: &[Span], from: usize) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(chars.len().saturating_sub(from) / 5);
     let mut next_span = 0;
-    let mut at = 0;
+    let mut at = from;
     while at < chars.len() {
         if let Some(span) = spans.get(next_span) {
             let (open, close) = span.covered();
@@ -172,6 +183,24 @@ mod tests {
                 _ => chars[t.start..t.end].iter().collect(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_range_inside_a_quote_is_tokenized_with_offsets_into_the_text() {
+        let text = "« Notre crainte, explique Alexandra Teixeira, est réelle »";
+        let chars: Vec<char> = text.chars().collect();
+        let from = text
+            .find("explique")
+            .map_or(0, |b| text[..b].chars().count());
+        let tokens = tokenize_between(&chars, from, chars.len() - 2);
+        let words: Vec<String> = tokens
+            .iter()
+            .map(|t| chars[t.start..t.end].iter().collect())
+            .collect();
+        assert_eq!(
+            words,
+            ["explique", "Alexandra", "Teixeira", ",", "est", "réelle"]
+        );
     }
 
     #[test]

@@ -174,6 +174,31 @@ fn a_french_incise_inside_the_guillemets_names_the_speaker() {
 }
 
 #[test]
+fn an_incise_with_its_subject_inside_the_quote_names_the_speaker() {
+    // French news puts `, explique X,` inside the guillemets and goes on
+    // quoting; Italian sets the incise between dashes; either wins over a
+    // cue outside the quote.
+    let cases = [
+        ("fr", "Sur le Bassin d’Arcachon, les ostréiculteurs ont déjà pâti de la tempête.
+« Notre crainte pour les jours à venir est de savoir si le banc va avancer, explique Alexandra Teixeira, chargée de communication au comité régional. Il y a donc une crainte que le sable continue d’avancer. »", "Alexandra Teixeira"),
+        ("it", "L'Unicef ha diffuso una nota dopo i raid.
+\"Questi due attacchi - prosegue l'Unicef - fanno seguito a 25 giorni di guerra\", ha detto ieri Antonio Tajani.", "Unicef"),
+        ("it", "\"Gli episodi di antisemitismo - dice all'Adnkronos un portavoce della Commissione europea - sono molto gravi\".", "un portavoce della Commissione europea"),
+    ];
+    for (lang, text, expected) in cases {
+        assert_eq!(
+            speakers(text, lang).last(),
+            Some(&Some(expected.to_string())),
+            "{text}"
+        );
+    }
+    // A verb of saying after a comma whose clause goes on is the speaker's
+    // own sentence, not an incise.
+    let text = "« Il faut que chacun, explique bien à ses enfants ce qui se passe ici depuis des mois », a déclaré le maire Jean Dupont.";
+    assert_eq!(speakers(text, "fr"), names(&["Jean Dupont"]));
+}
+
+#[test]
 fn a_verb_of_saying_opening_its_clause_stands_for_the_subject() {
     // Where subjects are left out, `Admitió que …`, `y enfatizó:` and
     // `Años después, valora que …` speak for the person the text is about.

@@ -129,12 +129,19 @@ impl Text<'_> {
     /// may stand between the cue and its subject. The subject's article after
     /// it, within four words.
     fn past_short_phrase(&self, at: usize) -> Option<usize> {
-        let opens = self.word(at).is_some_and(|w| self.lex.is_preposition(w));
+        // `dice all'Adnkronos un portavoce`: Italian joins a preposition and
+        // an elided article to the noun, a phrase in one word.
+        let joined = self.word(at).is_some_and(|w| {
+            w.split_once('\'').is_some_and(|(p, rest)| {
+                !rest.is_empty() && matches!(p, "all" | "dall" | "nell" | "sull" | "dell")
+            })
+        });
+        let opens = joined || self.word(at).is_some_and(|w| self.lex.is_preposition(w));
         // (Measured in German, the phrase's own nouns are too often taken: not there.)
         if matches!(self.lex.lang, Lang::En | Lang::De) || !opens {
             return None;
         }
-        (at + 2..at + 6)
+        (at + if joined { 1 } else { 2 }..at + 6)
             .take_while(|&i| self.word(i).is_some())
             .find(|&i| {
                 // Not an article inside the phrase: `en la reunión de la comisión`.
@@ -213,44 +220,104 @@ impl Text<'_> {
     }
 
     /// `« Je suis très inquiet, glisse-t-il lorsqu'on le croise, pour mon
-    /// avenir »`: French puts the incise inside the guillemets. A word after
-    /// a comma inside the quote that joins a verb of saying (or `a` and one)
-    /// to its subject pronoun names the speaker.
+    /// avenir »`, `« Notre crainte …, explique Alexandra Teixeira, chargée de
+    /// communication. Il y a … »`, `"Es normal –reflexiona– que …"`, `"Siamo
+    /// pronti - dichiara il sindaco - a tutto"`: French, Spanish, Italian,
+    /// Portuguese and the Slavic languages may put the incise inside the
+    /// quotation marks. After a comma or a dash inside the quote, a verb of
+    /// saying whose clause closes again (a comma, a dash, a stop or the
+    /// quote's end) is read as a cue after a quote would be: its words make a
+    /// token stream of their own, led by the quote, for [`Text::cue_after`].
     pub(super) fn incise_in_quote(&self, qt: usize) -> Option<(Mention, String)> {
         let Kind::Quote(q) = self.tokens[qt].kind else {
             return None;
         };
-        if self.lex.lang != Lang::Fr {
+        // English and German close the quote around an incise (`“A,” he said, “B”`).
+        if matches!(self.lex.lang, Lang::En | Lang::De) {
             return None;
         }
         let span = &self.spans[q];
-        let mut i = span.start;
-        while i < span.end {
-            // The next word, after a comma and spaces.
-            if self.chars[i] != ',' {
-                i += 1;
+        let spaced = |i: usize| {
+            i > span.start && self.chars[i - 1] == ' ' && self.chars.get(i + 1) == Some(&' ')
+        };
+        for i in span.start..span.end {
+            let c = self.chars[i];
+            let separator = matches!(c, ',' | '–' | '—' | '―') || c == '-' && spaced(i);
+            if !separator {
                 continue;
             }
-            let start = (i + 1..span.end).find(|&j| !self.chars[j].is_whitespace())?;
-            let end = (start..span.end)
-                .find(|&j| !(self.chars[j].is_alphabetic() || self.chars[j] == '-'))
-                .unwrap_or(span.end);
-            i = end;
-            let word: String = self.chars[start..end]
-                .iter()
-                .flat_map(|c| c.to_lowercase())
-                .collect();
-            let Some((verb, pronoun)) = word.split_once('-') else {
+            let Some(start) = (i + 1..span.end).find(|&j| !self.chars[j].is_whitespace()) else {
+                break;
+            };
+            // Only a verb of saying opens an incise: looked up before any tokens are made.
+            let (word, end) = self.lower_word_at(start, span.end);
+            let opens = match word.split_once('-') {
+                // `glisse-t-il`, `a-t-elle ajouté`
+                Some((verb, _)) => {
+                    self.lex.cue_stem(verb).is_some() || self.lex.is_adverb_or_auxiliary(verb)
+                }
+                // `explique X`, `a déclaré X`, `ha detto`
+                None => {
+                    self.lex.cue_stem(&word).is_some()
+                        || self.lex.is_adverb_or_auxiliary(&word) && {
+                            let next = (end..span.end).find(|&j| !self.chars[j].is_whitespace());
+                            next.is_some_and(|n| {
+                                self.lex
+                                    .cue_stem(&self.lower_word_at(n, span.end).0)
+                                    .is_some()
+                            })
+                        }
+                }
+            };
+            if !opens {
+                continue;
+            }
+            let to = span.end.min(start + INCISE_CHARS);
+            let mut tokens = vec![
+                self.tokens[qt],
+                // (Read as the comma of `“…”, said X`, whatever the mark.)
+                Token {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Punct(','),
+                },
+            ];
+            tokens.extend(tokenize_between(self.chars, start, to));
+            let incise = Text::new(self.chars, &tokens, self.spans, self.lex);
+            let Some((mention, cue)) = incise.cue_after(0) else {
                 continue;
             };
-            let pronoun = pronoun.strip_prefix("t-").unwrap_or(pronoun);
-            if !self.lex.is_subject_pronoun(pronoun) || self.lex.cue_stem(verb).is_none() {
-                continue;
+            // The incise closes soon after its subject (or its verb, for a
+            // left-out subject): `prosegue l'Unicef in una nota -`; unless the
+            // subject is joined to the verb (`glisse-t-il lorsqu'on le croise`).
+            let joined = mention.end == end && word.contains('-');
+            let mut rest = incise.tokens.iter().skip_while(|t| t.start < mention.end);
+            let closes = joined
+                || rest.clone().next().is_none()
+                || rest.by_ref().take(INCISE_TAIL).any(|t| {
+                    matches!(
+                        t.kind,
+                        Kind::Punct(',' | '.' | ';' | '–' | '—' | '―' | '-' | '!' | '?')
+                    )
+                });
+            if closes && incise.could_speak(&mention) {
+                return Some((mention, cue));
             }
-            let mention = Mention::at(end - pronoun.chars().count(), end, Who::Pronoun);
-            return Some((mention, verb.to_string()));
         }
         None
+    }
+
+    /// The word starting at char `start` (letters and hyphens, before
+    /// `limit`), in lower case, and where it ends.
+    fn lower_word_at(&self, start: usize, limit: usize) -> (String, usize) {
+        let end = (start..limit)
+            .find(|&j| !(self.chars[j].is_alphabetic() || self.chars[j] == '-'))
+            .unwrap_or(limit);
+        let word = self.chars[start..end]
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        (word, end)
     }
 
     /// French `dit-il`, `a-t-elle ajouté`: the subject pronoun joined to the

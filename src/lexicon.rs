@@ -631,6 +631,13 @@ impl Lexicon {
     pub fn is_adverb_or_auxiliary(&self, word: &str) -> bool {
         self.adverbs_and_auxiliaries.contains(word)
             || (self.lang == Lang::En && word.len() > 4 && word.ends_with("ly"))
+            // German adverbs by their endings: `unmissverständlich`,
+            // `möglicherweise`, `damals`, `jedenfalls`, `abschließend`.
+            || (self.lang == Lang::De
+                && word.len() > 5
+                && ["lich", "weise", "mals", "falls", "dings", "end"]
+                    .iter()
+                    .any(|ending| word.ends_with(ending)))
     }
 
     pub fn is_time_word(&self, word: &str) -> bool {

@@ -440,3 +440,25 @@ fn news_verbs_of_saying_in_every_form() {
         assert_eq!(speakers(text, lang), names(&[expected]), "{text}");
     }
 }
+
+#[test]
+fn an_adverb_opening_a_german_sentence_is_no_subject() {
+    // German fronts an adverb or adverbial phrase and puts the subject after
+    // the verb; a word ending in `-lich`, `-weise` or `-mals` is an adverb.
+    assert_one_quote_each(&[
+        ("de", "Unmissverständlich sagt das Gericht in der Urteilsbegründung, dass es „nicht von der Unschuld des Angeklagten überzeugt“ sei.", "das Gericht"),
+        ("de", "Passend zu den Gefahren des Eises warnte die Moderatorin eines Lokalsenders: „Auf dem Eis kann es sehr glatt sein.“", "die Moderatorin eines Lokalsenders"),
+        ("de", "Möglicherweise räumte Bundesfinanzminister Peer Steinbrück deshalb ein, es gebe „erhebliche Zumutungen“.", "Peer Steinbrück"),
+    ]);
+}
+
+#[test]
+fn german_cue_shapes_after_a_comma_and_separable_verbs() {
+    assert_one_quote_each(&[
+        // `so X weiter:` before a colon names the speaker, not the clause's object.
+        ("de", "Auch diese Uninformiertheit habe möglicherweise Methode, so Elshorst weiter: „Das ist im Übrigen auch in anderen Firmen üblich.“", "Elshorst"),
+        // Separable verbs of saying, their particle at the clause's end.
+        ("de", "Rick Homans vom Sekretariat für Entwicklung lobte die Umbenennung.\n„Ein Name wie dieser symbolisiert die hohe Wichtigkeit der Anlagen“, führte er gegenüber der Presse aus.", "Rick Homans"),
+        ("de", "Die Bundesjustizministerin warf der Regierung vor, sie plane eine „zentralisierte Referenzdatei“.", "Die Bundesjustizministerin"),
+    ]);
+}

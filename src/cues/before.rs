@@ -110,6 +110,15 @@ impl Text<'_> {
                     return Some((m, None, Via::Colon));
                 }
             }
+            // `…, so Elshorst weiter: „…“`: a clause after a comma that names
+            // its speaker after its cue word.
+            if let Some(found) = (floor..at - 1)
+                .rev()
+                .find(|&i| self.punct(i) == Some(','))
+                .and_then(|comma| self.inverted_cue_after(comma + 1))
+            {
+                return Some((found.0, Some(found.1), Via::Before));
+            }
             // A name after a colon (`Sein erstes Werk: „Le Grand Macabre“`) is no quotation.
             if self.lex.lang != Lang::En && self.quote_words(qt) > 3 {
                 if let Some(m) = self.colon_headline(floor, at) {
@@ -294,9 +303,17 @@ impl Text<'_> {
                 })
             })
             .flatten();
-        // `Über Steve Fossett sagte Branson`: a phrase opening with a preposition is no subject.
-        let opening =
-            opening.filter(|_| !self.word(floor).is_some_and(|w| self.lex.is_preposition(w)));
+        // `Über Steve Fossett sagte Branson`: a phrase opening with a preposition is no subject;
+        // `Passend zu den Gefahren warnte …`, `Selbst die Zeitschrift …`: nor one adverb.
+        let opening = opening.filter(|m| {
+            let lone_word = m.end <= self.tokens[floor].end && m.who != Who::Pronoun;
+            !self.word(floor).is_some_and(|w| {
+                self.lex.is_preposition(w)
+                    || lone_word
+                        && (self.lex.is_adverb_or_auxiliary(w)
+                            || self.lex.is_capitalised_stopword(w))
+            })
+        });
         if let Some(opening) = opening {
             // `Demgegenüber sagte Merkel`, `Ähnlich äußerte sich der Präsident`: a
             // lone opening adverb is no subject; `Milinkewitsch kritisierte …` is one.

@@ -279,13 +279,15 @@ fn secret() -> u64 {
     std::collections::hash_map::RandomState::new().hash_one(0u8)
 }
 
-/// 53 secret bits: std's `RandomState` has no entropy on
-/// wasm32-unknown-unknown (and would bring SipHash in), and `Math.random` is
-/// the extension's own (content scripts run in an isolated
-/// world), seeded by the browser and never seen by the page.
+/// 64 secret bits, 32 from each of two draws: std's `RandomState` has no
+/// entropy on wasm32-unknown-unknown (and would bring SipHash in), and
+/// `Math.random` is the extension's own (content scripts run in an isolated
+/// world), seeded by the browser and never seen by the page. Not one draw
+/// cast to `u64`: wasm2js (the JavaScript build) cannot lower that cast.
 #[cfg(target_arch = "wasm32")]
 fn secret() -> u64 {
-    (js_sys::Math::random() * (1u64 << 53) as f64) as u64
+    let draw = || u64::from((js_sys::Math::random() * 4_294_967_296.0) as u32);
+    draw() << 32 | draw()
 }
 
 /// Maps hashed with [`Keyed`]: one hasher for every map in the core keeps

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{black_box, BenchmarkId, SamplingMode, Throughput};
 use inputs::{
-    described_speakers, named_speakers, nested, repeated, shared_surname, PROSE, UNBALANCED,
+    colliding_name, described_speakers, named_speakers, nested, repeated, shared_surname,
+    speakers_named, PROSE, UNBALANCED,
 };
 
 const KB: usize = 1 << 10;
@@ -40,6 +41,11 @@ fn inputs() -> Vec<(&'static str, Make)> {
         // or 90,000 first names for one surname.
         ("distinct-speakers", |size| named_speakers(size / 48)),
         ("shared-surname", |size| shared_surname(size / 48)),
+        // Names sharing their low 14 bits under unkeyed FNV-1a (SECURITY.md):
+        // about 58 bytes a line.
+        ("colliding-names", |size| {
+            speakers_named(size / 58, |i| colliding_name(i, 14))
+        }),
         // About 75 bytes a line: two quotes, a name and a description.
         ("descriptions", |size| described_speakers(size / 75)),
         // Six bytes a level: a 4 MB input nests 700,000 deep.

@@ -16,7 +16,7 @@
 //! ```
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 /// The languages the core knows.
@@ -209,9 +209,10 @@ fn function_words_of(lang: Lang) -> &'static [&'static str] {
 }
 
 /// FNV-1a: short words hash faster with it than with the default SipHash,
-/// and one hasher keeps the WebAssembly small. The word lists are fixed; the
-/// name maps of resolution take keys from the page, where a page crafting
-/// colliding names could slow only its own analysis (SECURITY.md).
+/// and one hasher keeps the WebAssembly small. Unkeyed, it is only for hashes
+/// compared whole (a class, a paragraph); a map hashes with [`Keyed`], since
+/// FNV's low bits, which pick a bucket, depend only on the low bits of the
+/// input: names colliding there cost a page about 2^k tries each.
 #[derive(Default)]
 pub struct Fnv(u64);
 
@@ -233,9 +234,66 @@ impl Hasher for Fnv {
     }
 }
 
-/// Maps hashed with [`Fnv`]: one hasher in the whole core keeps SipHash's
-/// code out of the WebAssembly.
-pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// The hashers of an [`FnvMap`]: FNV-1a started from a secret drawn for each
+/// map, its result mixed (MurmurHash3's finaliser) so that every bit of the
+/// bucket depends on every bit of the input and of the secret. The name maps
+/// take keys from the page, which could otherwise craft thousands of names
+/// sharing a bucket and make each lookup walk them all (SECURITY.md). Not a
+/// cryptographic hash: enough that the page cannot aim without the secret.
+#[derive(Clone, Copy)]
+pub(crate) struct Keyed(u64);
+
+impl Default for Keyed {
+    fn default() -> Keyed {
+        Keyed(secret())
+    }
+}
+
+impl BuildHasher for Keyed {
+    type Hasher = Mixed;
+
+    fn build_hasher(&self) -> Mixed {
+        Mixed(Fnv(self.0))
+    }
+}
+
+/// [`Fnv`] from a [`Keyed`] secret, mixed when finished.
+pub(crate) struct Mixed(Fnv);
+
+impl Hasher for Mixed {
+    fn finish(&self) -> u64 {
+        let mut h = self.0.finish();
+        h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h = (h ^ (h >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+}
+
+/// 64 secret bits: from the operating system through std's `RandomState`.
+#[cfg(not(target_arch = "wasm32"))]
+fn secret() -> u64 {
+    std::collections::hash_map::RandomState::new().hash_one(0u8)
+}
+
+/// 64 secret bits, 32 from each of two draws: std's `RandomState` has no
+/// entropy on wasm32-unknown-unknown (and would bring SipHash in), and
+/// `Math.random` is the extension's own (content scripts run in an isolated
+/// world), seeded by the browser and never seen by the page. Not one draw
+/// cast to `u64`: wasm2js (the JavaScript build) cannot lower that cast.
+#[cfg(target_arch = "wasm32")]
+fn secret() -> u64 {
+    let draw = || u64::from((js_sys::Math::random() * 4_294_967_296.0) as u32);
+    draw() << 32 | draw()
+}
+
+/// Maps hashed with [`Keyed`]: one hasher for every map in the core keeps
+/// SipHash's code out of the WebAssembly, and one map type keeps its copies
+/// of the map's code to one.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, Keyed>;
 
 /// A word list, sorted for a binary search (a few hundred words at most):
 /// no hash set, so the WebAssembly holds one kind of map fewer.

@@ -1196,3 +1196,52 @@ mod tests {
         }
     }
 }
+
+/// The hostile names of SECURITY.md, for [`hashing`].
+#[cfg(test)]
+#[allow(dead_code)] // Only the crafted names are used here.
+#[path = "../tests/common/inputs.rs"]
+mod inputs;
+
+#[cfg(test)]
+mod hashing {
+    use std::collections::BTreeSet;
+    use std::hash::{BuildHasher, BuildHasherDefault};
+
+    use super::inputs::colliding_name;
+    use super::Registry;
+    use crate::lexicon::{Fnv, Lang, Lexicon};
+
+    /// A page crafts names whose full names and surnames share their low 12
+    /// bits under unkeyed FNV-1a, so that all of them fall in one bucket of a
+    /// table of up to 4,096; the registry's maps spread them out.
+    #[test]
+    fn names_crafted_to_collide_spread_over_the_buckets() {
+        let registry = Registry::new(Lexicon::of(Lang::En));
+        let unkeyed = BuildHasherDefault::<Fnv>::default();
+        let (mut crafted, mut filed) = (BTreeSet::new(), BTreeSet::new());
+        for i in 0..256 {
+            let name = colliding_name(i, 12).to_lowercase();
+            let surname = name.rsplit(' ').next().unwrap_or_default().to_string();
+            crafted.insert(unkeyed.hash_one(&name) & 0xfff);
+            crafted.insert(unkeyed.hash_one(&surname) & 0xfff);
+            filed.insert(registry.by_name.hasher().hash_one(&name) & 0xfff);
+            filed.insert(registry.by_surname.hasher().hash_one(&surname) & 0xfff);
+        }
+        assert_eq!(crafted.len(), 1, "the crafted names collide unkeyed");
+        // 512 keys at random in 4,096 buckets fill about 481 of them.
+        assert!(filed.len() > 400, "512 names in {} buckets", filed.len());
+    }
+
+    /// The secret is drawn, not written in the source: two registries hash
+    /// one name differently, so a page cannot craft names for a known key.
+    #[test]
+    fn each_registry_hashes_with_its_own_secret() {
+        let lex = Lexicon::of(Lang::En);
+        let (a, b) = (Registry::new(lex), Registry::new(lex));
+        assert_ne!(
+            a.by_name.hasher().hash_one("blinken"),
+            b.by_name.hasher().hash_one("blinken")
+        );
+    }
+}

@@ -1088,6 +1088,14 @@ mod tests {
     }
 
     #[test]
+    fn she_skips_a_man_known_by_his_first_name_alone() {
+        // No honorific: the first names tell Denis from Wendy.
+        let text = "Undersecretary Wendy Sherman reported that a plane had lifted off.\n“Thanks for the great work, guys,” wrote Denis McDonough.\n“Tunis plane wheels up a few minutes ago,” she wrote.";
+        let speakers: Vec<_> = resolved(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(speakers[1].as_deref(), Some("Wendy Sherman"));
+    }
+
+    #[test]
     fn a_role_description_is_the_person_given_that_role() {
         let text = "Prime Minister Sir Keir Starmer said the talks had gone well.\n“It was a good day,” the prime minister added.";
         assert_eq!(

@@ -464,3 +464,17 @@ fn german_cue_shapes_after_a_comma_and_separable_verbs() {
         ("de", "„Wir haben jetzt vier Punkte und brauchen nur noch ein Unentschieden“, zeigte sich Milovan Rajevac nach dem Spiel zufrieden.", "Milovan Rajevac"),
     ]);
 }
+
+#[test]
+fn a_left_out_subject_closes_the_sentence_or_follows_segun() {
+    // Several partial quotes, then `, señaló.` with no subject: each quote of
+    // the sentence is the last speaker's.
+    let text = "El ministro José Manuel Albares habló antes de la reunión.\nEl primer objetivo es “detener esta guerra”, que ha hecho de Gaza “un inmenso cementerio”, seguido de la ayuda humanitaria, señaló.";
+    assert_eq!(
+        speakers(text, "es"),
+        names(&["José Manuel Albares", "José Manuel Albares"])
+    );
+    // `Según entiende` names whoever the text is about, as `según ella` would.
+    let text = "Laura Magallanes es una de las representantes de los vecinos.\nSegún entiende, “no hay perspectiva de que vaya a haber un plan de manejo en el corto plazo”.";
+    assert_eq!(speakers(text, "es"), names(&["Laura Magallanes"]));
+}

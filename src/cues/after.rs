@@ -393,6 +393,25 @@ impl Text<'_> {
                     }
                 }
             }
+            // `El primer objetivo es “…”, que ha hecho de Gaza “…”, señaló.`:
+            // a finite verb of saying closing the sentence, its subject left out.
+            let opens_clause = self.punct(verb - 1) == Some(',')
+                || self.punct(verb.saturating_sub(2)) == Some(',')
+                    && self
+                        .word(verb - 1)
+                        .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w));
+            let finite = !self.word(verb).is_some_and(|w| self.lex.is_participle(w))
+                || self.punct(verb - 1) != Some(',');
+            if opens_clause && finite && last + 1 == end {
+                let first = if self.punct(verb - 1) == Some(',') {
+                    verb
+                } else {
+                    verb - 1
+                };
+                if let Some(m) = self.omitted_subject(first, last) {
+                    return Some((m, cue));
+                }
+            }
             // `…, Song wrote.`
             if end - last <= 4 {
                 if let Some(m) = self.subject_before(verb, qt + 1) {

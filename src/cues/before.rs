@@ -218,7 +218,12 @@ impl Text<'_> {
         if len == 0 {
             return None;
         }
-        let m = self.noun_phrase_after(k + len)?;
+        let Some(m) = self.noun_phrase_after(k + len) else {
+            // `Según explicó, “…”`: a verb of saying after it stands for its left-out subject.
+            let (_, last) = self.cue_at(k + len)?;
+            let m = self.omitted_subject(k + len, last)?;
+            return Some((m, self.source_text(k, last)));
+        };
         Some((m, self.source_text(k, k + len - 1)))
     }
 

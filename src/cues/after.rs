@@ -20,6 +20,25 @@ impl Text<'_> {
         while matches!(self.punct(k), Some(',' | '–' | '—' | '―')) {
             k += 1;
         }
+        // `the race “is a dead heat right now,” as Cruz said on Monday`, `“extremely
+        // careless” – as described by FBI Director James Comey`: `as` opens the clause
+        // that names the speaker.
+        if self.lex.lang == Lang::En && self.word(k) == Some("as") {
+            if let Some((cue, last)) = self.cue_at(k + 1) {
+                return (self.word(last + 1) == Some("by"))
+                    .then(|| self.noun_phrase_after(last + 2))
+                    .flatten()
+                    .map(|m| (m, cue));
+            }
+            let subject_follows = self.is_capitalised(k + 1)
+                || self
+                    .word(k + 1)
+                    .is_some_and(|w| self.lex.is_subject_pronoun(w) || self.lex.is_determiner(w));
+            if !subject_follows {
+                return None;
+            }
+            k += 1;
+        }
         self.word(k)?;
         // `“Maybe we can build a wall around Donald Trump.” ― Steve Quinlan`:
         // a dash, a name, and nothing more in the paragraph.
@@ -439,6 +458,26 @@ mod tests {
         let found = after("“Very soon, we will see,” Blinken said.", Lang::En);
         assert_eq!(found, Some(("Blinken".into(), "said".into())));
         assert!(Via::After.confidence() > Via::Before.confidence());
+    }
+
+    #[test]
+    fn as_after_a_quote_opens_the_clause_that_names_the_speaker() {
+        let found = after(
+            "Still, the race “is a dead heat right now,” as Cruz said on Glenn Beck’s radio program on Monday.",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Cruz".into(), "said".into())));
+        let found = after(
+            "She was “extremely careless” – as described by FBI Director James Comey – with classified mail.",
+            Lang::En,
+        );
+        assert_eq!(
+            found,
+            Some(("FBI Director James Comey".into(), "described".into()))
+        );
+        // `as well as` names nobody.
+        let found = after("They want “a fair deal,” as well as more time.", Lang::En);
+        assert_eq!(found, None);
     }
 
     #[test]

@@ -149,6 +149,11 @@ fn an_italian_sentence_opening_with_lo_takes_up_the_quote_before() {
 fn french_reflexive_verbs_of_saying() {
     let text = "« On comprend mal comment vous ne vous soyez pas dit qu'elle posait une difficulté », s'étonne le magistrat.";
     assert_eq!(speakers(text, "fr"), names(&["le magistrat"]));
+    // `se` apart from its verb, and the verb's subject after it.
+    let text = "“Pendant la guerre de 2014, je suis entré avec des soldats dans un tunnel”, se remémore Rory Jones, journaliste du Wall Street Journal.";
+    assert_eq!(speakers(text, "fr"), names(&["Rory Jones"]));
+    let text = "« Ce qu’on nous annonce, c’est la fin de l’université », soupire Pasiphae, étudiante en master.";
+    assert_eq!(speakers(text, "fr"), names(&["Pasiphae"]));
 }
 
 #[test]

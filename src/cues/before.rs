@@ -36,6 +36,9 @@ impl Text<'_> {
             let Some((cue, last)) = self.cue_at(j) else {
                 continue;
             };
+            if let Some(m) = self.with_clause_subject(j, floor) {
+                return Some((m, Some(cue), Via::Before));
+            }
             if self.is_participle_cue(j) {
                 orphan_cue.get_or_insert(cue);
                 continue;
@@ -512,9 +515,25 @@ impl Text<'_> {
             && j > 0
             && (self.punct(j - 1) == Some(',')
                 || self.word(j - 1).is_some_and(|w| {
-                    matches!(w, "by" | "after" | "before" | "while" | "when")
+                    matches!(w, "by" | "after" | "before" | "while" | "when" | "of")
                         || self.lex.is_document_noun(w)
                 }))
+    }
+
+    /// `…, with Trump reportedly yelling: “…”`: a participle of saying after
+    /// `with` and a noun phrase (and perhaps an adverb) has that phrase for
+    /// its subject.
+    fn with_clause_subject(&self, j: usize, floor: usize) -> Option<Mention> {
+        if self.lex.lang != Lang::En || !self.word(j)?.ends_with("ing") {
+            return None;
+        }
+        let adverb = self
+            .word(j - 1)
+            .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w));
+        let end = j.checked_sub(if adverb { 2 } else { 1 })?;
+        let m = self.noun_phrase_ending_at(end, floor, false)?;
+        let first = (floor..=end).find(|&i| self.tokens[i].start == m.start)?;
+        (first > floor && self.word(first - 1) == Some("with")).then_some(m)
     }
 
     /// `Trump likened the refugees to a “vicious snake”`, `Reid has gone
@@ -669,6 +688,25 @@ mod tests {
         with_text(text, lang, |t, qt| {
             t.cue_before(qt).map(|(m, _, via)| (t.written(&m), via))
         })
+    }
+
+    #[test]
+    fn a_participle_after_with_and_a_name_has_that_name_for_subject() {
+        let found = before(
+            "At a rally in Birmingham, Alabama, on Saturday, supporters kicked a protester, with Trump reportedly yelling: “Get him the hell out of here!”",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Trump".into(), Via::Before)));
+    }
+
+    #[test]
+    fn a_participle_after_of_is_no_verb_with_a_subject_before_it() {
+        // `a point of` is no speaker; the sentence's subject is.
+        let found = before(
+            "And he made a point of saying the nightclub \"was a place of solidarity and empowerment.\"",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("he".into(), Via::SentenceSubject)));
     }
 
     #[test]

@@ -228,11 +228,29 @@ export async function withVisit({ browser, server, extensionOrigin }, path, body
     popup = await openPopup(browser, extensionOrigin, server.origin + path);
     const status = await settled(popup.status);
     await page.bringToFront();
+    await badgesNamed(page);
     return await body({ page, errors, popup, status });
   } finally {
     await popup?.popup.close().catch(() => {});
     await page.close().catch(() => {});
   }
+}
+
+/// Badges get their full names for screen readers (`…”, quote 3 of 17`) in animation
+/// frames, which a tab behind the popup does not get: once the page is in front, waits
+/// (a while at most) until every badge has its name. A page without our overlay, or
+/// whose badges stay unnamed, goes on at once or after the wait, for its test to judge.
+export async function badgesNamed(page, timeout = 5000) {
+  await page
+    .waitForFunction(
+      () => {
+        const root = document.querySelector('[data-quotelens-test]')?.shadowRoot;
+        if (!root) return true;
+        return [...root.querySelectorAll('.ql-label')].every((b) => /quote \d+ of \d+$/.test(b.getAttribute('aria-label') ?? ''));
+      },
+      { polling: 50, timeout },
+    )
+    .catch(() => {});
 }
 
 /// Waits until the content script has finished a pass (or decided there is nothing to do).

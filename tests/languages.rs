@@ -465,6 +465,8 @@ fn german_cue_shapes_after_a_comma_and_separable_verbs() {
         // Separable verbs of saying, their particle at the clause's end.
         ("de", "Rick Homans vom Sekretariat für Entwicklung lobte die Umbenennung.\n„Ein Name wie dieser symbolisiert die hohe Wichtigkeit der Anlagen“, führte er gegenüber der Presse aus.", "Rick Homans"),
         ("de", "Die Bundesjustizministerin warf der Regierung vor, sie plane eine „zentralisierte Referenzdatei“.", "Die Bundesjustizministerin"),
+        // A source phrase in the plural.
+        ("de", "Nach Darstellungen des Verlages bietet das Buch eine „differenzierte Betrachtung der Reformpädagogik“.", "des Verlages"),
         // `sich zeigen` with how the speaker felt.
         ("de", "„Wir haben jetzt vier Punkte und brauchen nur noch ein Unentschieden“, zeigte sich Milovan Rajevac nach dem Spiel zufrieden.", "Milovan Rajevac"),
     ]);

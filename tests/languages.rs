@@ -143,6 +143,11 @@ fn an_italian_sentence_opening_with_lo_takes_up_the_quote_before() {
     // Without `lo` the next sentence's cue is its own.
     let text = "Qualsiasi \"azione violenta contro i civili\" a Gaza è stata condannata. Il ministro ha detto che la crisi continua.";
     assert_eq!(speakers(text, "it"), vec![None]);
+    // After a colon in the same sentence, and a gerund after the name closes it.
+    let text = "\"Penso che abbiamo bisogno di una pausa per far uscire i prigionieri\": lo ha detto Joe Biden ad un evento elettorale in Minnesota.";
+    assert_eq!(speakers(text, "it"), names(&["Joe Biden"]));
+    let text = "Il ministro Sergei Lavrov ha parlato ieri.\n\"Le operazioni sono accompagnate da un'accurata intelligence\". Lo ha detto il capo di stato maggiore Herzi Halevi aggiungendo che l'esercito è pronto.";
+    assert_eq!(speakers(text, "it"), names(&["Herzi Halevi"]));
 }
 
 #[test]

@@ -365,8 +365,13 @@ impl Text<'_> {
     /// pronoun that takes up what was just quoted, and its cue names the speaker.
     pub(super) fn resumptive_cue(&self, qt: usize) -> Option<(Mention, String)> {
         let limit = (qt + AFTER_WINDOW).min(self.tokens.len());
+        // `"…": lo ha detto Joe Biden`: after a colon, in the same sentence.
+        let colon_then_resumptive = self.punct(qt + 1) == Some(':')
+            && self.word(qt + 2).is_some_and(|w| self.lex.is_resumptive(w));
         let end = if self.ends_sentence(qt) {
             qt
+        } else if colon_then_resumptive {
+            qt + 1
         } else {
             (qt + 1..limit).find(|&i| self.ends_sentence(i))?
         };

@@ -207,6 +207,16 @@ const INCISE_CHARS: usize = 160;
 /// How many words may follow an incise's subject before the incise closes.
 const INCISE_TAIL: usize = 5;
 
+/// Italian prepositions joined to an elided article (`all'Adnkronos`,
+/// `dell'Onu`): part of a phrase before a name, never part of the name.
+const ELIDED_PREPOSITIONS: [&str; 5] = ["all", "dall", "dell", "nell", "sull"];
+
+/// A comma or a dash: what opens the clause of a cue right after a quote
+/// (`“…”, said X`, `« … » – a déclaré X`), and an incise inside one.
+fn opens_incise(c: char) -> bool {
+    matches!(c, ',' | '–' | '—' | '―')
+}
+
 /// Finds the cue and speaker mention of every quote in `spans`.
 pub fn attribute(
     chars: &[char],

@@ -17,7 +17,7 @@ impl Text<'_> {
                 .find(|&i| self.punct(i) == Some(')'))
                 .map_or(k, |close| close + 1);
         }
-        while matches!(self.punct(k), Some(',' | '–' | '—' | '―')) {
+        while self.punct(k).is_some_and(opens_incise) {
             k += 1;
         }
         // `the race “is a dead heat right now,” as Cruz said on Monday`, `“extremely
@@ -151,9 +151,8 @@ impl Text<'_> {
         // `dice all'Adnkronos un portavoce`: Italian joins a preposition and
         // an elided article to the noun, a phrase in one word.
         let joined = self.word(at).is_some_and(|w| {
-            w.split_once('\'').is_some_and(|(p, rest)| {
-                !rest.is_empty() && matches!(p, "all" | "dall" | "nell" | "sull" | "dell")
-            })
+            w.split_once('\'')
+                .is_some_and(|(p, rest)| !rest.is_empty() && ELIDED_PREPOSITIONS.contains(&p))
         });
         let opens = joined || self.word(at).is_some_and(|w| self.lex.is_preposition(w));
         // (Measured in German, the phrase's own nouns are too often taken: not there.)
@@ -261,7 +260,7 @@ impl Text<'_> {
         };
         for i in span.start..span.end {
             let c = self.chars[i];
-            let separator = matches!(c, ',' | '–' | '—' | '―') || c == '-' && spaced(i);
+            let separator = opens_incise(c) || c == '-' && spaced(i);
             if !separator {
                 continue;
             }
@@ -310,10 +309,14 @@ impl Text<'_> {
             // left-out subject): `prosegue l'Unicef in una nota -`; unless the
             // subject is joined to the verb (`glisse-t-il lorsqu'on le croise`).
             let joined = mention.end == end && word.contains('-');
-            let mut rest = incise.tokens.iter().skip_while(|t| t.start < mention.end);
+            let mut rest = incise
+                .tokens
+                .iter()
+                .skip_while(|t| t.start < mention.end)
+                .peekable();
             let closes = joined
-                || rest.clone().next().is_none()
-                || rest.by_ref().take(INCISE_TAIL).any(|t| {
+                || rest.peek().is_none()
+                || rest.take(INCISE_TAIL).any(|t| {
                     matches!(
                         t.kind,
                         Kind::Punct(',' | '.' | ';' | '–' | '—' | '―' | '-' | '!' | '?')
@@ -419,19 +422,17 @@ impl Text<'_> {
             }
             // `El primer objetivo es “…”, que ha hecho de Gaza “…”, señaló.`:
             // a finite verb of saying closing the sentence, its subject left out.
-            let opens_clause = self.punct(verb - 1) == Some(',')
+            // (A participle only with its auxiliary: `, ha señalado.`)
+            let after_comma = self.punct(verb - 1) == Some(',');
+            let first = if after_comma { verb } else { verb - 1 };
+            let opens_clause = after_comma
                 || self.punct(verb.saturating_sub(2)) == Some(',')
                     && self
                         .word(verb - 1)
                         .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w));
-            let finite = !self.word(verb).is_some_and(|w| self.lex.is_participle(w))
-                || self.punct(verb - 1) != Some(',');
+            let finite =
+                !after_comma || !self.word(verb).is_some_and(|w| self.lex.is_participle(w));
             if opens_clause && finite && last + 1 == end {
-                let first = if self.punct(verb - 1) == Some(',') {
-                    verb
-                } else {
-                    verb - 1
-                };
                 if let Some(m) = self.omitted_subject(first, last) {
                     return Some((m, cue));
                 }

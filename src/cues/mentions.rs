@@ -432,10 +432,7 @@ impl Text<'_> {
                         let article: String =
                             word[..a].iter().flat_map(|c| c.to_lowercase()).collect();
                         // Not `d'`: `D'Alema` is a name.
-                        matches!(
-                            article.as_str(),
-                            "l" | "dell" | "all" | "nell" | "dall" | "sull"
-                        )
+                        article == "l" || ELIDED_PREPOSITIONS.contains(&article.as_str())
                     } =>
             {
                 start + a + 1

@@ -490,3 +490,13 @@ fn a_left_out_subject_closes_the_sentence_or_follows_segun() {
     let text = "Laura Magallanes es una de las representantes de los vecinos.\nSegún entiende, “no hay perspectiva de que vaya a haber un plan de manejo en el corto plazo”.";
     assert_eq!(speakers(text, "es"), names(&["Laura Magallanes"]));
 }
+
+#[test]
+fn a_preposition_after_an_inverted_subject_closes_it() {
+    assert_one_quote_each(&[
+        ("fr", "« Une erreur dans la précipitation », a reconnu l'imam devant les juges du tribunal correctionnel.", "l'imam"),
+        ("es", "\"Fue un error que no volveremos a cometer\", dijo el ministro ante la prensa en Madrid.", "el ministro"),
+        ("it", "\"È stato un errore che non ripeteremo\", ha detto il ministro davanti ai giornalisti.", "il ministro"),
+        ("pt", "\"Foi um erro que não vamos repetir\", disse o ministro diante dos jornalistas em Lisboa.", "o ministro"),
+    ]);
+}

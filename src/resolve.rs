@@ -602,7 +602,9 @@ pub(crate) fn resolve(
                     let id = registry.person(chars, p);
                     registry.seen(id, *at);
                     context.last_person = Some(id);
-                    if opens_sentence(chars, m.start) {
+                    if opens_sentence(chars, m.start)
+                        || in_apposition_to_opening_description(chars, lex, m.start)
+                    {
                         context.last_subject = Some(id);
                     }
                     remember(&mut context.recent_people, id);
@@ -684,6 +686,28 @@ fn record_choice(
 fn opens_sentence(chars: &[char], at: usize) -> bool {
     let before = chars[..at].iter().rev().find(|c| **c != ' ');
     before.is_none_or(|c| matches!(c, '\n' | '.' | '!' | '?'))
+}
+
+/// `El compañero de fórmula de Donald Trump, James Vance, se presentó …`: a
+/// name set off by a comma after a description that opens its sentence is
+/// that sentence's subject, not the name inside the description.
+fn in_apposition_to_opening_description(chars: &[char], lex: &Lexicon, at: usize) -> bool {
+    // How far back a description may open the sentence, in characters.
+    const DESCRIPTION_REACH: usize = 80;
+    let before = chars[..at].iter().rposition(|c| *c != ' ');
+    let Some(comma) = before.filter(|&i| chars[i] == ',') else {
+        return false;
+    };
+    let floor = comma.saturating_sub(DESCRIPTION_REACH);
+    let Some(start) = (floor..comma)
+        .rev()
+        .find(|&i| opens_sentence(chars, i) && chars[i] != ' ')
+    else {
+        return false;
+    };
+    let description: String = chars[start..comma].iter().collect();
+    let first = description.split_whitespace().next().unwrap_or("");
+    !description.contains([',', '.', '"', '«', '“', '„']) && lex.is_determiner(&lower_case(first))
 }
 
 fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {

@@ -500,3 +500,13 @@ fn a_preposition_after_an_inverted_subject_closes_it() {
         ("pt", "\"Foi um erro que não vamos repetir\", disse o ministro diante dos jornalistas em Lisboa.", "o ministro"),
     ]);
 }
+
+#[test]
+fn a_name_in_apposition_to_the_opening_description_is_the_left_out_subject() {
+    // Not `Donald Trump`, named inside the description, nor `Estados Unidos`,
+    // named last.
+    let text = "El compañero de fórmula de Donald Trump, James Vance, se presentó ayer ante Estados Unidos con una serie de anécdotas personales. \"Tenía un ángel de la guarda a mi lado\", dijo.";
+    assert_eq!(speakers(text, "es"), names(&["James Vance"]));
+    let text = "Il compagno di corsa di Donald Trump, James Vance, si è presentato ieri agli Stati Uniti con una serie di aneddoti personali. \"Avevo un angelo custode al mio fianco\", ha aggiunto.";
+    assert_eq!(speakers(text, "it"), names(&["James Vance"]));
+}

@@ -853,11 +853,18 @@ fn resolve_mention(
 /// `The Republican nominee`, `the Vermont senator`, `the New York
 /// businessman`: a definite description of one person whose role the text
 /// never spelled out is, in news, the person the story is about: the last
-/// person who spoke.
+/// person who spoke, or before anyone spoke the last person named. A
+/// demonstrative describes that person too (`ce père de quatre enfants`).
 fn person_described(registry: &Registry, context: &Context, description: &str) -> Option<usize> {
-    let mut words = description.split_whitespace();
-    let article = words.next()?;
-    let last = words.last()?;
+    // `l’élu`, `l'imam`: an elided article is a word of its own.
+    let description = match description.split_once(['\'', '’']) {
+        Some((article, rest)) if registry.lex.is_determiner(&format!("{article}'")) => {
+            format!("{article}' {rest}")
+        }
+        _ => description.to_string(),
+    };
+    let (article, rest) = description.split_once(' ')?;
+    let last = rest.split_whitespace().last()?;
     let definite = registry.lex.is_determiner(article) && registry.lex.is_definite(article);
     // The head is the last word (`the Republican nominee`), or an office word
     // before any preposition (`el presidente andaluz`, `le maire de Paris`).
@@ -866,15 +873,25 @@ fn person_described(registry: &Registry, context: &Context, description: &str) -
     let head = if registry.lex.names_one_person(last) || age {
         Some(last)
     } else {
-        registry.office_words(description.split_once(' ')?.1).next()
+        registry.office_words(rest).next()
     };
     if !definite || head.is_none_or(|h| h.ends_with('s')) {
         return None;
     }
+    // Before anyone spoke, the last person named (`Le maire, Philippe de
+    // Gonneville, reste prudent. « … », explique l’élu`).
     context
         .recent_speakers
         .iter()
         .rev()
+        .chain(
+            // Not an office (`el presidente andaluz`), which two people
+            // named before may hold.
+            context
+                .last_person
+                .iter()
+                .filter(|_| head.is_some_and(|h| registry.lex.is_person_noun(h))),
+        )
         .find(|&&id| registry.could_be_person(id))
         .copied()
 }

@@ -510,3 +510,18 @@ fn a_name_in_apposition_to_the_opening_description_is_the_left_out_subject() {
     let text = "Il compagno di corsa di Donald Trump, James Vance, si è presentato ieri agli Stati Uniti con una serie di aneddoti personali. \"Avevo un angelo custode al mio fianco\", ha aggiunto.";
     assert_eq!(speakers(text, "it"), names(&["James Vance"]));
 }
+
+#[test]
+fn a_description_of_one_person_is_the_last_speaker_or_else_the_last_person_named() {
+    // An elided article, and nobody quoted yet: the last person named.
+    let text = "Le maire de la commune, Philippe de Gonneville, reste prudent sur les chiffres de la saison. « Il y a une hausse en rapport avec la présence assez nombreuse de vacanciers », explique l’élu.";
+    assert_eq!(speakers(text, "fr"), names(&["Philippe de Gonneville"]));
+    // A demonstrative describes whom the story is about: the last speaker.
+    let text = "Yassin Ezzaki s'est défendu devant le tribunal de Nîmes. « Je ne connaissais pas ce texte », a-t-il dit aux juges. « C'était une erreur dans la précipitation », affirme ce père de quatre enfants.";
+    assert_eq!(
+        speakers(text, "fr"),
+        names(&["Yassin Ezzaki", "Yassin Ezzaki"])
+    );
+    let text = "O senador Lasier Martins votou contra o projeto na comissão. \"Não atendo a interesses pessoais de ninguém\", afirmou o parlamentar.";
+    assert_eq!(speakers(text, "pt"), names(&["Lasier Martins"]));
+}

@@ -1049,6 +1049,8 @@ mod tests {
             // A run that opens with a first name, or an initial, is one name.
             ("“We will win this state,” said Juan Carlos Rodríguez.", Lang::En, "Juan Carlos Rodríguez"),
             ("“We will win this state,” said J. Gerald Hebert.", Lang::En, "J. Gerald Hebert"),
+            // Two first names: the first one known too (not `Jean King`).
+            ("“We have to keep fighting for equal pay,” said Billie Jean King.", Lang::En, "Billie Jean King"),
         ];
         for (text, lang, expected) in cases {
             let found = named(text, lang).and_then(|(_, name)| name);

@@ -103,16 +103,12 @@ fn train_cues(paths: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .map(|p| p.rsplit('/').next().unwrap_or(p))
         .collect();
-    // The file names its data; licences and these figures sit in src/weights/README.md,
-    // since every byte of the file ships in the WebAssembly.
-    let header = [
-        "# Weights of the cue choice (src/cues/choice.rs), written by `make train`".to_string(),
-        format!(
-            "# (examples/train.rs) from {}; data, licences, figures:",
-            names.join(", ")
-        ),
-        "# src/weights/README.md. Do not edit by hand.".into(),
-    ];
+    // The file names its data in one line; licences and these figures sit in
+    // src/weights/README.md beside it, since every byte of the file ships in the WebAssembly.
+    let header = [format!(
+        "# By `make train` from {}; licences: README.md",
+        names.join(", ")
+    )];
     eprintln!(
         "{matched} quotes of ours matched a gold quote with a speaker mention; {single} had one \
          proposal, {without_right} several but none right, {} several and a right one: the examples",
@@ -205,12 +201,8 @@ fn train_antecedents(path: &str) -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let unsure_right = unsure.iter().filter(|e| top_is_right(e, &weights)).count();
     let total: usize = articles.iter().map(|a| a.quotes.len()).sum();
-    let header = [
-        "# Weights of the pronoun antecedent ranker (src/resolve/antecedent.rs), written by"
-            .to_string(),
-        "# `make train` (examples/train.rs) from polnear-train-names.jsonl; data, licence,".into(),
-        "# figures: src/weights/README.md. Do not edit by hand.".into(),
-    ];
+    let header =
+        ["# By `make train` from polnear-train-names.jsonl; licence: README.md".to_string()];
     eprintln!(
         "{pronouns} quoted pronouns matched gold, {} with the right person among the candidates \
          ({without_right} without); ranked first: {before:.3} with the weights before this run, \

@@ -525,3 +525,12 @@ fn a_description_of_one_person_is_the_last_speaker_or_else_the_last_person_named
     let text = "O senador Lasier Martins votou contra o projeto na comissão. \"Não atendo a interesses pessoais de ninguém\", afirmou o parlamentar.";
     assert_eq!(speakers(text, "pt"), names(&["Lasier Martins"]));
 }
+
+#[test]
+fn a_name_after_a_bodys_short_name_in_brackets_is_the_person_described() {
+    assert_one_quote_each(&[
+        ("it", "La portata della tragedia a Gaza è \"senza precedenti\". Lo ha ribadito il Commissario generale dell'agenzia Onu per i rifugiati palestinesi (Unrwa) Philippe Lazzarini, dopo aver visitato la Striscia.", "Philippe Lazzarini"),
+        ("it", "\"Non possiamo aspettare oltre\", ha detto il direttore generale dell'Organizzazione mondiale della sanità (Oms) Tedros Adhanom Ghebreyesus.", "Tedros Adhanom Ghebreyesus"),
+        ("en", "\"We cannot wait any longer,\" said the head of the UN refugee agency (UNRWA) Philippe Lazzarini.", "Philippe Lazzarini"),
+    ]);
+}

@@ -626,6 +626,7 @@ impl Text<'_> {
             return Some(
                 self.titled_name_in(k, e)
                     .or_else(|| self.name_in_apposition(k, e))
+                    .or_else(|| self.name_after_short_name(k, e))
                     .unwrap_or_else(|| self.mention(k, e, Who::Nominal)),
             );
         }
@@ -633,6 +634,32 @@ impl Text<'_> {
             return Some(self.mention(k, k, Who::Nominal));
         }
         None
+    }
+
+    /// `il Commissario generale dell'agenzia Onu per i rifugiati palestinesi
+    /// (Unrwa) Philippe Lazzarini`, `the head of the UN agency for refugees
+    /// (UNRWA) Philippe Lazzarini`: the description `k..=e` runs on, through
+    /// words only, to a body's short name in brackets, and a name of two words
+    /// or more right after it is the person described.
+    fn name_after_short_name(&self, k: usize, e: usize) -> Option<Mention> {
+        let open = (e + 1..e + 1 + NOUN_PHRASE_WORDS)
+            .take_while(|&i| {
+                self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+                    || self.punct(i) == Some('(')
+            })
+            .find(|&i| self.punct(i) == Some('('))?;
+        let name = open + 3;
+        if self.word(open + 1).is_none()
+            || self.punct(open + 2) != Some(')')
+            || !(self.is_name_word(name) && self.is_name_word(name + 1))
+        {
+            return None;
+        }
+        let mut t = name + 1;
+        while self.is_name_word(t + 1) {
+            t += 1;
+        }
+        Some(self.mention(k, t, Who::Named(self.person(k, name, t))))
     }
 
     /// `Idaho nutritional-supplement executive Frank VanderSloot`, `Democratic

@@ -134,7 +134,13 @@ impl Text<'_> {
                     }
                 }
             }
-            let subject = self.sentence_subject(floor, at)?;
+            // `She then addressed the supporters: “…”`: a pronoun opening
+            // the sentence is its subject.
+            let subject = self.sentence_subject(floor, at).or_else(|| {
+                self.word(floor)
+                    .filter(|w| self.lex.is_subject_pronoun(w))
+                    .map(|_| self.mention(floor, floor, Who::Pronoun))
+            })?;
             // `Trump gestured …, then boomed:` has a verb after its subject;
             // `New lower prices. Same high standards:` has none.
             let verb_follows = self.word(self.token_after(subject.end)?).is_some_and(|w| {
@@ -883,6 +889,15 @@ mod tests {
             |t, qt| t.woven_subject(qt).map(|m| t.written(&m)),
         );
         assert_eq!(subject.as_deref(), Some("Debbie Wasserman Schultz"));
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_sentence_before_a_colon_speaks() {
+        let found = before(
+            "She then addressed the supporters again: “Here is what I regret. I regret they don’t want to listen to anybody else.”",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("She".into(), Via::Colon)));
     }
 
     #[test]

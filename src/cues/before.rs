@@ -660,6 +660,15 @@ impl Text<'_> {
         if opens_with_phrase {
             let comma = (k..limit.min(k + 25)).find(|&i| self.punct(i) == Some(','))?;
             k = comma + 1;
+            // `Speaking in Salem, New Hampshire, Trump …`: the town's state
+            // still belongs to the phrase.
+            if let Some(next) = (k..limit.min(k + 4)).find(|&i| self.punct(i) == Some(',')) {
+                if next > k
+                    && crate::lexicon::is_place(&self.source_text(k, next - 1).to_lowercase())
+                {
+                    k = next + 1;
+                }
+            }
         }
         let m = self.noun_phrase_after(k)?;
         if !matches!(m.who, Who::Nominal) {
@@ -889,6 +898,15 @@ mod tests {
             |t, qt| t.woven_subject(qt).map(|m| t.written(&m)),
         );
         assert_eq!(subject.as_deref(), Some("Debbie Wasserman Schultz"));
+    }
+
+    #[test]
+    fn an_opening_phrase_runs_on_through_the_state_after_a_town() {
+        let found = before(
+            "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("Trump".into(), Via::SentenceSubject)));
     }
 
     #[test]

@@ -370,7 +370,13 @@ impl ser::SerializeSeq for JoinedCell {
         Ok(())
     }
     fn end(self) -> Result<String, CellError> {
-        Ok(self.0.join("; "))
+        // `&str` pieces: the one `join` the WebAssembly carries (one per element type).
+        Ok(self
+            .0
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("; "))
     }
 }
 
@@ -400,7 +406,13 @@ impl SerializeStruct for StructCell {
         Ok(())
     }
     fn end(self) -> Result<String, CellError> {
-        Ok(self.0.join("; "))
+        // `&str` pieces: the one `join` the WebAssembly carries (one per element type).
+        Ok(self
+            .0
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("; "))
     }
 }
 

@@ -341,12 +341,12 @@ impl Registry {
     }
 
     fn group(&mut self, members: Vec<usize>) -> usize {
-        let names: Vec<String> = members
+        let names: Vec<&str> = members
             .iter()
-            .map(|&m| self.entities[m].name.clone())
+            .map(|&m| self.entities[m].name.as_str())
             .collect();
-        let and = format!(" {} ", self.lex.and_word());
-        self.add(names.join(&and), None, EntityKind::Group)
+        let name = names.join(&format!(" {} ", self.lex.and_word()));
+        self.add(name, None, EntityKind::Group)
     }
 }
 

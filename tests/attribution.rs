@@ -550,6 +550,17 @@ fn a_long_name_in_title_case_is_a_term_on_a_german_page() {
 }
 
 #[test]
+fn a_german_title_after_a_word_naming_a_work_is_a_term_whatever_its_case() {
+    let text = "An diesem Tag wurde er von seinen Kollegen mit Rosen und dem Lied „Für dich soll's rote Rosen regnen“ verabschiedet.";
+    assert_eq!(german(text), [(None, QuoteKind::Term)]);
+    let text = "Neben Aktivisten der Organisation „Ein französisches Schiff für Gaza“ befinden sich auch Journalisten an Bord.";
+    assert_eq!(german(text), [(None, QuoteKind::Term)]);
+    // A sentence after such a word is still somebody's words.
+    let text = "Der Minister nannte das Motto „Wir schaffen das.“ einen Fehler, sagte Merkel.";
+    assert_ne!(german(text)[0].1, QuoteKind::Term);
+}
+
+#[test]
 fn a_web_address_is_a_term_even_where_a_source_is_named() {
     let text = "Arni Finnsson kommentierte die Entscheidung laut „news.bbc.co.uk“ mit folgenden Worten: „Es gibt in Island keinen Markt für dieses Fleisch.“";
     let found = german(text);

@@ -555,6 +555,10 @@ fn a_german_title_after_a_word_naming_a_work_is_a_term_whatever_its_case() {
     assert_eq!(german(text), [(None, QuoteKind::Term)]);
     let text = "Neben Aktivisten der Organisation „Ein französisches Schiff für Gaza“ befinden sich auch Journalisten an Bord.";
     assert_eq!(german(text), [(None, QuoteKind::Term)]);
+    // `sogenannt` says the same of what follows it.
+    let text =
+        "Die Regierung will an der sogenannten „Kopfpauschale für alle Versicherten“ festhalten.";
+    assert_eq!(german(text), [(None, QuoteKind::Term)]);
     // A sentence after such a word is still somebody's words.
     let text = "Der Minister nannte das Motto „Wir schaffen das.“ einen Fehler, sagte Merkel.";
     assert_ne!(german(text)[0].1, QuoteKind::Term);

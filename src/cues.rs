@@ -826,13 +826,13 @@ impl<'a> Text<'a> {
         let article_before_name = words.len() >= 2
             && self.lex.lang == Lang::En
             && (self.lex.is_determiner(previous) || self.lex.is_small_title_word(previous));
-        let names_a_work =
-            is_possessive(previous) || self.lex.is_work_noun(previous) || article_before_name;
+        let work_noun = self.lex.is_work_noun(previous);
+        let names_a_work = is_possessive(previous) || work_noun || article_before_name;
         // German capitalises every noun, so case says little there; a title
         // after a word naming a work runs longer (`dem Lied „Für dich soll's
         // rote Rosen regnen“`) and ends without a full stop.
         let german_title = self.lex.lang == Lang::De
-            && self.lex.is_work_noun(previous)
+            && work_noun
             && words.len() <= 8
             && !quoted.ends_with(['.', '!', '?']);
         german_title || (words.len() <= 5 && title_case && names_a_work)

@@ -362,6 +362,16 @@ impl Serializer for CellWriter {
 /// A list in one cell: its items joined with `; `.
 struct JoinedCell(Vec<String>);
 
+/// The pieces of one cell joined with `; `, as `&str`: the one `join` the
+/// WebAssembly carries (it holds one copy per element type).
+fn joined(pieces: &[String]) -> String {
+    pieces
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 impl ser::SerializeSeq for JoinedCell {
     type Ok = String;
     type Error = CellError;
@@ -370,13 +380,7 @@ impl ser::SerializeSeq for JoinedCell {
         Ok(())
     }
     fn end(self) -> Result<String, CellError> {
-        // `&str` pieces: the one `join` the WebAssembly carries (one per element type).
-        Ok(self
-            .0
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join("; "))
+        Ok(joined(&self.0))
     }
 }
 
@@ -406,13 +410,7 @@ impl SerializeStruct for StructCell {
         Ok(())
     }
     fn end(self) -> Result<String, CellError> {
-        // `&str` pieces: the one `join` the WebAssembly carries (one per element type).
-        Ok(self
-            .0
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join("; "))
+        Ok(joined(&self.0))
     }
 }
 

@@ -538,7 +538,7 @@ impl Text<'_> {
             .is_some_and(|w| self.lex.is_adverb_or_auxiliary(w));
         let end = j.checked_sub(if adverb { 2 } else { 1 })?;
         let m = self.noun_phrase_ending_at(end, floor, false)?;
-        let first = (floor..=end).find(|&i| self.tokens[i].start == m.start)?;
+        let first = self.token_after(m.start)?;
         (first > floor && self.word(first - 1) == Some("with")).then_some(m)
     }
 

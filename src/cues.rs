@@ -44,6 +44,7 @@ mod before;
 mod choice;
 mod mentions;
 
+use crate::find;
 use crate::lexicon::{is_platform, is_possessive, possessive_owner, Lang, Lexicon};
 use crate::spans::Span;
 use crate::tokens::{tokenize_between, Kind, Token};
@@ -843,7 +844,8 @@ impl<'a> Text<'a> {
             return QuoteKind::Partial;
         };
         let first = self.chars[self.spans[q].start];
-        let sentence_like = first.is_uppercase() || first.is_numeric() || "[(….'‘".contains(first);
+        let sentence_like =
+            first.is_uppercase() || first.is_numeric() || find::is_one_of(first, "[(….'‘");
         let woven = qt > 0
             && self
                 .word(qt - 1)

@@ -225,7 +225,7 @@ pub fn badge_label(quote: &Quote, shown: &str, nth: usize, of: usize) -> String 
     let speaker = speaker_line(quote.speaker.as_deref(), quote.role.as_deref());
     let visible = shown.trim().trim_end_matches('…');
     let words = visible.chars().any(char::is_alphanumeric);
-    let who = if words && !speaker.contains(visible) {
+    let who = if words && !crate::find::has(&speaker, visible) {
         format!("{} ({speaker})", shown.trim())
     } else {
         speaker

@@ -15,6 +15,7 @@
 //! "Der Minister sagte, die Lage sei ernst …" → Lang::De
 //! ```
 
+use crate::find;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
@@ -828,7 +829,7 @@ impl Lexicon {
         let consonant = |w: &str| {
             w.chars()
                 .last()
-                .is_some_and(|c| c.is_alphabetic() && !"aeiouyáéíóúýěůąę".contains(c))
+                .is_some_and(|c| c.is_alphabetic() && !find::is_one_of(c, "aeiouyáéíóúýěůąę"))
         };
         if female.iter().any(|e| surname.ends_with(e)) || first.ends_with('a') && consonant(surname)
         {

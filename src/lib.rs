@@ -41,6 +41,7 @@ pub mod textmap;
 
 // The stages, each a module of its own, reached only through `analyze`.
 pub(crate) mod cues;
+mod find;
 pub(crate) mod lexicon;
 pub(crate) mod marks;
 pub(crate) mod resolve;

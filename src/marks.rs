@@ -12,6 +12,8 @@
 //! "So we’re down,” Blinken said    →   Open at 0, Close at 14 (the ’ is no mark)
 //! ```
 
+use crate::find;
+
 /// Every double quotation mark the core reads, and nothing else: straight (`"`,
 /// and the fullwidth `＂`), curly (`“ ”`, with the reversed `‟`), German low `„`
 /// and guillemets (`« »`). [`find_marks`] gives each a role; the extension's
@@ -90,14 +92,14 @@ fn opens_transcript_turn(rest: &[char]) -> bool {
         && letters >= 2
         && label
             .iter()
-            .all(|&c| c.is_uppercase() || " .'-".contains(c))
+            .all(|&c| c.is_uppercase() || find::is_one_of(c, " .'-"))
 }
 
 /// True where a quote may start right after `c`: text start, space, bracket, dash.
 fn opens_after(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || "([{<–—-/:".contains(c) || is_any_quote(c),
+        Some(c) => c.is_whitespace() || find::is_one_of(c, "([{<–—-/:") || is_any_quote(c),
     }
 }
 
@@ -105,12 +107,12 @@ fn opens_after(c: Option<char>) -> bool {
 fn closes_before(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || ".,;:!?)]}>–—-/…".contains(c) || is_any_quote(c),
+        Some(c) => c.is_whitespace() || find::is_one_of(c, ".,;:!?)]}>–—-/…") || is_any_quote(c),
     }
 }
 
 fn is_any_quote(c: char) -> bool {
-    "\"'“”‘’„‚«»‹›".contains(c)
+    find::is_one_of(c, "\"'“”‘’„‚«»‹›")
 }
 
 fn straight_role(before: Option<char>, after: Option<char>) -> Role {

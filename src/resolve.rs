@@ -146,13 +146,15 @@ impl Registry {
         let lex = self.lex;
         let surname = lex.name_key(lower.rsplit(' ').next().unwrap_or(&lower));
         let first = lex.name_key(lower.split(' ').next().unwrap_or(&lower));
-        let full_name = lower.contains(' ');
+        let full_name = lower.bytes().any(|b| b == b' ');
         // `Rakeyia Scott` is not `Keith Scott`: two full names that share a
         // surname but not a first name are two people, and a lone `Scott`
         // means whichever was named last.
         let same_person = |existing: &Entity| {
             let existing_first = lower_case(existing.name.split(' ').next().unwrap_or_default());
-            !full_name || !existing.name.contains(' ') || lex.name_key(&existing_first) == first
+            !full_name
+                || !existing.name.bytes().any(|b| b == b' ')
+                || lex.name_key(&existing_first) == first
         };
         // A surname alone is filed under itself: one lookup.
         let by_full_name = full_name.then(|| self.by_name.get(&lower)).flatten();
@@ -225,7 +227,7 @@ impl Registry {
         let lower = lower_case(&strip_possessive(&slice(chars, person.name)));
         self.by_surname
             .get(self.lex.name_key(&lower))
-            .is_some_and(|&id| self.entities[id].name.contains(' '))
+            .is_some_and(|&id| self.entities[id].name.bytes().any(|b| b == b' '))
     }
 
     /// Whether `he` or `she` may mean this entity: a person, not a group, a
@@ -236,7 +238,7 @@ impl Registry {
         let lower = lower_case(&entity.name);
         let first = first_word(&lower);
         // `Delegates`, `Presidential Debates`: a plural or a role word, not a name.
-        let looks_common = if lower.contains(' ') {
+        let looks_common = if lower.bytes().any(|b| b == b' ') {
             self.lex.is_role_word(&first)
         } else {
             self.lex.is_speaker_noun(&lower) || (lower.ends_with('s') && !lower.ends_with("ss"))
@@ -466,7 +468,7 @@ impl Context {
                         e.last_seen.is_some_and(|p| paragraph(p) == paragraph(at)),
                     )),
                     f32::from(u8::from(registry.first_person == Some(id))),
-                    f32::from(u8::from(e.name.contains(' '))),
+                    f32::from(u8::from(e.name.bytes().any(|b| b == b' '))),
                 ];
                 antecedent::Candidate { id, features }
             })

@@ -17,6 +17,7 @@
 //! Sen. Smith said: “Yes.”   →   [Sen.] [Smith] [said] [:] [Quote 0]
 //! ```
 
+use crate::find;
 use crate::lexicon::is_abbreviation;
 use crate::spans::Span;
 
@@ -116,7 +117,7 @@ fn word_end(chars: &[char], start: usize) -> usize {
             end += 1;
         }
         let joins = end + 1 < chars.len()
-            && "’'-.&\u{2011}".contains(chars[end])
+            && find::is_one_of(chars[end], "’'-.&\u{2011}")
             && chars[end + 1].is_alphanumeric();
         if !joins {
             break;

@@ -308,7 +308,7 @@ impl Text<'_> {
             // The incise closes soon after its subject (or its verb, for a
             // left-out subject): `prosegue l'Unicef in una nota -`; unless the
             // subject is joined to the verb (`glisse-t-il lorsqu'on le croise`).
-            let joined = mention.end == end && word.contains('-');
+            let joined = mention.end == end && word.bytes().any(|b| b == b'-');
             let mut rest = incise
                 .tokens
                 .iter()

@@ -339,7 +339,8 @@ fn is_unread<D: Dom>(dom: &D, node: &D::Node, has_attributes: bool) -> bool {
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
+        if crate::find::has(&style, "display:none") || crate::find::has(&style, "visibility:hidden")
+        {
             return true;
         }
     }

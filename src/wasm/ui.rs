@@ -297,8 +297,8 @@ fn set_disabled(button: &HtmlElement, disabled: bool) {
 /// else (`the Foreign Office`), cut to fit. Presentation only; the core chose
 /// the canonical name.
 pub fn short_name(name: &str) -> String {
-    let short = match name.split_once(" and ") {
-        Some((a, b)) => format!("{} & {}", surname(a), surname(b)),
+    let short = match crate::find::find(name, " and ") {
+        Some(at) => format!("{} & {}", surname(&name[..at]), surname(&name[at + 5..])),
         None => surname(name).to_string(),
     };
     if short.chars().count() > 22 {

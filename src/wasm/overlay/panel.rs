@@ -513,7 +513,8 @@ impl PanelView {
             }
         }
         let summary = self.summary.text_content().unwrap_or_default();
-        let base = summary.split(" · ").next().unwrap_or_default().to_string();
+        let base =
+            summary[..crate::find::find(&summary, " · ").unwrap_or(summary.len())].to_string();
         let text = match filter {
             Some(f) => format!(
                 "{base} · showing {}",

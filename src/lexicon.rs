@@ -744,9 +744,10 @@ impl Lexicon {
 
     /// `and`, `und`, `et`: joins two names into a group.
     /// The word that joins two names in this language (`and`, `y`, `und`),
-    /// for the name a group is shown by: the first of its conjunctions.
+    /// for the name a group is shown by.
     pub fn and_word(&self) -> &'static str {
-        self.conjunctions.0.first().copied().unwrap_or("and")
+        // The last: Spanish `e` (before an i sound) sorts before the usual `y`.
+        self.conjunctions.0.last().copied().unwrap_or("and")
     }
 
     pub fn is_conjunction(&self, word: &str) -> bool {

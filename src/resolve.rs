@@ -57,22 +57,31 @@ struct Entity {
 
 /// `Mr Lammy`, `Ms Graham`: the gender an honorific before a name gives.
 fn gender_of_honorific(lex: &Lexicon, chars: &[char], name_start: usize) -> Option<Gender> {
-    let before = &chars[..name_start];
-    let end = before.iter().rposition(|c| !c.is_whitespace())? + 1;
-    let start = before[..end]
-        .iter()
-        .rposition(|c| c.is_whitespace())
-        .map_or(0, |p| p + 1);
+    let before = word_before(chars, name_start);
     // Honorifics are short and capitalised (`Mr`, `Frau`): skip the lower-casing otherwise.
-    if end - start > 12 || !before[start].is_uppercase() {
+    if before.len() > 12 || !before.first()?.is_uppercase() {
         return None;
     }
-    let word: String = before[start..end]
+    let word: String = before
         .iter()
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.to_lowercase())
         .collect();
     lex.gender_of_honorific(&word)
+}
+
+/// The word right before `at`, as written (empty at the text's start).
+fn word_before(chars: &[char], at: usize) -> &[char] {
+    let before = &chars[..at];
+    let end = before
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |e| e + 1);
+    let start = before[..end]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    &before[start..end]
 }
 
 /// What a speaker is: only a person can be `he` or `she`.
@@ -164,6 +173,18 @@ impl Registry {
             .filter(|&id| {
                 self.entities[id].kind == EntityKind::Person && same_person(&self.entities[id])
             });
+        // `la Plataforma asegura`, `die Linke`: one word after an article
+        // names a body, not a person, unless it is the short name of one
+        // named before (`the Post`); it is shown as written.
+        if known.is_none() && !full_name && person.role.is_none() {
+            let before: String = word_before(chars, person.name.0)
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect();
+            if lex.is_definite(&before) {
+                return self.add(name, None, EntityKind::Description);
+            }
+        }
         let id = match known {
             Some(id) => id,
             None => {
@@ -291,12 +312,20 @@ impl Registry {
     }
 
     /// The words of a role before its first preposition that name an office
-    /// or a kind of person: `presidente` in `presidente de la Junta`.
+    /// or a kind of person: `presidente` in `presidente de la Junta`. A
+    /// conjunction opens another role: `integrante` in `vecina del área e
+    /// integrante de la ONG`.
     fn office_words<'a>(&self, role: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         let lex = self.lex;
-        role.split_whitespace()
-            .take_while(move |w| !lex.is_preposition(w))
-            .filter(move |w| lex.names_one_person(w))
+        let mut before_preposition = true;
+        role.split_whitespace().filter(move |w| {
+            if lex.is_preposition(w) {
+                before_preposition = false;
+            } else if lex.is_conjunction(w) {
+                before_preposition = true;
+            }
+            before_preposition && lex.names_one_person(w)
+        })
     }
 
     /// Files a person under the last one to four words of their role, so
@@ -1160,6 +1189,21 @@ mod tests {
         // `il vicepremier Antonio Tajani`.
         let text = "Il vicepremier Antonio Tajani è arrivato al Cairo.\n«Sono particolarmente felice per l'esito della vicenda», ha detto il vicepremier.";
         assert_eq!(resolved(text)[0].0.as_deref(), Some("Antonio Tajani"));
+    }
+
+    #[test]
+    fn each_of_two_coordinated_roles_finds_the_person() {
+        // Adrián Peña spoke last, but the role of Laura Magallanes is in `la integrante de Coendu`.
+        let text = "Laura Magallanes, vecina del área e integrante de la ONG Conservación de Especies Nativas del Uruguay (Coendu), dijo a la diaria que en la zona se ven “extensiones de pinos”.\n“Vamos a estudiarlo”, dijo el ministro Adrián Peña.\nEs encabezada por “el rumor de que se quiere achicar el área”, según contó la integrante de Coendu.";
+        assert_eq!(resolved(text)[2].0.as_deref(), Some("Laura Magallanes"));
+    }
+
+    #[test]
+    fn one_word_after_an_article_names_a_body_not_a_person() {
+        let text = "David Campo, portavoz de la Asociación, habló ayer.\n“Es un desastre”, dijo Campo.\nAnte esto, la Plataforma asegura que “el Ayuntamiento se enorgullece”.\n“Les dan igual los vecinos”, asegura la vecina.";
+        let speakers = resolved(text);
+        assert_eq!(speakers[1].0.as_deref(), Some("Plataforma"));
+        assert_eq!(speakers[2].0.as_deref(), Some("David Campo"));
     }
 
     #[test]

@@ -467,6 +467,15 @@ mod tests {
     }
 
     #[test]
+    fn a_source_phrase_after_the_quote_may_put_its_verb_first() {
+        let found = after(
+            "Es \"por la dinámica que se está llevando desde el Ayuntamiento\", según asegura Campo.",
+            Lang::Es,
+        );
+        assert_eq!(found, Some(("Campo".into(), "según asegura".into())));
+    }
+
+    #[test]
     fn as_after_a_quote_opens_the_clause_that_names_the_speaker() {
         let found = after(
             "Still, the race “is a dead heat right now,” as Cruz said on Glenn Beck’s radio program on Monday.",

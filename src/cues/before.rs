@@ -227,12 +227,16 @@ impl Text<'_> {
         if len == 0 {
             return None;
         }
-        let Some(m) = self.noun_phrase_after(k + len) else {
-            // `Según explicó, “…”`: a verb of saying after it stands for its left-out subject.
-            let (_, last) = self.cue_at(k + len)?;
-            let m = self.omitted_subject(k + len, last)?;
+        // `según asegura Campo`, `selon explique le ministre`: a verb of saying
+        // after it, then its subject; `Según explicó, “…”`: the verb stands for
+        // its left-out subject.
+        if let Some((_, last)) = self.cue_at(k + len) {
+            let m = self
+                .noun_phrase_after(last + 1)
+                .or_else(|| self.omitted_subject(k + len, last))?;
             return Some((m, self.source_text(k, last)));
-        };
+        }
+        let m = self.noun_phrase_after(k + len)?;
         Some((m, self.source_text(k, k + len - 1)))
     }
 
@@ -645,18 +649,25 @@ impl Text<'_> {
         if described.is_some() {
             return described;
         }
-        let opens_with_phrase = self.lex.lang == Lang::En
-            && self.word(k).is_some_and(|w| {
-                // `Following an outcry, …`, `Speaking at a rally, …`
-                let participle =
-                    w.ends_with("ing") && self.word(k + 1).is_some() && !self.is_capitalised(k + 1);
-                // After `And` or `But` the opening word is lower case: `And although …,`.
-                self.is_capitalised(k) && (self.lex.is_capitalised_stopword(w) || participle)
-                    || (k..limit.min(k + 3)).any(|i| {
-                        self.word(i).is_some_and(|w| self.lex.is_time_word(w))
-                            && self.punct(i + 1) == Some(',')
-                    })
-            });
+        // `De cara al futuro, la Asociación …`: outside English (and the
+        // verb-second languages) a capitalised preposition opens such a phrase.
+        let opens_with_preposition = !self.lex.lang.puts_verb_second()
+            && self.is_capitalised(k)
+            && self.word(k).is_some_and(|w| self.lex.is_preposition(w));
+        let opens_with_phrase = opens_with_preposition
+            || self.lex.lang == Lang::En
+                && self.word(k).is_some_and(|w| {
+                    // `Following an outcry, …`, `Speaking at a rally, …`
+                    let participle = w.ends_with("ing")
+                        && self.word(k + 1).is_some()
+                        && !self.is_capitalised(k + 1);
+                    // After `And` or `But` the opening word is lower case: `And although …,`.
+                    self.is_capitalised(k) && (self.lex.is_capitalised_stopword(w) || participle)
+                        || (k..limit.min(k + 3)).any(|i| {
+                            self.word(i).is_some_and(|w| self.lex.is_time_word(w))
+                                && self.punct(i + 1) == Some(',')
+                        })
+                });
         if opens_with_phrase {
             let comma = (k..limit.min(k + 25)).find(|&i| self.punct(i) == Some(','))?;
             k = comma + 1;
@@ -752,6 +763,16 @@ mod tests {
                 "Según la policía, «el sospechoso huyó».",
                 "la policía",
             ),
+            (
+                Lang::Es,
+                "Según asegura Campo, «nos llena de orgullo».",
+                "Campo",
+            ),
+            (
+                Lang::Fr,
+                "Selon explique le ministre, « la réforme sera votée ».",
+                "le ministre",
+            ),
         ];
         for (lang, text, speaker) in table {
             assert_eq!(
@@ -760,6 +781,15 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_capitalised_preposition_opens_a_phrase_before_the_subject() {
+        let found = before(
+            "De cara al futuro, David Campo se mantendrá en la misma línea: \"Nos interesa escuchar otras opciones\".",
+            Lang::Es,
+        );
+        assert_eq!(found, Some(("David Campo".into(), Via::Colon)));
     }
 
     #[test]

@@ -105,9 +105,12 @@ impl Text<'_> {
             if !relative && inside.clone().any(|i| self.cue_at(i).is_some()) {
                 continue;
             }
+            // `X, vecina del área, dijo`: outside English a noun for a
+            // person may open a role without an article.
             let descriptive = self.lex.is_determiner(first)
                 || is_possessive(first)
-                || self.lex.is_role_word(first);
+                || self.lex.is_role_word(first)
+                || self.lex.is_person_noun(first);
             let role = (descriptive && !relative)
                 .then(|| (self.tokens[inside.start].start, self.tokens[comma - 1].end));
             let with_role = |mut mention: Mention| {

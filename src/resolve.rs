@@ -1207,6 +1207,14 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_word_opening_the_sentence_describes_the_name_after_it() {
+        // `Barbu` (bearded) is no name: Yassin E. defends himself, and the
+        // father of four is him, not the judge who spoke before.
+        let text = "C'est aussi « l'un des textes fondateurs du Hamas », rappelle le président du tribunal, Denis Weisbuch.\nBarbu, le cheveu ras, son visage fin cerclé de grandes lunettes, Yassin E., depuis le box des prévenus, s'en défend avec vigueur. « La première fois que j'ai lu ce hadith, je ne le connaissais pas », affirme ce père de quatre enfants.";
+        assert_eq!(resolved(text)[1].0.as_deref(), Some("Yassin E."));
+    }
+
+    #[test]
     fn a_singular_verb_standing_for_its_subject_is_never_a_group() {
         // `Israel y Palestina` is named last, but `se preguntaba` is one
         // person asking: the minister, named before.

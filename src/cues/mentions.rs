@@ -146,7 +146,13 @@ impl Text<'_> {
             }
             // The leftmost subject that opens the clause: `Harry Bond, 30, of Raleigh, N.C., said`.
             if mention.start == self.tokens[floor].start {
-                return Some(with_role(mention));
+                // `Barbu, le cheveu ras, …, Yassin E., depuis le box, s'en
+                // défend`: a lone word opening the sentence describes the
+                // full name in a later apposition.
+                let full_name_later = (opening == floor + 1)
+                    .then(|| self.full_name_between(opening + 1, comma, closing, floor))
+                    .flatten();
+                return Some(full_name_later.unwrap_or_else(|| with_role(mention)));
             }
             // `Sen. Rand Paul, R-Ky., told`: a short capitalised tag is an apposition too.
             if descriptive || relative || (inside.len() <= 3 && self.is_capitalised(inside.start)) {
@@ -154,6 +160,24 @@ impl Text<'_> {
             }
         }
         nearest
+    }
+
+    /// The first name of two words or more that ends right before one of the
+    /// `closing` marks in `from..to`.
+    fn full_name_between(
+        &self,
+        from: usize,
+        to: usize,
+        closing: char,
+        floor: usize,
+    ) -> Option<Mention> {
+        (from..to)
+            .filter(|&i| self.punct(i) == Some(closing) && i > from)
+            .filter_map(|i| self.noun_phrase_ending_at(i - 1, floor, false))
+            .find(|m| match &m.who {
+                Who::Named(p) => self.chars[p.name.0..p.name.1].contains(&' '),
+                _ => false,
+            })
     }
 
     /// `El ministro de Asuntos Exteriores portugués, Paulo Rangel, describió`:

@@ -681,6 +681,20 @@ impl Text<'_> {
                 }
             }
         }
+        // `Posée à la cafétéria avec une amie, la jeune femme …`: outside
+        // English a capitalised word and a preposition open such a phrase too,
+        // when a comma closes it.
+        let word_and_preposition = !opens_with_phrase
+            && self.lex.lang != Lang::En
+            && !self.lex.lang.puts_verb_second()
+            && self.is_capitalised(k)
+            && !self.is_capitalised(k + 1)
+            && self.word(k + 1).is_some_and(|w| self.lex.is_preposition(w));
+        if word_and_preposition {
+            if let Some(comma) = (k..limit.min(k + 25)).find(|&i| self.punct(i) == Some(',')) {
+                k = comma + 1;
+            }
+        }
         let m = self.noun_phrase_after(k)?;
         if !matches!(m.who, Who::Nominal) {
             return Some(m);
@@ -790,6 +804,15 @@ mod tests {
             Lang::Es,
         );
         assert_eq!(found, Some(("David Campo".into(), Via::Colon)));
+    }
+
+    #[test]
+    fn a_capitalised_word_and_a_preposition_open_a_phrase_before_the_subject() {
+        let found = before(
+            "Posée à la cafétéria de la fac avec une amie, Zineb Amrani reste prudente : « La priorité, ça reste de recevoir une formation solide. »",
+            Lang::Fr,
+        );
+        assert_eq!(found, Some(("Zineb Amrani".into(), Via::Colon)));
     }
 
     #[test]

@@ -278,6 +278,22 @@ impl Registry {
             && (entity.gender.is_some() || !looks_common)
     }
 
+    /// `the board` after `the Illinois Board of Elections`: the body added
+    /// last whose name holds the description's one noun.
+    fn body_with_word(&self, description: &str) -> Option<usize> {
+        let (article, noun) = description.split_once(' ')?;
+        if !self.lex.is_definite(article) || noun.contains(' ') {
+            return None;
+        }
+        self.entities.iter().rposition(|e| {
+            // (Not a headline in capitals: `AUSTRALIAN OLYMPIC TEAM REFUSES`.)
+            e.kind == EntityKind::Person
+                && e.gender.is_none()
+                && e.name.bytes().any(|b| b.is_ascii_lowercase())
+                && e.name.split(' ').skip(1).any(|w| lower_case(w) == noun)
+        })
+    }
+
     /// The person whose role the description `the prime minister` repeats.
     fn person_with_role(&self, description: &str, at: usize) -> Option<usize> {
         let (article, role_words) = description.split_once(' ')?;
@@ -875,6 +891,9 @@ fn resolve_mention(
             if let Some(id) = person_described(registry, context, &lower) {
                 return Some(plain(id, Route::Described));
             }
+            if let Some(id) = registry.body_with_word(&lower) {
+                return Some(plain(id, Route::Named));
+            }
             let id = registry.add(text, None, EntityKind::Description);
             Some(plain(id, Route::AsWritten))
         }
@@ -1212,6 +1231,15 @@ mod tests {
         // father of four is him, not the judge who spoke before.
         let text = "C'est aussi « l'un des textes fondateurs du Hamas », rappelle le président du tribunal, Denis Weisbuch.\nBarbu, le cheveu ras, son visage fin cerclé de grandes lunettes, Yassin E., depuis le box des prévenus, s'en défend avec vigueur. « La première fois que j'ai lu ce hadith, je ne le connaissais pas », affirme ce père de quatre enfants.";
         assert_eq!(resolved(text)[1].0.as_deref(), Some("Yassin E."));
+    }
+
+    #[test]
+    fn a_body_described_by_a_word_of_its_name_is_that_body() {
+        let text = "The Illinois Board of Elections rejected both objections on Monday and ruled Cruz eligible.\n“The Candidate is a natural born citizen by virtue of being born in Canada to his mother,” the board said.";
+        assert_eq!(
+            resolved(text),
+            [(Some("Illinois Board of Elections".into()), Some("named"))]
+        );
     }
 
     #[test]

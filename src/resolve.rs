@@ -278,8 +278,9 @@ impl Registry {
             && (entity.gender.is_some() || !looks_common)
     }
 
-    /// `the board` after `the Illinois Board of Elections`: the body added
-    /// last whose name holds the description's one noun.
+    /// `the board` after `the Illinois Board of Elections`, `este
+    /// ministerio` after `el Ministerio de Sanidad`: the body added last
+    /// whose name of two words or more holds the description's one noun.
     fn body_with_word(&self, description: &str) -> Option<usize> {
         let (article, noun) = description.split_once(' ')?;
         if !self.lex.is_definite(article) || noun.contains(' ') {
@@ -290,7 +291,8 @@ impl Registry {
             e.kind == EntityKind::Person
                 && e.gender.is_none()
                 && e.name.bytes().any(|b| b.is_ascii_lowercase())
-                && e.name.split(' ').skip(1).any(|w| lower_case(w) == noun)
+                && e.name.contains(' ')
+                && e.name.split(' ').any(|w| lower_case(w) == noun)
         })
     }
 
@@ -1239,6 +1241,12 @@ mod tests {
         assert_eq!(
             resolved(text),
             [(Some("Illinois Board of Elections".into()), Some("named"))]
+        );
+        // Outside English the noun comes first: `este ministerio`.
+        let text = "El Ministerio de Sanidad de Gaza publicó un nuevo balance este martes.\n“En las últimas 24 horas se contabilizaron 38 muertos”, indicó este ministerio.";
+        assert_eq!(
+            resolved(text)[0].0.as_deref(),
+            Some("Ministerio de Sanidad de Gaza")
         );
     }
 

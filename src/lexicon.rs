@@ -594,7 +594,16 @@ impl Lexicon {
 
     /// The stem of `word` (lower case) when it is a verb of saying in any form.
     pub fn cue_stem(&self, word: &str) -> Option<&'static str> {
-        self.cue_forms.get(word).map(|&i| self.cue_senses[i].0)
+        self.cue_forms
+            .get(word)
+            .or_else(|| {
+                // `l’explique`, `s’inquiète`: an elided pronoun before the verb.
+                let (pronoun, verb) = word.split_once(['\'', '’'])?;
+                (pronoun.len() == 1)
+                    .then(|| self.cue_forms.get(verb))
+                    .flatten()
+            })
+            .map(|&i| self.cue_senses[i].0)
     }
 
     /// The particle a stem needs to be a cue (`went on`), if any.
@@ -660,6 +669,11 @@ impl Lexicon {
     /// and German compounds ending in one (`Außenminister`).
     pub fn is_title(&self, word: &str) -> bool {
         let word = word.trim_end_matches('.');
+        // `l’ingénieur Scott Saviz`: the article is elided onto the title.
+        let word = match word.split_once(['\'', '’']) {
+            Some(("l", title)) => title,
+            _ => word,
+        };
         let listed = |word: &str| {
             self.titles.contains(word)
                 || self

@@ -1251,6 +1251,16 @@ mod tests {
     }
 
     #[test]
+    fn an_article_elided_onto_a_title_or_a_pronoun_onto_a_verb_is_read_through() {
+        // `l’ingénieur` is a title before the name, as `le ministre` is.
+        let text = "Tsahal tente de les cibler par des frappes aériennes, mais cela se révèle très complexe.\n« Gaza présente un environnement urbain dense et déterminer l’emplacement d’un tunnel est une tâche extrêmement difficile », explique l’ingénieur Scott Saviz.";
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("Scott Saviz"));
+        // `l’explique` is `explique`: its subject, not the sentence's, speaks.
+        let text = "Tsahal tente de les cibler par des frappes aériennes, mais cela se révèle très complexe, comme l’explique l’ingénieur Scott Saviz, cité par le Wall Street Journal :\n“Gaza présente un environnement urbain dense et déterminer l’emplacement d’un tunnel est une tâche extrêmement difficile.”";
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("Scott Saviz"));
+    }
+
+    #[test]
     fn a_singular_verb_standing_for_its_subject_is_never_a_group() {
         // `Israel y Palestina` is named last, but `se preguntaba` is one
         // person asking: the minister, named before.

@@ -633,7 +633,7 @@ impl Lexicon {
 
     /// How many words of `words` make a source preposition (`according to`,
     /// `nach Angaben von`), longest first; 0 when they make none.
-    pub fn source_preposition_len<'w>(&self, words: impl Fn(usize) -> Option<&'w str>) -> usize {
+    pub fn source_preposition_len<'w>(&self, words: &dyn Fn(usize) -> Option<&'w str>) -> usize {
         self.source_prepositions
             .iter()
             .filter(|phrase| phrase.iter().enumerate().all(|(i, w)| words(i) == Some(*w)))

@@ -223,7 +223,7 @@ impl Text<'_> {
     /// `according to aides`, `laut Polizei`, `nach Angaben der Behörde`,
     /// `selon le ministre`: a source phrase at `k` and the speaker it names.
     pub(super) fn source_phrase_at(&self, k: usize) -> Option<(Mention, String)> {
-        let len = self.lex.source_preposition_len(|i| self.word(k + i));
+        let len = self.lex.source_preposition_len(&|i| self.word(k + i));
         if len == 0 {
             return None;
         }
@@ -514,7 +514,7 @@ impl Text<'_> {
                 .is_some_and(|w| self.lex.is_conjunction(w))
             || self
                 .lex
-                .source_preposition_len(|i| self.word(start - 1 + i))
+                .source_preposition_len(&|i| self.word(start - 1 + i))
                 == 1;
         finite && opens_clause
     }

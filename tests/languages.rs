@@ -194,6 +194,8 @@ fn an_incise_with_its_subject_inside_the_quote_names_the_speaker() {
         ("it", "L'Unicef ha diffuso una nota dopo i raid.
 \"Questi due attacchi - prosegue l'Unicef - fanno seguito a 25 giorni di guerra\", ha detto ieri Antonio Tajani.", "Unicef"),
         ("it", "\"Gli episodi di antisemitismo - dice all'Adnkronos un portavoce della Commissione europea - sono molto gravi\".", "un portavoce della Commissione europea"),
+        // Web pages often set no-break spaces around the dashes.
+        ("it", "\"L'importanza delle femmine riproduttive emerge con chiarezza -\u{a0}dichiara il Presidente Cannata\u{a0}-\u{a0}L'orso marsicano potrà uscire dal rischio di estinzione\".", "Cannata"),
     ];
     for (lang, text, expected) in cases {
         assert_eq!(

@@ -255,8 +255,11 @@ impl Text<'_> {
             return None;
         }
         let span = &self.spans[q];
+        // (A no-break space counts: `Journal -\u{a0}dichiara il Presidente`.)
         let spaced = |i: usize| {
-            i > span.start && self.chars[i - 1] == ' ' && self.chars.get(i + 1) == Some(&' ')
+            i > span.start
+                && self.chars[i - 1].is_whitespace()
+                && self.chars.get(i + 1).is_some_and(|c| c.is_whitespace())
         };
         for i in span.start..span.end {
             let c = self.chars[i];

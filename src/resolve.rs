@@ -422,8 +422,13 @@ fn first_word(name: &str) -> String {
         .to_lowercase()
 }
 
+/// The text of a mention, its no-break spaces as spaces (`Emmanuel\u{a0}Macron`
+/// is the `Emmanuel Macron` named elsewhere).
 fn slice(chars: &[char], (start, end): (usize, usize)) -> String {
-    chars[start..end].iter().collect()
+    chars[start..end]
+        .iter()
+        .map(|&c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
 }
 
 fn strip_possessive(name: &str) -> String {
@@ -1258,6 +1263,14 @@ mod tests {
         // `l’explique` is `explique`: its subject, not the sentence's, speaks.
         let text = "Tsahal tente de les cibler par des frappes aériennes, mais cela se révèle très complexe, comme l’explique l’ingénieur Scott Saviz, cité par le Wall Street Journal :\n“Gaza présente un environnement urbain dense et déterminer l’emplacement d’un tunnel est une tâche extrêmement difficile.”";
         assert_eq!(resolved(text)[0].0.as_deref(), Some("Scott Saviz"));
+    }
+
+    #[test]
+    fn a_name_with_a_no_break_space_is_the_same_name() {
+        let text = "« Nous allons continuer », a déclaré Emmanuel\u{a0}Macron devant la presse à Paris.\n« La réforme sera votée », a ajouté le président Emmanuel Macron.";
+        let speakers = resolved(text);
+        assert_eq!(speakers[0].0.as_deref(), Some("Emmanuel Macron"));
+        assert_eq!(speakers[0].0, speakers[1].0);
     }
 
     #[test]

@@ -1274,6 +1274,13 @@ mod tests {
     }
 
     #[test]
+    fn a_titled_name_before_the_verb_ends_the_subject() {
+        // `planteó` is no part of the name: the subject is the minister, named.
+        let text = "El Gobierno presentó este lunes su agenda de seguridad para la zona sur del país.\nEl diputado de Convergencia Social Diego Ibáñez planteó que en cuanto a temas de seguridad, “no podemos seguir haciendo lo mismo que hizo el gobierno anterior”.";
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("Diego Ibáñez"));
+    }
+
+    #[test]
     fn a_singular_verb_standing_for_its_subject_is_never_a_group() {
         // `Israel y Palestina` is named last, but `se preguntaba` is one
         // person asking: the minister, named before.

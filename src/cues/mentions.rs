@@ -650,8 +650,16 @@ impl Text<'_> {
             if e == k && !elided {
                 return None;
             }
+            // `El ministro de Exteriores José Manuel Albares planteó`: the
+            // words after a full name may be the verb. (Not in English, where
+            // a name may describe a noun after it: `a senior Cruz adviser`.)
+            let last_name_word = (k + 1..e)
+                .rev()
+                .find(|&i| self.is_name_word(i))
+                .filter(|&l| self.lex.lang != Lang::En && self.is_name_word(l - 1));
             return Some(
                 self.titled_name_in(k, e)
+                    .or_else(|| last_name_word.and_then(|l| self.titled_name_in(k, l)))
                     .or_else(|| self.name_in_apposition(k, e))
                     .or_else(|| self.name_after_short_name(k, e))
                     .unwrap_or_else(|| self.mention(k, e, Who::Nominal)),

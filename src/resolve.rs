@@ -1281,6 +1281,14 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_pronoun_outside_english_is_the_name_before_its_comma() {
+        let text = "Un punto similar hace la timonel del partido, Natalia Piergentili, quien afirmó que la izquierda no debe marginarse de los temas de seguridad. “El tema de la seguridad es un tema de la izquierda en tanto afecta a la ciudadanía”.";
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("Natalia Piergentili"));
+        let text = "Le texte a été défendu par la rapporteure, Sophie Martin, qui a expliqué que la réforme était urgente. « Nous ne pouvons plus attendre, les familles sont à bout »";
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("Sophie Martin"));
+    }
+
+    #[test]
     fn a_singular_verb_standing_for_its_subject_is_never_a_group() {
         // `Israel y Palestina` is named last, but `se preguntaba` is one
         // person asking: the minister, named before.

@@ -44,7 +44,7 @@ impl Text<'_> {
                 ));
             }
             if self.lex.is_subject_pronoun(word) {
-                let who = if word == "who" {
+                let who = if is_relative(word) {
                     let antecedent = (t > floor + 1 && self.punct(t - 1) == Some(','))
                         .then(|| self.noun_phrase_ending_at(t - 2, floor, false))
                         .flatten();
@@ -544,7 +544,7 @@ impl Text<'_> {
             return Some(m);
         }
         let word = self.word(k)?;
-        if self.lex.is_subject_pronoun(word) && word != "who" {
+        if self.lex.is_subject_pronoun(word) && !is_relative(word) {
             return Some(self.mention(k, k, Who::Pronoun));
         }
         // `former Obama adviser David Axelrod`, `Will Doyle`: role words and
@@ -900,6 +900,13 @@ impl Text<'_> {
         // Countries do speak in news (`Russia said`); platforms do not.
         !is_platform(&lower)
     }
+}
+
+/// `who`, Spanish `quien`, French `qui`, Portuguese `quem`: a subject that
+/// stands for the name before its comma (listed with each language's
+/// subject pronouns).
+fn is_relative(word: &str) -> bool {
+    matches!(word, "who" | "quien" | "qui" | "quem")
 }
 
 #[cfg(test)]

@@ -198,6 +198,20 @@ impl Registry {
                 self.by_surname.insert(surname.to_string(), id);
             }
         }
+        // `Marlaska` for Fernando Grande-Marlaska, and in Spanish `Sanz` for
+        // Antonio Sanz Cabello: a compound surname's parts and a first surname
+        // before a second name the person too, unless they name someone already.
+        if full_name {
+            let words: Vec<&str> = lower.split(' ').collect();
+            let parts = surname.split('-').skip(1);
+            let first_surname = words
+                .get(1)
+                .filter(|_| words.len() == 3 && lex.lang == Lang::Es);
+            for key in parts.chain(first_surname.copied()) {
+                let key = lex.name_key(key).to_string();
+                self.by_surname.entry(key).or_insert(id);
+            }
+        }
         if self.entities[id].role.is_none() {
             if let Some(role) = person.role {
                 self.entities[id].role = Some(slice(chars, role));
@@ -1286,6 +1300,19 @@ mod tests {
         assert_eq!(resolved(text)[0].0.as_deref(), Some("Natalia Piergentili"));
         let text = "Le texte a été défendu par la rapporteure, Sophie Martin, qui a expliqué que la réforme était urgente. « Nous ne pouvons plus attendre, les familles sont à bout »";
         assert_eq!(resolved(text)[0].0.as_deref(), Some("Sophie Martin"));
+    }
+
+    #[test]
+    fn a_part_of_a_compound_or_spanish_double_surname_is_the_person() {
+        let text = "El ministro del Interior, Fernando Grande-Marlaska, y el consejero Antonio Sanz Cabello visitaron la zona este lunes.\n“Hay casi 500 efectivos desplegados”, dijo Marlaska.\n“No son recomendaciones”, advirtió Sanz.";
+        let speakers: Vec<_> = resolved(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Fernando Grande-Marlaska".into()),
+                Some("Antonio Sanz Cabello".into())
+            ]
+        );
     }
 
     #[test]

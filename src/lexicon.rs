@@ -59,19 +59,12 @@ impl Lang {
 
     /// `de`, `de-AT`, `pt_BR`, `EN`: the language of a BCP 47 tag, if known.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "de" => Some(Lang::De),
-            "fr" => Some(Lang::Fr),
-            "es" => Some(Lang::Es),
-            "pt" => Some(Lang::Pt),
-            "it" => Some(Lang::It),
-            "cs" => Some(Lang::Cs),
-            "pl" => Some(Lang::Pl),
-            "nl" => Some(Lang::Nl),
-            _ => None,
-        }
+        let primary = tag.trim().split(['-', '_']).next()?;
+        // The codes in the order of [`Lang::ALL`].
+        let at = ["en", "de", "fr", "es", "pt", "it", "cs", "pl", "nl"]
+            .iter()
+            .position(|code| primary.eq_ignore_ascii_case(code))?;
+        Some(Lang::ALL[at])
     }
 
     /// Whether a finite verb may stand without its subject (`dijo`, `disse`,
@@ -1281,6 +1274,9 @@ mod tests {
         assert_eq!(Lang::from_tag("pt_BR"), Some(Lang::Pt));
         assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
         assert_eq!(Lang::from_tag("ja"), None);
+        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("es-419"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag("it"), Some(Lang::It));
     }
 
     #[test]

@@ -649,25 +649,18 @@ impl Text<'_> {
         if described.is_some() {
             return described;
         }
-        // `De cara al futuro, la Asociación …`: outside English (and the
-        // verb-second languages) a capitalised preposition opens such a phrase.
-        let opens_with_preposition = !self.lex.lang.puts_verb_second()
-            && self.is_capitalised(k)
-            && self.word(k).is_some_and(|w| self.lex.is_preposition(w));
-        let opens_with_phrase = opens_with_preposition
-            || self.lex.lang == Lang::En
-                && self.word(k).is_some_and(|w| {
-                    // `Following an outcry, …`, `Speaking at a rally, …`
-                    let participle = w.ends_with("ing")
-                        && self.word(k + 1).is_some()
-                        && !self.is_capitalised(k + 1);
-                    // After `And` or `But` the opening word is lower case: `And although …,`.
-                    self.is_capitalised(k) && (self.lex.is_capitalised_stopword(w) || participle)
-                        || (k..limit.min(k + 3)).any(|i| {
-                            self.word(i).is_some_and(|w| self.lex.is_time_word(w))
-                                && self.punct(i + 1) == Some(',')
-                        })
-                });
+        let opens_with_phrase = self.lex.lang == Lang::En
+            && self.word(k).is_some_and(|w| {
+                // `Following an outcry, …`, `Speaking at a rally, …`
+                let participle =
+                    w.ends_with("ing") && self.word(k + 1).is_some() && !self.is_capitalised(k + 1);
+                // After `And` or `But` the opening word is lower case: `And although …,`.
+                self.is_capitalised(k) && (self.lex.is_capitalised_stopword(w) || participle)
+                    || (k..limit.min(k + 3)).any(|i| {
+                        self.word(i).is_some_and(|w| self.lex.is_time_word(w))
+                            && self.punct(i + 1) == Some(',')
+                    })
+            });
         if opens_with_phrase {
             let comma = (k..limit.min(k + 25)).find(|&i| self.punct(i) == Some(','))?;
             k = comma + 1;
@@ -681,18 +674,21 @@ impl Text<'_> {
                 }
             }
         }
-        // `Posée à la cafétéria avec une amie, la jeune femme …`: outside
-        // English a capitalised word and a preposition open such a phrase too,
-        // when a comma closes it.
-        let word_and_preposition = !opens_with_phrase
-            && self.lex.lang != Lang::En
+        // `De cara al futuro, la Asociación …`, `Posée à la cafétéria avec
+        // une amie, la jeune femme …`: outside English and German a
+        // capitalised preposition, or a capitalised word and a preposition,
+        // open such a phrase, when a comma closes it. Without one, a
+        // preposition opens no subject at all (`A Roma il corteo …`).
+        let preposition = |i: usize| self.word(i).is_some_and(|w| self.lex.is_preposition(w));
+        let opens_with_preposition = self.lex.lang != Lang::En
             && !self.lex.lang.puts_verb_second()
             && self.is_capitalised(k)
-            && !self.is_capitalised(k + 1)
-            && self.word(k + 1).is_some_and(|w| self.lex.is_preposition(w));
-        if word_and_preposition {
-            if let Some(comma) = (k..limit.min(k + 25)).find(|&i| self.punct(i) == Some(',')) {
-                k = comma + 1;
+            && (preposition(k) || !self.is_capitalised(k + 1) && preposition(k + 1));
+        if opens_with_preposition {
+            match (k..limit.min(k + 25)).find(|&i| self.punct(i) == Some(',')) {
+                Some(comma) => k = comma + 1,
+                None if preposition(k) => return None,
+                None => {}
             }
         }
         let m = self.noun_phrase_after(k)?;

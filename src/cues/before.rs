@@ -800,6 +800,12 @@ mod tests {
             Lang::Es,
         );
         assert_eq!(found, Some(("David Campo".into(), Via::Colon)));
+        // Without a comma the preposition opens no subject at all.
+        let found = before(
+            "A Roma il corteo è partito alle dieci del mattino: \"Laziale ebreo, noi siamo con te\".",
+            Lang::It,
+        );
+        assert!(!found.is_some_and(|(who, _)| who.contains("Roma")));
     }
 
     #[test]

@@ -59,6 +59,15 @@ pub struct Person {
     pub role: Option<(usize, usize)>,
 }
 
+impl Person {
+    /// `Antony Blinken`, not a lone `Blinken`: two words or more.
+    pub fn is_full_name(&self, chars: &[char]) -> bool {
+        chars[self.name.0..self.name.1]
+            .iter()
+            .any(|c| c.is_whitespace())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Who {
     Named(Person),

@@ -155,14 +155,14 @@ impl Registry {
         let lex = self.lex;
         let surname = lex.name_key(lower.rsplit(' ').next().unwrap_or(&lower));
         let first = lex.name_key(lower.split(' ').next().unwrap_or(&lower));
-        let full_name = lower.bytes().any(|b| b == b' ');
+        let full_name = has_several_words(&lower);
         // `Rakeyia Scott` is not `Keith Scott`: two full names that share a
         // surname but not a first name are two people, and a lone `Scott`
         // means whichever was named last.
         let same_person = |existing: &Entity| {
             let existing_first = lower_case(existing.name.split(' ').next().unwrap_or_default());
             !full_name
-                || !existing.name.bytes().any(|b| b == b' ')
+                || !has_several_words(&existing.name)
                 || lex.name_key(&existing_first) == first
         };
         // A surname alone is filed under itself: one lookup.
@@ -256,13 +256,13 @@ impl Registry {
     /// Whether a name outside quotes names a person: a full name, a titled
     /// one, or a lone surname of someone named in full.
     fn names_someone(&self, chars: &[char], person: &Person) -> bool {
-        if is_full_name(chars, person) || person.role.is_some() {
+        if person.is_full_name(chars) || person.role.is_some() {
             return true;
         }
         let lower = lower_case(&strip_possessive(&slice(chars, person.name)));
         self.by_surname
             .get(self.lex.name_key(&lower))
-            .is_some_and(|&id| self.entities[id].name.bytes().any(|b| b == b' '))
+            .is_some_and(|&id| has_several_words(&self.entities[id].name))
     }
 
     /// Whether `he` or `she` may mean this entity: a person, not a group, a
@@ -273,7 +273,7 @@ impl Registry {
         let lower = lower_case(&entity.name);
         let first = first_word(&lower);
         // `Delegates`, `Presidential Debates`: a plural or a role word, not a name.
-        let looks_common = if lower.bytes().any(|b| b == b' ') {
+        let looks_common = if has_several_words(&lower) {
             self.lex.is_role_word(&first)
         } else {
             self.lex.is_speaker_noun(&lower) || (lower.ends_with('s') && !lower.ends_with("ss"))
@@ -297,7 +297,7 @@ impl Registry {
     /// whose name of two words or more holds the description's one noun.
     fn body_with_word(&self, description: &str) -> Option<usize> {
         let (article, noun) = description.split_once(' ')?;
-        if !self.lex.is_definite(article) || noun.contains(' ') {
+        if !self.lex.is_definite(article) || has_several_words(noun) {
             return None;
         }
         self.entities.iter().rposition(|e| {
@@ -305,7 +305,7 @@ impl Registry {
             e.kind == EntityKind::Person
                 && e.gender.is_none()
                 && e.name.bytes().any(|b| b.is_ascii_lowercase())
-                && e.name.contains(' ')
+                && has_several_words(&e.name)
                 && e.name.split(' ').any(|w| lower_case(w) == noun)
         })
     }
@@ -413,11 +413,10 @@ impl Registry {
     }
 }
 
-/// `Antony Blinken`, not a lone `Blinken`: two words or more.
-fn is_full_name(chars: &[char], person: &Person) -> bool {
-    chars[person.name.0..person.name.1]
-        .iter()
-        .any(|c| c.is_whitespace())
+/// Whether a name or description (its spaces made plain by [`slice`]) has
+/// two words or more: `Antony Blinken`, not a lone `Blinken`.
+fn has_several_words(name: &str) -> bool {
+    name.bytes().any(|b| b == b' ')
 }
 
 /// Lower case, on the fast ASCII path when it can: names are looked up often.
@@ -534,7 +533,7 @@ impl Context {
                         e.last_seen.is_some_and(|p| paragraph(p) == paragraph(at)),
                     )),
                     f32::from(u8::from(registry.first_person == Some(id))),
-                    f32::from(u8::from(e.name.bytes().any(|b| b == b' '))),
+                    f32::from(u8::from(has_several_words(&e.name))),
                 ];
                 antecedent::Candidate { id, features }
             })
@@ -630,7 +629,7 @@ pub(crate) fn resolve(
     // Full names anywhere define people, so a surname can point forward too.
     for mention in &cues.names {
         if let Who::Named(person) = &mention.who {
-            if is_full_name(chars, person) {
+            if person.is_full_name(chars) {
                 let id = registry.person(chars, person);
                 registry.first_person.get_or_insert(id);
             }

@@ -175,7 +175,7 @@ impl Text<'_> {
             .filter(|&i| self.punct(i) == Some(closing) && i > from)
             .filter_map(|i| self.noun_phrase_ending_at(i - 1, floor, false))
             .find(|m| match &m.who {
-                Who::Named(p) => self.chars[p.name.0..p.name.1].contains(&' '),
+                Who::Named(p) => p.is_full_name(self.chars),
                 _ => false,
             })
     }

@@ -139,7 +139,7 @@ pub struct Why {
     /// `sentence-subject`, `same-paragraph`, … (one per route of the cue stage).
     pub rule: &'static str,
     /// How the mention became the name shown: `named`, `pronoun`, `role`,
-    /// `described`, `last-speaker`, `as-written`, …
+    /// `described`, `last-speaker`, `subject`, `as-written`, …
     pub resolution: &'static str,
     /// The candidate that came second, where a ranker chose among several.
     pub runner_up: Option<String>,

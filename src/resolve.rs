@@ -479,6 +479,24 @@ fn remember(recent: &mut Vec<usize>, id: usize) {
 impl Context {
     /// Every recent speaker or person that `he` or `she` at `at` may mean,
     /// with the features the ranker scores ([`antecedent::FEATURES`]).
+    /// Hand rule: of the ranker's first two, the one whose name opened the
+    /// last sentence is `he`, and surely so. Train names 0.848 -> 0.857; the
+    /// same signal as a learned feature gave 0.852, and with this rule over it
+    /// 0.855. Not in German, whose sentences open with what they stress.
+    fn prefer_subject(&self, mut found: Resolved, lex: &Lexicon) -> Resolved {
+        let subject = self.last_subject.filter(|_| !lex.lang.puts_verb_second());
+        // Said so only where the rule decided: a close call, or the runner-up taken.
+        let decides = found.route == Route::Unsure || subject == found.runner_up;
+        if subject.is_some() && subject == found.runner_up {
+            found.runner_up = Some(found.id);
+            found.id = self.last_subject.unwrap_or(found.id);
+        }
+        if decides && subject == Some(found.id) {
+            found.route = Route::Subject;
+        }
+        found
+    }
+
     fn antecedents(
         &self,
         registry: &Registry,
@@ -572,6 +590,8 @@ pub(crate) enum Route {
     /// `he` when several people fit nearly as well: shown as written, the
     /// likeliest of them as the runner-up.
     Unsure,
+    /// `he`, `dijo`: the person whose name opened the last sentence.
+    Subject,
 }
 
 /// The speaker a mention resolves to, how, and who came second.
@@ -840,10 +860,13 @@ fn resolve_mention(
                 }
                 // `I` and `we` outside quotes are the writer, whom we cannot name.
                 _ if lex.is_writer_pronoun(&pronoun) => None,
-                Some(_) => ranked(
-                    context.antecedents(registry, gender, mention.start, breaks),
-                    !omitted,
-                ),
+                Some(_) => {
+                    let found = ranked(
+                        context.antecedents(registry, gender, mention.start, breaks),
+                        !omitted,
+                    );
+                    found.map(|r| context.prefer_subject(r, lex))
+                }
                 // `it said`: the last organisation or document that spoke, never a person.
                 None if lex.is_neuter_pronoun(&pronoun) => last(
                     context
@@ -875,6 +898,7 @@ fn resolve_mention(
                             r.runner_up = Some(r.id);
                             r.id = id;
                         }
+                        r.route = Route::Subject;
                     }
                     found
                 }
@@ -1119,6 +1143,7 @@ fn explain(
         Route::Named | Route::Relative | Route::Group => format!("; {mention} = {name}"),
         Route::Pronoun => format!("; {mention} = {name}, the likeliest person named before it"),
         Route::LastSpeaker => format!("; {mention} = {name}, the last to speak"),
+        Route::Subject => format!("; {mention} = {name}, whose name opened the last sentence"),
         Route::Role => format!("; {mention} = {name}, who was given that role"),
         Route::Described => format!("; {mention} = {name}, the last person who spoke"),
         Route::GroupReference => format!("; {mention} = {name}, the last group named"),
@@ -1155,6 +1180,7 @@ impl Route {
             Route::Relative => "relative",
             Route::AsWritten => "as-written",
             Route::Unsure => "unsure",
+            Route::Subject => "subject",
         }
     }
 }
@@ -1170,6 +1196,43 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker, q.why.map(|w| w.resolution)))
             .collect()
+    }
+
+    /// Of the two people `he` most likely means, the one whose name opened
+    /// the last sentence: Sanchez walked, so the next `he` is Sanchez, though
+    /// Kowalski spoke last.
+    #[test]
+    fn he_is_the_one_of_the_likeliest_two_who_opened_the_last_sentence() {
+        let article = |walker: &str| {
+            format!(
+                "Senator Luis Sanchez toured the closed plant on Sunday with Peter Kowalski, the president of the union.\n\n\
+                 “We gave this company forty years,” Kowalski said. “They gave us two weeks’ notice,” he added.\n\n\
+                 {walker} walked the length of the line with the workers.\n\n\
+                 And he made a point of saying the plant “was the heart of this town for ninety years.”"
+            )
+        };
+        let last = |text: String| resolved(&text).pop().unwrap();
+        assert_eq!(
+            last(article("Sanchez")),
+            (Some("Luis Sanchez".into()), Some("subject"))
+        );
+        assert_eq!(
+            last(article("Kowalski")).0.as_deref(),
+            Some("Peter Kowalski")
+        );
+    }
+
+    /// A German sentence opens with what it stresses, often not its subject:
+    /// there the ranker alone decides.
+    #[test]
+    fn a_german_sentence_opening_does_not_decide_er() {
+        let text = "Bundeskanzler Olaf Scholz besuchte am Sonntag das Werk mit Peter Kowalski, dem Vorsitzenden der Gewerkschaft.\n\n\
+            „Wir haben dieser Firma vierzig Jahre gegeben“, sagte Kowalski. „Sie gaben uns zwei Wochen“, fügte er hinzu.\n\n\
+            Scholz ging mit den Arbeitern die Halle entlang.\n\n„Das Werk war das Herz dieser Stadt“, sagte er.";
+        assert_eq!(
+            resolved(text).pop().unwrap(),
+            (Some("Peter Kowalski".into()), Some("pronoun"))
+        );
     }
 
     #[test]

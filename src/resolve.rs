@@ -285,8 +285,13 @@ impl Registry {
             || self.lex.ends_noun_phrase(&first)
             || first.starts_with("l'")
             || first.starts_with("l’");
+        // `AT&T`, a dateline's `DES MOINES`: written without a lower-case letter.
         entity.kind == EntityKind::Person
             && !function_word
+            && lower
+                .chars()
+                .zip(entity.name.chars())
+                .any(|(l, c)| l == c && c.is_alphabetic())
             && !self.lex.is_organisation(&entity.name)
             && !is_place(&lower)
             && (entity.gender.is_some() || !looks_common)
@@ -1233,6 +1238,15 @@ mod tests {
             resolved(text).pop().unwrap(),
             (Some("Peter Kowalski".into()), Some("pronoun"))
         );
+    }
+
+    /// `AT&T` and a dateline's `DES MOINES` are no `she` or `he`.
+    #[test]
+    fn a_name_without_a_lower_case_letter_is_nobody_a_pronoun_means() {
+        let text = "“The network will be ready,” said Maria Lopez, the city’s technology chief. AT&T finished laying new cable downtown last week, she said, to “make sure every visitor can get online.”";
+        assert_eq!(resolved(text)[1].0.as_deref(), Some("Maria Lopez"));
+        let text = "Senator Bernie Sanders spoke to a packed union hall on Monday.\n\nDES MOINES — The campaign is buying ads in every county.\n\n“We are going to win Iowa,” he said.";
+        assert_eq!(resolved(text)[0].0.as_deref(), Some("Bernie Sanders"));
     }
 
     #[test]

@@ -699,11 +699,18 @@ impl Text<'_> {
         let comma = self.token_after(m.end)?;
         let name = (self.punct(comma) == Some(','))
             .then(|| self.noun_phrase_after(comma + 1))
-            .flatten()?;
-        let closed = self
-            .token_after(name.end)
-            .is_some_and(|t| self.punct(t) == Some(','));
-        (matches!(name.who, Who::Named(_)) && closed).then_some(name)
+            .flatten();
+        let closed = |name: &Mention| {
+            self.token_after(name.end)
+                .is_some_and(|t| self.punct(t) == Some(','))
+        };
+        match name {
+            Some(name) if matches!(name.who, Who::Named(_)) && closed(&name) => Some(name),
+            // `In three interviews, the justice sounded off …`: a description
+            // after the opening phrase, as at the sentence's start.
+            _ if k > floor => self.one_person_described(&m),
+            _ => None,
+        }
     }
 
     /// The first token of the sentence (or the last `BEFORE_WINDOW` tokens) before `qt`.
@@ -940,6 +947,21 @@ mod tests {
         // A plural description is no one person.
         let found = before(
             "The businessmen began by talking about the drug crisis, saying that heroin is now \"cheaper than getting candy.\"",
+            Lang::En,
+        );
+        assert_eq!(found, None);
+    }
+
+    #[test]
+    fn a_description_of_one_person_after_an_opening_phrase_is_the_subject() {
+        let found = before(
+            "In three interviews, the justice sounded off on Trump, saying she did not “want to contemplate” the effects.",
+            Lang::En,
+        );
+        assert_eq!(found, Some(("the justice".into(), Via::SentenceSubject)));
+        // Still a description of one person: not the crowd.
+        let found = before(
+            "In three interviews, the protesters sounded off on Trump, saying they did not “want to contemplate” the effects.",
             Lang::En,
         );
         assert_eq!(found, None);

@@ -44,6 +44,7 @@ mod before;
 mod choice;
 mod mentions;
 
+use crate::case::{lower_char, lowercase};
 use crate::find;
 use crate::lexicon::{is_platform, is_possessive, possessive_owner, Lang, Lexicon};
 use crate::spans::Span;
@@ -615,7 +616,7 @@ impl<'a> Text<'a> {
                     // `l’imam`, `s’étonne`, `d’après`: word lists spell elision with `'`.
                     lower.push('\'');
                 } else {
-                    lower.extend(c.to_lowercase());
+                    lower.extend(lower_char(c));
                 }
             }
             let stem = lex.cue_stem(&lower[start..]);

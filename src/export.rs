@@ -19,6 +19,7 @@
 
 use serde::Serialize;
 
+use crate::case::lowercase;
 use crate::record::{QuoteRecord, Table};
 use crate::{Quote, Speaker};
 
@@ -145,7 +146,7 @@ pub fn who_said_what(quotes: &[Quote]) -> Vec<Group<'_>> {
 /// The site a citation names: the host without `www.`, lower case
 /// (`www.TheGuardian.com` → `theguardian.com`).
 pub fn site_name(host: &str) -> String {
-    let host = host.trim().trim_end_matches('.').to_lowercase();
+    let host = lowercase(host.trim().trim_end_matches('.'));
     match host.strip_prefix("www.") {
         Some(rest) => rest.to_string(),
         None => host,

@@ -15,6 +15,7 @@
 //! "Der Minister sagte, die Lage sei ernst …" → Lang::De
 //! ```
 
+use crate::case::lowercase;
 use crate::find;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -934,9 +935,7 @@ impl Lexicon {
     /// small word (`Face the Nation`).
     pub fn is_title_case_word(&self, word: &str) -> bool {
         let first = word.chars().next().unwrap_or(' ');
-        first.is_uppercase()
-            || !first.is_alphabetic()
-            || self.is_small_title_word(&word.to_lowercase())
+        first.is_uppercase() || !first.is_alphabetic() || self.is_small_title_word(&lowercase(word))
     }
 
     pub fn is_work_noun(&self, word: &str) -> bool {
@@ -954,7 +953,7 @@ impl Lexicon {
 
     /// `Whole Foods Market`, `the ministry`, `CNN`: a speaker that is no `he` or `she`.
     pub fn is_organisation(&self, name: &str) -> bool {
-        let lower = name.to_lowercase();
+        let lower = lowercase(name);
         // `Department of Justice`, `Commission on Presidential Debates`.
         let has_organisation_word = lower
             .split_whitespace()
@@ -963,7 +962,7 @@ impl Lexicon {
         let described = name
             .split_whitespace()
             .next()
-            .is_some_and(|w| self.is_determiner(&w.to_lowercase()));
+            .is_some_and(|w| self.is_determiner(&lowercase(w)));
         acronym || has_organisation_word || described
     }
 

@@ -40,6 +40,7 @@ pub mod record;
 pub mod textmap;
 
 // The stages, each a module of its own, reached only through `analyze`.
+mod case;
 pub(crate) mod cues;
 mod find;
 pub(crate) mod lexicon;

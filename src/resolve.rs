@@ -27,6 +27,7 @@
 
 mod antecedent;
 
+use crate::case::{lower_char, lowercase};
 use crate::cues::{Attribution, Cues, Mention, Person, Via, Who};
 use crate::lexicon::{
     gender_of_first_name, is_place, possessive_owner, FnvMap, Gender, Lang, Lexicon,
@@ -65,7 +66,7 @@ fn gender_of_honorific(lex: &Lexicon, chars: &[char], name_start: usize) -> Opti
     let word: String = before
         .iter()
         .filter(|c| c.is_alphabetic())
-        .flat_map(|c| c.to_lowercase())
+        .flat_map(|c| lower_char(*c))
         .collect();
     lex.gender_of_honorific(&word)
 }
@@ -179,7 +180,7 @@ impl Registry {
         if known.is_none() && !full_name && person.role.is_none() {
             let before: String = word_before(chars, person.name.0)
                 .iter()
-                .flat_map(|c| c.to_lowercase())
+                .flat_map(|c| lower_char(*c))
                 .collect();
             if lex.is_definite(&before) {
                 return self.add(name, None, EntityKind::Description);
@@ -429,15 +430,12 @@ fn lower_case(s: &str) -> String {
     if s.is_ascii() {
         s.to_ascii_lowercase()
     } else {
-        s.to_lowercase()
+        lowercase(s)
     }
 }
 
 fn first_word(name: &str) -> String {
-    name.split_whitespace()
-        .next()
-        .unwrap_or(name)
-        .to_lowercase()
+    lowercase(name.split_whitespace().next().unwrap_or(name))
 }
 
 /// The text of a mention, its no-break spaces as spaces (`Emmanuel\u{a0}Macron`
@@ -850,7 +848,7 @@ fn resolve_mention(
             Some(plain(registry.group(members), Route::Group))
         }
         Who::Pronoun => {
-            let pronoun = slice(chars, (mention.start, mention.end)).to_lowercase();
+            let pronoun = lowercase(&slice(chars, (mention.start, mention.end)));
             let lex = registry.lex;
             let gender = lex.gender_of_pronoun(&pronoun);
             let last = |id: Option<usize>| id.map(|id| plain(id, Route::LastSpeaker));
@@ -928,7 +926,7 @@ fn resolve_mention(
         Who::Relative(None) => context.last_person.map(|id| plain(id, Route::Relative)),
         Who::Nominal => {
             let text = slice(chars, (mention.start, mention.end));
-            let lower = text.to_lowercase();
+            let lower = lowercase(&text);
             let refers_to_group = registry.lex.refers_to_group(&lower);
             if let (true, Some(group)) = (refers_to_group, context.last_group) {
                 return Some(plain(group, Route::GroupReference));

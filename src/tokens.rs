@@ -17,6 +17,7 @@
 //! Sen. Smith said: “Yes.”   →   [Sen.] [Smith] [said] [:] [Quote 0]
 //! ```
 
+use crate::case::lower_char;
 use crate::find;
 use crate::lexicon::is_abbreviation;
 use crate::spans::Span;
@@ -147,7 +148,7 @@ fn keeps_period(word: &[char]) -> bool {
     if word.len() > 5 {
         return false;
     }
-    let lower: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
+    let lower: String = word.iter().flat_map(|c| lower_char(*c)).collect();
     is_abbreviation(&lower) && word[0].is_uppercase()
 }
 

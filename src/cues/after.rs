@@ -340,7 +340,7 @@ impl Text<'_> {
             .unwrap_or(limit);
         let word = self.chars[start..end]
             .iter()
-            .flat_map(|c| c.to_lowercase())
+            .flat_map(|c| lower_char(*c))
             .collect();
         (word, end)
     }

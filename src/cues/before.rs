@@ -191,7 +191,7 @@ impl Text<'_> {
         (floor + 1..qt.min(floor + 12)).find(|&k| {
             let Some(w) = self.word(k) else { return false };
             let inside_phrase = self.word(k - 1).is_some_and(|p| {
-                let p = p.to_lowercase();
+                let p = lowercase(p);
                 self.lex.is_preposition(&p) || self.lex.is_determiner(&p)
             });
             !self.is_capitalised(k)
@@ -667,8 +667,7 @@ impl Text<'_> {
             // `Speaking in Salem, New Hampshire, Trump …`: the town's state
             // still belongs to the phrase.
             if let Some(next) = (k..limit.min(k + 4)).find(|&i| self.punct(i) == Some(',')) {
-                if next > k
-                    && crate::lexicon::is_place(&self.source_text(k, next - 1).to_lowercase())
+                if next > k && crate::lexicon::is_place(&lowercase(&self.source_text(k, next - 1)))
                 {
                     k = next + 1;
                 }

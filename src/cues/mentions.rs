@@ -457,7 +457,7 @@ impl Text<'_> {
                     && word.get(a + 1).is_some_and(|c| c.is_uppercase())
                     && {
                         let article: String =
-                            word[..a].iter().flat_map(|c| c.to_lowercase()).collect();
+                            word[..a].iter().flat_map(|c| lower_char(*c)).collect();
                         // Not `d'`: `D'Alema` is a name.
                         article == "l" || ELIDED_PREPOSITIONS.contains(&article.as_str())
                     } =>
@@ -896,7 +896,7 @@ impl Text<'_> {
             return true;
         };
         let name: String = self.chars[person.name.0..person.name.1].iter().collect();
-        let lower = possessive_owner(&name).unwrap_or(&name).to_lowercase();
+        let lower = lowercase(possessive_owner(&name).unwrap_or(&name));
         // Countries do speak in news (`Russia said`); platforms do not.
         !is_platform(&lower)
     }

@@ -41,6 +41,7 @@
 
 use serde::Serialize;
 
+use crate::part::part;
 use crate::record::QuoteRecord;
 
 /// The Web Annotation model's JSON-LD context; every annotation names it first.
@@ -195,9 +196,15 @@ pub fn annotations<'a>(
         .iter()
         .filter(|q| q.start < q.end && q.end <= chars)
         .map(|q| {
-            let exact = &text[bytes[q.start]..bytes[q.end]];
-            let prefix = &text[bytes[q.start.saturating_sub(CONTEXT_CHARS)]..bytes[q.start]];
-            let suffix = &text[bytes[q.end]..bytes[(q.end + CONTEXT_CHARS).min(chars)]];
+            let exact = part(text, bytes[q.start]..bytes[q.end]);
+            let prefix = part(
+                text,
+                bytes[q.start.saturating_sub(CONTEXT_CHARS)]..bytes[q.start],
+            );
+            let suffix = part(
+                text,
+                bytes[q.end]..bytes[(q.end + CONTEXT_CHARS).min(chars)],
+            );
             let body = q.speaker.map(|value| Body {
                 kind: "TextualBody",
                 purpose: "identifying",

@@ -17,6 +17,7 @@
 #[rustfmt::skip]
 mod tables;
 
+use crate::part::part;
 use tables::{CASED, CASE_IGNORABLE, LOWER_RUNS};
 
 /// `c` in lower case, as `c.to_lowercase()`: one character, or two for `İ`
@@ -36,8 +37,8 @@ pub(crate) fn lowercase(s: &str) -> String {
     for (at, c) in s.char_indices() {
         if c == 'Σ' {
             // Unicode's one mapping that depends on the letters around it.
-            let word_final = cased_after_ignorables(s[..at].chars().rev())
-                && !cased_after_ignorables(s[at + 'Σ'.len_utf8()..].chars());
+            let word_final = cased_after_ignorables(part(s, ..at).chars().rev())
+                && !cased_after_ignorables(part(s, at + 'Σ'.len_utf8()..).chars());
             out.push(if word_final { 'ς' } else { 'σ' });
         } else {
             out.extend(lower_char(c));

@@ -47,6 +47,7 @@ mod mentions;
 use crate::case::{lower_char, lowercase};
 use crate::find;
 use crate::lexicon::{is_platform, is_possessive, possessive_owner, Lang, Lexicon};
+use crate::part::part;
 use crate::spans::Span;
 use crate::tokens::{tokenize_between, Kind, Token};
 use crate::QuoteKind;
@@ -619,7 +620,7 @@ impl<'a> Text<'a> {
                     lower.extend(lower_char(c));
                 }
             }
-            let stem = lex.cue_stem(&lower[start..]);
+            let stem = lex.cue_stem(part(&lower, start..));
             words.push((start as u32, lower.len() as u32));
             stems.push(stem);
         }
@@ -667,7 +668,7 @@ impl<'a> Text<'a> {
 
     fn word(&self, i: usize) -> Option<&str> {
         let &(start, end) = self.words.get(i)?;
-        (self.tokens[i].kind == Kind::Word).then(|| &self.lower[start as usize..end as usize])
+        (self.tokens[i].kind == Kind::Word).then(|| part(&self.lower, start as usize..end as usize))
     }
 
     fn is_capitalised(&self, i: usize) -> bool {

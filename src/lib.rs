@@ -45,6 +45,7 @@ pub(crate) mod cues;
 mod find;
 pub(crate) mod lexicon;
 pub(crate) mod marks;
+mod part;
 pub(crate) mod resolve;
 mod sort;
 pub(crate) mod spans;

@@ -255,7 +255,7 @@ impl Read {
                     if self.next_byte == 0 {
                         self.nodes.push(node.clone());
                     }
-                    let piece = &data[self.next_byte..end];
+                    let piece = crate::part::part(data, self.next_byte..end);
                     self.builder
                         .push_text_at(self.nodes.len() - 1, piece, self.next16);
                     joined += piece.len();

@@ -30,6 +30,7 @@ use super::geometry::Rect;
 use super::paint::{colour_class, Slot, PALETTE};
 use super::placement::card_spot;
 use crate::export::fixed;
+use crate::part::part;
 
 /// A tag the page cannot define as a custom element, and that may host a shadow root.
 const HOST_TAG: &str = "div";
@@ -298,7 +299,11 @@ fn set_disabled(button: &HtmlElement, disabled: bool) {
 /// the canonical name.
 pub fn short_name(name: &str) -> String {
     let short = match crate::find::find(name, " and ") {
-        Some(at) => format!("{} & {}", surname(&name[..at]), surname(&name[at + 5..])),
+        Some(at) => format!(
+            "{} & {}",
+            surname(part(name, ..at)),
+            surname(part(name, at + 5..))
+        ),
         None => surname(name).to_string(),
     };
     if short.chars().count() > 22 {

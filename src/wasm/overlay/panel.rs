@@ -513,8 +513,11 @@ impl PanelView {
             }
         }
         let summary = self.summary.text_content().unwrap_or_default();
-        let base =
-            summary[..crate::find::find(&summary, " · ").unwrap_or(summary.len())].to_string();
+        let base = crate::part::part(
+            &summary,
+            ..crate::find::find(&summary, " · ").unwrap_or(summary.len()),
+        )
+        .to_string();
         let text = match filter {
             Some(f) => format!(
                 "{base} · showing {}",

@@ -661,6 +661,7 @@ impl Text<'_> {
                 self.titled_name_in(k, e)
                     .or_else(|| last_name_word.and_then(|l| self.titled_name_in(k, l)))
                     .or_else(|| self.name_in_apposition(k, e))
+                    .or_else(|| self.name_in_apposition_past_complement(k, e))
                     .or_else(|| self.name_after_short_name(k, e))
                     .unwrap_or_else(|| self.mention(k, e, Who::Nominal)),
             );
@@ -803,6 +804,18 @@ impl Text<'_> {
         Some(self.mention(k, end, Who::Named(person)))
     }
 
+    /// `the mayor of Springfield, John Smith`: the description `k..=e` runs
+    /// on through a short complement to the comma of its apposition.
+    fn name_in_apposition_past_complement(&self, k: usize, e: usize) -> Option<Mention> {
+        if !self.word(e + 1).is_some_and(|w| self.lex.is_preposition(w)) {
+            return None;
+        }
+        let comma = (e + 2..e + 6)
+            .take_while(|&i| self.word(i).is_some() || self.punct(i) == Some(','))
+            .find(|&i| self.punct(i) == Some(','))?;
+        self.name_in_apposition(k, comma - 1)
+    }
+
     /// `schreibt die „Computerwoche“`, `schrieb „Die Zeit“`: outside English
     /// a newspaper's name is often quoted. After a cue, a short capitalised
     /// quote (perhaps after an article) names the publication that speaks.
@@ -927,6 +940,35 @@ mod tests {
             };
             Some((t.written(&m), name))
         })
+    }
+
+    #[test]
+    fn a_name_in_apposition_past_the_description_s_complement_speaks() {
+        let found = named(
+            "“The fire is under control,” said the mayor of Springfield, John Smith.",
+            Lang::En,
+        );
+        assert_eq!(
+            found.and_then(|(_, name)| name).as_deref(),
+            Some("John Smith")
+        );
+        let found = named(
+            "„Die Zahlen sind gut“, sagte der Chef der Bundesagentur, Frank Weise.",
+            Lang::De,
+        );
+        assert_eq!(
+            found.and_then(|(_, name)| name).as_deref(),
+            Some("Frank Weise")
+        );
+        // A place after the comma is no name in apposition.
+        let found = named(
+            "“The fire is under control,” said the mayor of Springfield, Illinois.",
+            Lang::En,
+        );
+        assert_eq!(
+            found.map(|(m, name)| (m, name.is_none())),
+            Some(("the mayor".into(), true))
+        );
     }
 
     #[test]

@@ -693,9 +693,18 @@ impl<'a> Text<'a> {
     /// A capitalised word that can be part of a name.
     fn is_name_word(&self, i: usize) -> bool {
         self.is_capitalised(i)
-            && !self
+            && (!self
                 .word(i)
                 .is_some_and(|w| self.lex.is_capitalised_stopword(w))
+                // `Theresa May`, `Al From`: after a first name, a word that is
+                // a month or a preposition elsewhere is a surname (not in a
+                // headline's run of capitals: `Carson Slams Hillary And Obama`).
+                || i > 0
+                    && self.is_capitalised(i - 1)
+                    && !self.is_capitalised(i + 1)
+                    && self
+                        .word(i - 1)
+                        .is_some_and(|w| crate::lexicon::gender_of_first_name(w).is_some()))
     }
 
     /// `de`, `van`, `bin`, `of` between two name words.

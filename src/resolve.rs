@@ -1276,6 +1276,21 @@ mod tests {
         assert_eq!(speakers, [None, Some("Ann Ruiz".into())]);
     }
 
+    /// A surname that is a month or a preposition elsewhere: after a first
+    /// name it is a surname, and right before `said` after a quote a speaker.
+    #[test]
+    fn a_surname_that_is_also_a_month_names_its_person() {
+        let text = "Prime Minister Theresa May met the cabinet on Tuesday.\n\n“Brexit means Brexit,” May said.";
+        assert_eq!(
+            resolved(text),
+            [(Some("Theresa May".into()), Some("named"))]
+        );
+        // In a headline's run of capitals `And` after a first name is no surname.
+        let text = "Ben Carson Slams Hillary And The Media In One Debate Answer.\n\n“I have no problem with being vetted,” he said.";
+        let speaker = resolved(text).remove(0).0.unwrap_or_default();
+        assert!(!speaker.ends_with(" And"), "{speaker}");
+    }
+
     #[test]
     fn a_surname_is_the_full_name_given_anywhere_in_the_text() {
         let text = "“Very soon, we will see,” Blinken said.\nSecretary of State Antony Blinken flew to Cairo on Monday.";

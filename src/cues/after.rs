@@ -99,6 +99,12 @@ impl Text<'_> {
         let mention = match self.subject_before(verb, k) {
             Some(m) => m,
             None if described => self.mention(k, verb - 1, Who::Nominal),
+            // `“…,” May said.`, `From said`: one capitalised word right after
+            // the quote and before its verb names someone, though it may be a
+            // month or a preposition elsewhere.
+            None if verb == k + 1 && self.is_capitalised(k) => {
+                self.mention(k, k, Who::Named(self.person(k, k, k)))
+            }
             None => return None,
         };
         // The mention must follow the quote at once; a longer name the

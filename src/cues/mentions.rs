@@ -577,8 +577,11 @@ impl Text<'_> {
                 let after_title = self.lex.lang.lacks_articles()
                     && e > k
                     && self.word(e - 1).is_some_and(|w| self.lex.is_title(w));
+                // `said pollster Frank Luntz`: a description without an article
+                // may open the phrase too.
+                let opens = e == k && !self.lex.lang.lacks_articles();
                 match self.name_after_description(e) {
-                    Some(name) if name_end == Some(e.wrapping_sub(1)) || after_title => {
+                    Some(name) if name_end == Some(e.wrapping_sub(1)) || after_title || opens => {
                         e = name;
                         continue;
                     }
@@ -940,6 +943,23 @@ mod tests {
             };
             Some((t.written(&m), name))
         })
+    }
+
+    #[test]
+    fn a_description_without_an_article_before_a_full_name_is_its_role() {
+        let found = named("“We will win,” said pollster Frank Luntz.", Lang::En);
+        assert_eq!(
+            found,
+            Some(("pollster Frank Luntz".into(), Some("Frank Luntz".into())))
+        );
+        let found = named(
+            "“I fundamentally disagree,” said retired Army Lt. Gen. Mick Bednarek, who served in Iraq.",
+            Lang::En,
+        );
+        assert_eq!(
+            found.and_then(|(_, name)| name).as_deref(),
+            Some("Mick Bednarek")
+        );
     }
 
     #[test]

@@ -720,7 +720,9 @@ impl Text<'_> {
             })
         };
         let mut j = e;
-        while j < e + 3 && describes(j) {
+        // `undecided Republican voter Stephanie Hooton`: a capitalised word
+        // inside the description, before one more describing word.
+        while j < e + 3 && (describes(j) || (j > e && self.is_name_word(j) && describes(j + 1))) {
             j += 1;
         }
         (j > e && self.is_name_word(j) && self.is_name_word(j + 1)).then_some(j)
@@ -959,6 +961,15 @@ mod tests {
         assert_eq!(
             found.and_then(|(_, name)| name).as_deref(),
             Some("Mick Bednarek")
+        );
+        // A capitalised word inside the description.
+        let found = named(
+            "“I don't know where he stands,” said undecided Republican voter Stephanie Hooton of Derry.",
+            Lang::En,
+        );
+        assert_eq!(
+            found.and_then(|(_, name)| name).as_deref(),
+            Some("Stephanie Hooton")
         );
     }
 

@@ -493,8 +493,6 @@ fn remember(recent: &mut Vec<usize>, id: usize) {
 }
 
 impl Context {
-    /// Every recent speaker or person that `he` or `she` at `at` may mean,
-    /// with the features the ranker scores ([`antecedent::FEATURES`]).
     /// Hand rule: of the ranker's first two, the one whose name opened the
     /// last sentence is `he`, and surely so. Train names 0.848 -> 0.857; the
     /// same signal as a learned feature gave 0.852, and with this rule over it
@@ -502,17 +500,16 @@ impl Context {
     fn prefer_subject(&self, mut found: Resolved, lex: &Lexicon) -> Resolved {
         let subject = self.last_subject.filter(|_| !lex.lang.puts_verb_second());
         // Said so only where the rule decided: a close call, or the runner-up taken.
-        let decides = found.route == Route::Unsure || subject == found.runner_up;
-        if subject.is_some() && subject == found.runner_up {
-            found.runner_up = Some(found.id);
-            found.id = self.last_subject.unwrap_or(found.id);
-        }
-        if decides && subject == Some(found.id) {
-            found.route = Route::Subject;
+        if let Some(id) = subject.filter(|&id| {
+            id == found.id && found.route == Route::Unsure || Some(id) == found.runner_up
+        }) {
+            found.take_subject(id);
         }
         found
     }
 
+    /// Every recent speaker or person that `he` or `she` at `at` may mean,
+    /// with the features the ranker scores ([`antecedent::FEATURES`]).
     fn antecedents(
         &self,
         registry: &Registry,
@@ -616,6 +613,18 @@ struct Resolved {
     id: usize,
     route: Route,
     runner_up: Option<usize>,
+}
+
+impl Resolved {
+    /// The person whose name opened the last sentence is the one meant;
+    /// whom the ranker chose, if someone else, comes second.
+    fn take_subject(&mut self, id: usize) {
+        if self.id != id {
+            self.runner_up = Some(self.id);
+            self.id = id;
+        }
+        self.route = Route::Subject;
+    }
 }
 
 /// One `he` or `she` a quote's cue named and the people it may mean, for
@@ -915,11 +924,7 @@ fn resolve_mention(
                         .filter(|id| candidates.iter().any(|c| c.id == *id));
                     let mut found = ranked(candidates, false);
                     if let (Some(id), Some(r)) = (subject, found.as_mut()) {
-                        if r.id != id {
-                            r.runner_up = Some(r.id);
-                            r.id = id;
-                        }
-                        r.route = Route::Subject;
+                        r.take_subject(id);
                     }
                     found
                 }

@@ -33,6 +33,10 @@ pub(crate) fn lower_char(c: char) -> impl Iterator<Item = char> {
 
 /// `s` in lower case, as `s.to_lowercase()`.
 pub(crate) fn lowercase(s: &str) -> String {
+    // Most words looked up are ASCII: one pass, no character decoding.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for (at, c) in s.char_indices() {
         if c == 'Σ' {

@@ -128,7 +128,7 @@ impl Registry {
 
     fn add(&mut self, name: String, role: Option<String>, kind: EntityKind) -> usize {
         // `Prosecutors` and `prosecutors` are one speaker.
-        let key = lower_case(&name);
+        let key = lowercase(&name);
         if let Some(&id) = self.by_name.get(&key) {
             return id;
         }
@@ -151,7 +151,7 @@ impl Registry {
     /// The person a name refers to: by surname when a fuller name is known.
     fn person(&mut self, chars: &[char], person: &Person) -> usize {
         let name = strip_possessive(&slice(chars, person.name));
-        let lower = lower_case(&name);
+        let lower = lowercase(&name);
         // Czech and Polish names decline: `podle Redla` is Redl's.
         let lex = self.lex;
         let surname = lex.name_key(lower.rsplit(' ').next().unwrap_or(&lower));
@@ -161,7 +161,7 @@ impl Registry {
         // surname but not a first name are two people, and a lone `Scott`
         // means whichever was named last.
         let same_person = |existing: &Entity| {
-            let existing_first = lower_case(existing.name.split(' ').next().unwrap_or_default());
+            let existing_first = lowercase(existing.name.split(' ').next().unwrap_or_default());
             !full_name
                 || !has_several_words(&existing.name)
                 || lex.name_key(&existing_first) == first
@@ -260,7 +260,7 @@ impl Registry {
         if person.is_full_name(chars) || person.role.is_some() {
             return true;
         }
-        let lower = lower_case(&strip_possessive(&slice(chars, person.name)));
+        let lower = lowercase(&strip_possessive(&slice(chars, person.name)));
         self.by_surname
             .get(self.lex.name_key(&lower))
             .is_some_and(|&id| has_several_words(&self.entities[id].name))
@@ -276,7 +276,7 @@ impl Registry {
         opens_sentence(chars, person.name.0)
             && !self.names_someone(chars, person)
             && !self.lex.is_organisation(&word)
-            && gender_of_first_name(&lower_case(&word)).is_none()
+            && gender_of_first_name(&lowercase(&word)).is_none()
     }
 
     /// Whether `he` or `she` may mean this entity: a person, not a group, a
@@ -284,7 +284,7 @@ impl Registry {
     /// kind of speaker (`Republican`).
     fn could_be_person(&self, id: usize) -> bool {
         let entity = &self.entities[id];
-        let lower = lower_case(&entity.name);
+        let lower = lowercase(&entity.name);
         let first = first_word(&lower);
         // `Delegates`, `Presidential Debates`: a plural or a role word, not a name.
         let looks_common = if has_several_words(&lower) {
@@ -325,7 +325,7 @@ impl Registry {
                 && e.gender.is_none()
                 && e.name.bytes().any(|b| b.is_ascii_lowercase())
                 && has_several_words(&e.name)
-                && e.name.split(' ').any(|w| lower_case(w) == noun)
+                && e.name.split(' ').any(|w| lowercase(w) == noun)
         })
     }
 
@@ -391,7 +391,7 @@ impl Registry {
         if self.entities[id].kind != EntityKind::Person {
             return;
         }
-        let role = lower_case(role);
+        let role = lowercase(role);
         let mut words: Vec<&str> = role.split_whitespace().filter(|w| *w != "former").collect();
         for n in 1..=words.len().min(4) {
             let entry = self
@@ -436,15 +436,6 @@ impl Registry {
 /// two words or more: `Antony Blinken`, not a lone `Blinken`.
 fn has_several_words(name: &str) -> bool {
     name.bytes().any(|b| b == b' ')
-}
-
-/// Lower case, on the fast ASCII path when it can: names are looked up often.
-fn lower_case(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        lowercase(s)
-    }
 }
 
 fn first_word(name: &str) -> String {
@@ -782,7 +773,7 @@ fn record_choice(
     if mention.who != Who::Pronoun {
         return;
     }
-    let pronoun = lower_case(&slice(chars, (mention.start, mention.end)));
+    let pronoun = lowercase(&slice(chars, (mention.start, mention.end)));
     let Some(gender) = registry.lex.gender_of_pronoun(&pronoun) else {
         return;
     };
@@ -824,7 +815,7 @@ fn in_apposition_to_opening_description(chars: &[char], lex: &Lexicon, at: usize
     };
     let description: String = chars[start..comma].iter().collect();
     let first = description.split_whitespace().next().unwrap_or("");
-    !description.contains([',', '.', '"', '«', '“', '„']) && lex.is_determiner(&lower_case(first))
+    !description.contains([',', '.', '"', '«', '“', '„']) && lex.is_determiner(&lowercase(first))
 }
 
 fn remember_speaker(context: &mut Context, registry: &Registry, id: usize) {

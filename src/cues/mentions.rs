@@ -947,6 +947,11 @@ mod tests {
         })
     }
 
+    /// The person's name proper the quote's cue names, if it names one.
+    fn name_named(text: &str, lang: Lang) -> Option<String> {
+        named(text, lang).and_then(|(_, name)| name)
+    }
+
     #[test]
     fn a_description_without_an_article_before_a_full_name_is_its_role() {
         let found = named("“We will win,” said pollster Frank Luntz.", Lang::En);
@@ -954,43 +959,31 @@ mod tests {
             found,
             Some(("pollster Frank Luntz".into(), Some("Frank Luntz".into())))
         );
-        let found = named(
+        let found = name_named(
             "“I fundamentally disagree,” said retired Army Lt. Gen. Mick Bednarek, who served in Iraq.",
             Lang::En,
         );
-        assert_eq!(
-            found.and_then(|(_, name)| name).as_deref(),
-            Some("Mick Bednarek")
-        );
+        assert_eq!(found.as_deref(), Some("Mick Bednarek"));
         // A capitalised word inside the description.
-        let found = named(
+        let found = name_named(
             "“I don't know where he stands,” said undecided Republican voter Stephanie Hooton of Derry.",
             Lang::En,
         );
-        assert_eq!(
-            found.and_then(|(_, name)| name).as_deref(),
-            Some("Stephanie Hooton")
-        );
+        assert_eq!(found.as_deref(), Some("Stephanie Hooton"));
     }
 
     #[test]
     fn a_name_in_apposition_past_the_description_s_complement_speaks() {
-        let found = named(
+        let found = name_named(
             "“The fire is under control,” said the mayor of Springfield, John Smith.",
             Lang::En,
         );
-        assert_eq!(
-            found.and_then(|(_, name)| name).as_deref(),
-            Some("John Smith")
-        );
-        let found = named(
+        assert_eq!(found.as_deref(), Some("John Smith"));
+        let found = name_named(
             "„Die Zahlen sind gut“, sagte der Chef der Bundesagentur, Frank Weise.",
             Lang::De,
         );
-        assert_eq!(
-            found.and_then(|(_, name)| name).as_deref(),
-            Some("Frank Weise")
-        );
+        assert_eq!(found.as_deref(), Some("Frank Weise"));
         // A place after the comma is no name in apposition.
         let found = named(
             "“The fire is under control,” said the mayor of Springfield, Illinois.",
@@ -1013,14 +1006,11 @@ mod tests {
 
     #[test]
     fn a_persons_name_ends_at_of() {
-        let found = named(
+        let found = name_named(
             "“These are new ideas,” said Gov. Earl Ray Tomblin of West Virginia.",
             Lang::En,
         );
-        assert_eq!(
-            found.and_then(|(_, name)| name).as_deref(),
-            Some("Earl Ray Tomblin")
-        );
+        assert_eq!(found.as_deref(), Some("Earl Ray Tomblin"));
     }
 
     #[test]
@@ -1046,27 +1036,27 @@ mod tests {
             ),
         ];
         for (text, name) in cases {
-            let found = named(text, Lang::En).and_then(|(_, name)| name);
+            let found = name_named(text, Lang::En);
             assert_eq!(found.as_deref(), Some(name), "{text}");
         }
         // A place and a time are no description: the name ends where they start.
-        let found = named("“We will win,” said Trump in Iowa on Monday.", Lang::En);
-        assert_eq!(found.and_then(|(_, name)| name).as_deref(), Some("Trump"));
+        let found = name_named("“We will win,” said Trump in Iowa on Monday.", Lang::En);
+        assert_eq!(found.as_deref(), Some("Trump"));
     }
 
     #[test]
     fn an_office_further_back_still_names_the_person_after_it() {
-        let found = named(
+        let found = name_named(
             "«La situazione resta molto difficile», ha detto il portavoce della presidenza russa Dmitry Peskov.",
             Lang::It,
         );
-        assert_eq!(found.and_then(|(_, n)| n).as_deref(), Some("Dmitry Peskov"));
+        assert_eq!(found.as_deref(), Some("Dmitry Peskov"));
         // A capitalised word after a preposition is the office's, not the name's.
-        let found = named(
+        let found = name_named(
             "«Sono attacchi inaccettabili», ha detto il ministro degli Esteri Sergei Lavrov.",
             Lang::It,
         );
-        assert_eq!(found.and_then(|(_, n)| n).as_deref(), Some("Sergei Lavrov"));
+        assert_eq!(found.as_deref(), Some("Sergei Lavrov"));
     }
 
     #[test]
@@ -1133,14 +1123,11 @@ mod tests {
 
     #[test]
     fn a_full_name_after_a_long_opening_description_speaks() {
-        let found = named(
+        let found = name_named(
             "El ministro de Asuntos Exteriores portugués, Paulo Rangel, describió la situación como “muy grave y sin salida”.",
             Lang::Es,
         );
-        assert_eq!(
-            found.and_then(|(_, name)| name),
-            Some("Paulo Rangel".into())
-        );
+        assert_eq!(found, Some("Paulo Rangel".into()));
     }
 
     #[test]
@@ -1149,21 +1136,18 @@ mod tests {
             "Der bayerische Ministerpräsident Edmund Stoiber sagte: „Wir werden das nicht hinnehmen.“",
             "Laut dem CDU-Fraktionsvorsitzenden Hartmut Perschau ist das „ein schwerer Fehler der Regierung“.",
         ] {
-            let found = named(text, Lang::De).and_then(|(_, name)| name);
+            let found = name_named(text, Lang::De);
             assert!(found.as_deref().is_some_and(|n| n == "Edmund Stoiber" || n == "Hartmut Perschau"), "{text}: {found:?}");
         }
     }
 
     #[test]
     fn a_full_name_after_a_short_description_is_the_person() {
-        let found = named(
+        let found = name_named(
             "Pour sa consœur Corinne Serfati, qui intervient pour le Bureau national, le message est « extrêmement clair et grave ».",
             Lang::Fr,
         );
-        assert_eq!(
-            found.and_then(|(_, name)| name),
-            Some("Corinne Serfati".into())
-        );
+        assert_eq!(found, Some("Corinne Serfati".into()));
     }
 
     #[test]
@@ -1172,15 +1156,12 @@ mod tests {
             "«La situazione a Gaza è disperata», ha scritto l'Unrwa.",
             "«La situazione a Gaza è disperata», ha scritto ieri L'Unrwa.",
         ] {
-            let found = named(text, Lang::It).and_then(|(_, name)| name);
+            let found = name_named(text, Lang::It);
             assert_eq!(found.as_deref(), Some("Unrwa"), "{text}");
         }
         // `D'Alema` is a name, not an article before one.
-        let found = named("«Non sono d'accordo», ha detto Massimo D'Alema.", Lang::It);
-        assert_eq!(
-            found.and_then(|(_, name)| name).as_deref(),
-            Some("Massimo D'Alema")
-        );
+        let found = name_named("«Non sono d'accordo», ha detto Massimo D'Alema.", Lang::It);
+        assert_eq!(found.as_deref(), Some("Massimo D'Alema"));
     }
 
     #[test]
@@ -1195,7 +1176,7 @@ mod tests {
             ("“We have to keep fighting for equal pay,” said Billie Jean King.", Lang::En, "Billie Jean King"),
         ];
         for (text, lang, expected) in cases {
-            let found = named(text, lang).and_then(|(_, name)| name);
+            let found = name_named(text, lang);
             assert_eq!(found.as_deref(), Some(expected), "{text}");
         }
     }
